@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+/**
+ * The only reader of `process.env`. One zod schema, validated at start-up; an invalid value stops
+ * start-up with a message that names the variable. Every default is documented in the README.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.length > 0 ? v : undefined));
+
+const embedderSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('hashing'),
+    /** Vector size of the local hashing embedder. 256 keeps HNSW fast at ~40k chunks (see bench). */
+    dimensions: z.coerce.number().int().min(32).max(4096).default(256),
+  }),
+  z.object({
+    kind: z.literal('openai'),
+    baseURL: z.url(),
+    model: z.string().min(1),
+    apiKey: z.string().default('EMPTY'),
+    dimensions: z.coerce.number().int().positive(),
+    timeoutMs: z.coerce.number().int().positive().default(30_000),
+    maxRetries: z.coerce.number().int().min(0).max(10).default(1),
+    batchSize: z.coerce.number().int().positive().default(64),
+  }),
+]);
+
+const chatSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('extractive') }),
+  z.object({
+    kind: z.literal('openai'),
+    baseURL: z.url(),
+    model: z.string().min(1),
+    apiKey: z.string().default('EMPTY'),
+    timeoutMs: z.coerce.number().int().positive().default(30_000),
+    maxRetries: z.coerce.number().int().min(0).max(10).default(0),
+    temperature: z.coerce.number().min(0).max(2).default(0.1),
+    maxTokens: z.coerce.number().int().positive().default(1024),
+  }),
+]);
+
+export const configSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Directory of the local index. */
+  indexDir: z.string().default('data/index'),
+  /** Folders the default index covers. */
+  corpusDirs: list.default(['seeds', 'corpus']),
+  /** Where feedback and other durable service data live. */
+  dataDir: z.string().default('data'),
+  store: z.enum(['local', 'postgres']).default('local'),
+  databaseUrl: optionalSecret,
+  pgPoolMax: z.coerce.number().int().min(1).max(200).default(10),
+  embedder: embedderSchema,
+  chat: chatSchema,
+  /** Answer with the extractive provider when the chat provider fails. */
+  fallbackToExtractive: bool.default(true),
+  adminToken: optionalSecret,
+  corsOrigins: list.default([]),
+  /** Passages handed to the answerer. */
+  retrievalK: z.coerce.number().int().min(1).max(50).default(6),
+  maxQuestionChars: z.coerce.number().int().min(10).max(10_000).default(500),
+  maxBodyBytes: z.coerce.number().int().min(1024).default(64 * 1024),
+  maxUploadBytes: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
+  /** Requests per client per minute on ask and search; 0 turns limiting off. */
+  rateLimitPerMinute: z.coerce.number().int().min(0).default(60),
+  /** The line citizens are referred to when the documents do not answer. */
+  referralLine: z.string().default('12345 政务服务便民热线'),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type EmbedderConfig = z.infer<typeof embedderSchema>;
+export type ChatConfig = z.infer<typeof chatSchema>;
+
+type Env = Record<string, string | undefined>;
+
+/** Maps environment variables onto the schema's shape; documented one by one in the README. */
+function fromEnv(env: Env): Record<string, unknown> {
+  const pick = (name: string) => {
+    const v = env[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  return {
+    host: pick('HOST'),
+    port: pick('PORT'),
+    indexDir: pick('INDEX_DIR'),
+    corpusDirs: pick('CORPUS_DIRS'),
+    dataDir: pick('DATA_DIR'),
+    store: pick('STORE'),
+    databaseUrl: pick('DATABASE_URL'),
+    pgPoolMax: pick('PG_POOL_MAX'),
+    embedder: {
+      kind: pick('EMBEDDER') ?? 'hashing',
+      dimensions: pick('EMBEDDING_DIMENSIONS'),
+      baseURL: pick('EMBEDDING_BASE_URL'),
+      model: pick('EMBEDDING_MODEL'),
+      apiKey: pick('EMBEDDING_API_KEY'),
+      timeoutMs: pick('EMBEDDING_TIMEOUT_MS'),
+      maxRetries: pick('EMBEDDING_MAX_RETRIES'),
+      batchSize: pick('EMBEDDING_BATCH_SIZE'),
+    },
+    chat: {
+      kind: pick('CHAT_PROVIDER') ?? 'extractive',
+      baseURL: pick('CHAT_BASE_URL'),
+      model: pick('CHAT_MODEL'),
+      apiKey: pick('CHAT_API_KEY'),
+      timeoutMs: pick('CHAT_TIMEOUT_MS'),
+      maxRetries: pick('CHAT_MAX_RETRIES'),
+      temperature: pick('CHAT_TEMPERATURE'),
+      maxTokens: pick('CHAT_MAX_TOKENS'),
+    },
+    fallbackToExtractive: pick('FALLBACK_TO_EXTRACTIVE'),
+    adminToken: pick('ADMIN_TOKEN'),
+    corsOrigins: pick('CORS_ORIGINS'),
+    retrievalK: pick('RETRIEVAL_K'),
+    maxQuestionChars: pick('MAX_QUESTION_CHARS'),
+    maxBodyBytes: pick('MAX_BODY_BYTES'),
+    maxUploadBytes: pick('MAX_UPLOAD_BYTES'),
+    rateLimitPerMinute: pick('RATE_LIMIT_PER_MINUTE'),
+    referralLine: pick('REFERRAL_LINE'),
+    logLevel: pick('LOG_LEVEL'),
+  };
+}
+
+const ENV_NAMES: Record<string, string> = {
+  host: 'HOST',
+  port: 'PORT',
+  indexDir: 'INDEX_DIR',
+  corpusDirs: 'CORPUS_DIRS',
+  dataDir: 'DATA_DIR',
+  store: 'STORE',
+  databaseUrl: 'DATABASE_URL',
+  pgPoolMax: 'PG_POOL_MAX',
+  'embedder.kind': 'EMBEDDER',
+  'embedder.dimensions': 'EMBEDDING_DIMENSIONS',
+  'embedder.baseURL': 'EMBEDDING_BASE_URL',
+  'embedder.model': 'EMBEDDING_MODEL',
+  'embedder.apiKey': 'EMBEDDING_API_KEY',
+  'embedder.timeoutMs': 'EMBEDDING_TIMEOUT_MS',
+  'embedder.maxRetries': 'EMBEDDING_MAX_RETRIES',
+  'embedder.batchSize': 'EMBEDDING_BATCH_SIZE',
+  'chat.kind': 'CHAT_PROVIDER',
+  'chat.baseURL': 'CHAT_BASE_URL',
+  'chat.model': 'CHAT_MODEL',
+  'chat.apiKey': 'CHAT_API_KEY',
+  'chat.timeoutMs': 'CHAT_TIMEOUT_MS',
+  'chat.maxRetries': 'CHAT_MAX_RETRIES',
+  'chat.temperature': 'CHAT_TEMPERATURE',
+  'chat.maxTokens': 'CHAT_MAX_TOKENS',
+  fallbackToExtractive: 'FALLBACK_TO_EXTRACTIVE',
+  adminToken: 'ADMIN_TOKEN',
+  corsOrigins: 'CORS_ORIGINS',
+  retrievalK: 'RETRIEVAL_K',
+  maxQuestionChars: 'MAX_QUESTION_CHARS',
+  maxBodyBytes: 'MAX_BODY_BYTES',
+  maxUploadBytes: 'MAX_UPLOAD_BYTES',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  referralLine: 'REFERRAL_LINE',
+  logLevel: 'LOG_LEVEL',
+};
+
+/** Reads and validates the configuration; throws CONFIG_INVALID naming each bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = configSchema.safeParse(fromEnv(env));
+  if (parsed.success) {
+    const config = parsed.data;
+    if (config.store === 'postgres' && !config.databaseUrl) {
+      throw new AppError('CONFIG_INVALID', '配置无效: STORE=postgres 需要 DATABASE_URL', {
+        issues: [{ path: 'DATABASE_URL', message: 'required when STORE=postgres' }],
+      });
+    }
+    return config;
+  }
+  const issues = parsed.error.issues.map((issue) => {
+    const key = issue.path.join('.');
+    return { path: ENV_NAMES[key] ?? key, message: issue.message };
+  });
+  const lines = issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
+  throw new AppError('CONFIG_INVALID', `配置无效 (invalid configuration):\n${lines}`, { issues });
+}
