@@ -1,0 +1,28 @@
+import type { Citation, Passage } from '../domain.js';
+
+/** Heading path as shown to people: 《标题》 › 一、… › 第十条. */
+export function formatHeadingPath(path: string[]): string {
+  return path.join(' › ');
+}
+
+/**
+ * A citation of `passage` quoting `documentText.slice(start, end)`; the passage's chunk text stands
+ * in for the document text, so `start`/`end` must lie inside the chunk.
+ */
+export function citePassage(n: number, passage: Passage, start: number, end: number, verified: boolean): Citation {
+  const { chunk, meta } = passage;
+  const from = Math.max(start, chunk.start);
+  const to = Math.min(end, chunk.end);
+  return {
+    n,
+    docId: chunk.docId,
+    title: meta.title,
+    docNumber: meta.docNumber,
+    date: meta.publishDate ?? meta.effectiveDate ?? meta.writtenDate,
+    headingPath: formatHeadingPath(chunk.headingPath),
+    quote: chunk.text.slice(from - chunk.start, to - chunk.start),
+    start: from,
+    end: to,
+    verified,
+  };
+}

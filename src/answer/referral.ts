@@ -1,0 +1,12 @@
+import type { Retrieval } from '../domain.js';
+
+/**
+ * The refusal a citizen sees when the documents do not answer: say so plainly, do not guess, and
+ * refer on — to the contact line of the most relevant document when retrieval found a related one,
+ * otherwise to the configured hotline (12345 政务服务便民热线 by default).
+ */
+export function referralText(retrieval: Retrieval, referralLine: string): string {
+  const related = retrieval.confidence >= 0.3 ? retrieval.passages.find((p) => p.meta.phone) : undefined;
+  const department = related ? `，或咨询《${related.meta.title.replace(/[《》]/g, '')}》所列联系电话 ${related.meta.phone}` : '';
+  return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
+}

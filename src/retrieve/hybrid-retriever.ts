@@ -1,0 +1,126 @@
+import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import type { Embedder } from '../index/embedder.js';
+import type { SearchStore, StoreHit } from '../index/search-store.js';
+import { normaliseForIndex } from '../text/normalise.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
+import { type FusionParams, reciprocalRankFusion } from './fusion.js';
+import { dropRepeats } from './merge.js';
+import { topicalGroups } from './query-terms.js';
+import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
+import type { RetrieveOptions, Retriever } from './retriever.js';
+
+export interface HybridRetrieverOptions extends FusionParams {
+  store: SearchStore;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  /** Passages returned by default, 1..50, default 6. */
+  k?: number;
+  /** Candidates taken from each list before fusion, default 50. */
+  candidates?: number;
+  /** Passages whose text the relevance signal checks, default 3. */
+  coverageDepth?: number;
+  /** Relevance threshold on IDF coverage, 0..1. */
+  minCoverage?: number;
+}
+
+export function createHybridRetriever({
+  store,
+  tokenizer,
+  embedder,
+  k: defaultK = 6,
+  candidates = 50,
+  coverageDepth = 3,
+  minCoverage = DEFAULT_MIN_COVERAGE,
+  ...fusion
+}: HybridRetrieverOptions): Retriever {
+  const metaCache = new Map<string, DocumentMeta>();
+  let metaCacheFor = -1;
+
+  async function metas(): Promise<Map<string, DocumentMeta>> {
+    const { documents } = await store.stats();
+    if (documents !== metaCacheFor) {
+      metaCache.clear();
+      for (const meta of await store.listDocuments()) metaCache.set(meta.id, meta);
+      metaCacheFor = documents;
+    }
+    return metaCache;
+  }
+
+  /** "《X》第十条": the article's chunks, first, when the question names a document and an article. */
+  async function articleRoute(query: string, byId: Map<string, DocumentMeta>): Promise<Chunk[]> {
+    const ref = parseArticleRef(query);
+    if (!ref) return [];
+    const meta = matchNamedDocument(query, [...byId.values()], ref.index);
+    if (!meta) return [];
+    const doc = await store.getDocument(meta.id);
+    return (doc?.chunks ?? []).filter((c) => articleNumber(c.article) === ref.number);
+  }
+
+  return {
+    async retrieve(query, { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {}): Promise<Retrieval> {
+      const groups = tokenizer.tokenizeQuery(query);
+      const topical = topicalGroups(groups);
+      const keywordGroups = topical.length > 0 ? topical : groups;
+
+      const t0 = performance.now();
+      const bm25: StoreHit[] =
+        mode === 'vector' || keywordGroups.length === 0
+          ? []
+          : await store.keywordSearch(keywordGroups, candidates, filters);
+      const t1 = performance.now();
+      const vector: StoreHit[] =
+        mode === 'bm25' ? [] : await store.vectorSearch(await embedder.embedQuery(query), candidates, filters);
+      const t2 = performance.now();
+
+      const byId = await metas();
+      const fused = reciprocalRankFusion(bm25, vector, fusion);
+      const articleChunks = mode === 'hybrid' ? await articleRoute(query, byId) : [];
+      const ids = fused.slice(0, Math.max(k * 3, 20)).map((h) => h.chunkId);
+      const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
+      const terms = keywordGroups.flat();
+
+      const indexedText = (chunk: Chunk) => normaliseForIndex(`${chunk.headingPath.join(' ')} ${chunk.text}`);
+      const explain = (chunk: Chunk) => {
+        const text = indexedText(chunk);
+        return [...new Set(terms.filter((t) => text.includes(t)))];
+      };
+      const passages: Passage[] = [];
+      const topScore = fused[0]?.score ?? 1;
+      for (const chunk of articleChunks) {
+        const meta = byId.get(chunk.docId);
+        if (meta) passages.push({ chunk, meta, score: topScore + 1, why: { articleMatch: true, matchedTerms: explain(chunk) } });
+      }
+      for (const hit of fused) {
+        const chunk = chunks.get(hit.chunkId);
+        const meta = chunk && byId.get(chunk.docId);
+        if (!chunk || !meta) continue;
+        passages.push({
+          chunk,
+          meta,
+          score: hit.score,
+          why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
+        });
+      }
+      const merged = dropRepeats(passages).slice(0, k);
+      const t3 = performance.now();
+
+      const idf = await store.idf(terms);
+      const confidence =
+        articleChunks.length > 0
+          ? 1
+          : idfCoverage({
+              groups: keywordGroups,
+              idf,
+              texts: merged.slice(0, coverageDepth).map((p) => indexedText(p.chunk)),
+            });
+      return {
+        query,
+        passages: merged,
+        relevant: merged.length > 0 && confidence >= minCoverage,
+        confidence,
+        timings: { bm25Ms: t1 - t0, vectorMs: t2 - t1, fuseMs: t3 - t2 },
+      };
+    },
+  };
+}
