@@ -1,0 +1,131 @@
+import type { IngestReport } from '../app/assistant.js';
+import type { SourceDocument } from '../domain.js';
+import type { Embedder } from '../index/embedder.js';
+import type { IndexedChunk, SearchStore } from '../index/search-store.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { chunkDocument } from './chunker.js';
+import { loadCorpus } from './load-corpus.js';
+
+/** Called as work proceeds; `stage` is one of load, tokenize, embed, index, write. */
+export type IngestProgress = (stage: string, done: number, total: number) => void;
+
+export interface IndexingDeps {
+  store: SearchStore;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  onProgress?: IngestProgress;
+}
+
+/** What a chunk is indexed and embedded as: its heading path (title, sections, article) and its text. */
+export function indexedText(chunk: { headingPath: string[]; text: string }): string {
+  return `${chunk.headingPath.join(' ')}\n${chunk.text}`;
+}
+
+/**
+ * Documents per embedding/indexing batch. Large enough to amortise an HTTP embedder's round trips,
+ * small enough to keep progress moving; 64 documents ≈ 600 chunks on the shared corpus.
+ */
+const BATCH_DOCUMENTS = 64;
+
+/**
+ * Chunks, tokenizes, embeds and stores documents in batches, adding seconds per stage to `stages`.
+ * Each document replaces any earlier version atomically (SearchStore.upsertDocument).
+ */
+export async function indexDocuments(
+  docs: SourceDocument[],
+  { store, tokenizer, embedder, onProgress }: IndexingDeps,
+  stages: Record<string, number>,
+): Promise<number> {
+  let chunkCount = 0;
+  const add = (stage: string, since: number) => {
+    stages[stage] = (stages[stage] ?? 0) + (performance.now() - since) / 1000;
+  };
+  for (let i = 0; i < docs.length; i += BATCH_DOCUMENTS) {
+    const batch = docs.slice(i, i + BATCH_DOCUMENTS);
+    let t = performance.now();
+    const prepared = batch.map((doc) => {
+      const chunks = chunkDocument(doc);
+      return { doc, chunks, tokens: chunks.map((c) => tokenizer.tokenize(indexedText(c))) };
+    });
+    add('tokenize', t);
+    t = performance.now();
+    const texts = prepared.flatMap((p) => p.chunks.map(indexedText));
+    const vectors = texts.length > 0 ? await embedder.embedDocuments(texts) : [];
+    add('embed', t);
+    t = performance.now();
+    let v = 0;
+    for (const { doc, chunks, tokens } of prepared) {
+      const indexed: IndexedChunk[] = chunks.map((chunk, j) => ({ chunk, tokens: tokens[j], vector: vectors[v + j] }));
+      v += chunks.length;
+      await store.upsertDocument(doc, indexed);
+      chunkCount += chunks.length;
+    }
+    add('index', t);
+    onProgress?.('index', Math.min(i + BATCH_DOCUMENTS, docs.length), docs.length);
+  }
+  return chunkCount;
+}
+
+export interface IngestOptions extends IndexingDeps {
+  dirs: string[];
+  only?: Set<string>;
+  /** Delete stored documents that are no longer in the corpus (default true). */
+  removeMissing?: boolean;
+  /** Documents already loaded (e.g. to mine dictionary terms first); skips the load stage. */
+  loaded?: { documents: SourceDocument[]; skipped: IngestReport['skipped']; seconds: number };
+}
+
+/**
+ * Brings the store up to date with the corpus folders: new documents added, changed ones
+ * (content hash) replaced, removed ones deleted, unchanged ones skipped; then persists. Files that
+ * cannot be read are reported with their reason and skipped; the rest are indexed.
+ */
+export async function ingestCorpus(options: IngestOptions): Promise<IngestReport> {
+  const { dirs, only, store, removeMissing = true, onProgress } = options;
+  const stages: Record<string, number> = {};
+  let t = performance.now();
+  const loaded =
+    options.loaded ??
+    (await loadCorpus(dirs, { only, onProgress: (done, total) => onProgress?.('load', done, total) }).then((r) => ({
+      ...r,
+      seconds: 0,
+    })));
+  stages.load = options.loaded ? options.loaded.seconds : (performance.now() - t) / 1000;
+
+  const changed: SourceDocument[] = [];
+  let added = 0;
+  let replaced = 0;
+  let unchanged = 0;
+  for (const doc of loaded.documents) {
+    const hash = await store.documentHash(doc.id);
+    if (hash === doc.hash) unchanged += 1;
+    else {
+      if (hash === undefined) added += 1;
+      else replaced += 1;
+      changed.push(doc);
+    }
+  }
+  await indexDocuments(changed, options, stages);
+
+  let removed = 0;
+  if (removeMissing) {
+    const keep = new Set(loaded.documents.map((d) => d.id));
+    for (const meta of await store.listDocuments()) {
+      if (!keep.has(meta.id) && (await store.deleteDocument(meta.id))) removed += 1;
+    }
+  }
+  t = performance.now();
+  await store.flush();
+  stages.write = (performance.now() - t) / 1000;
+  const stats = await store.stats();
+  return {
+    documents: stats.documents,
+    chunks: stats.chunks,
+    added,
+    replaced,
+    unchanged,
+    removed,
+    skipped: loaded.skipped,
+    stages,
+  };
+}
