@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { DocumentMeta, SourceDocument } from '../domain.js';
+import { documentHash } from './document-hash.js';
+import { loaderFor } from './loaders/loader-registry.js';
+import { applyManifestRow, type ManifestRow } from './manifest.js';
+import { extractMetadata } from './metadata.js';
+import { unreadable } from './unreadable.js';
+
+/** The document id of a file: its name without the extension. */
+export function documentId(path: string): string {
+  return basename(path, extname(path));
+}
+
+function build(
+  id: string,
+  path: string,
+  text: string,
+  sourcePath: string,
+  titleHint?: string,
+  row?: ManifestRow,
+): SourceDocument {
+  if (text.trim() === '') throw unreadable('文件为空或只有空白 (empty or whitespace-only document)');
+  let meta = extractMetadata(text, { id, sourcePath, titleHint });
+  if (row) meta = applyManifestRow(meta, row);
+  return { id, path, text, meta, hash: documentHash(text, meta) };
+}
+
+/**
+ * Loads one file (a corpus file or an upload). Throws `AppError('DOCUMENT_UNREADABLE')` with a
+ * Chinese + English reason when the file cannot be read.
+ */
+export async function loadDocumentFile(
+  path: string,
+  { sourcePath, manifestRow }: { sourcePath: string; manifestRow?: ManifestRow },
+): Promise<SourceDocument> {
+  const loader = loaderFor(path);
+  if (!loader) {
+    throw unreadable(`不支持的文件类型 ${extname(path) || '（无扩展名）'} (unsupported file type)`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw unreadable('无法读取文件 (cannot read file)', err);
+  }
+  if (bytes.length === 0) throw unreadable('文件为空 (empty file)');
+  const extracted = await loader(bytes);
+  return build(documentId(path), resolve(path), extracted.text, sourcePath, extracted.title, manifestRow);
+}
+
+/** A document from text given directly (JSON uploads). `meta` fields override the extracted ones. */
+export function loadDocumentFromText(
+  id: string,
+  text: string,
+  meta: Partial<DocumentMeta> = {},
+): SourceDocument {
+  const sourcePath = meta.sourcePath ?? `${id}.txt`;
+  const doc = build(id, sourcePath, text, sourcePath);
+  const merged: DocumentMeta = { ...doc.meta, ...stripUndefined(meta), id };
+  return { ...doc, meta: merged, hash: documentHash(text, merged) };
+}
+
+function stripUndefined(meta: Partial<DocumentMeta>): Partial<DocumentMeta> {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Partial<DocumentMeta>;
+}
