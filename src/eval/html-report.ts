@@ -1,0 +1,129 @@
+import type { EvalReport } from './report.js';
+import type { ItemRow } from './runner.js';
+import type { CategoryRow, EvalSummary } from './summary.js';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const e = escapeHtml;
+const fmt = (v: number | null | undefined) => (typeof v === 'number' ? v.toFixed(3) : '–');
+
+/** Metrics drawn as per-category bar charts. */
+const CHARTED = ['hit@5', 'mrr@10', 'keyPointRecall', 'charF1', 'refusalAccuracy'] as const;
+
+const STYLE = `body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1a1a1a;max-width:1100px}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:.5rem 0}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}
+.tiles{display:flex;flex-wrap:wrap;gap:.75rem}.tile{border:1px solid #ccc;border-radius:6px;padding:.5rem .75rem;min-width:8rem}
+.tile b{display:block;font-size:1.4rem}.miss{border-top:1px solid #ddd;padding:.5rem 0}.q{font-weight:600}
+.why{color:#a40000;font-size:.9rem}ol{margin:.25rem 0}.ok{color:#006400}.small{font-size:.85rem;color:#555}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}`;
+
+function headline(s: EvalSummary): string {
+  const tiles: [string, string][] = [
+    ['items', String(s.items)],
+    ['hit@1', fmt(s.retrieval['hit@1'])],
+    ['hit@5', fmt(s.retrieval['hit@5'])],
+    ['MRR@10', fmt(s.retrieval['mrr@10'])],
+    ['key points', fmt(s.answer.keyPointRecall)],
+    ['char F1', fmt(s.answer.charF1)],
+    ['ROUGE-L', fmt(s.answer.rougeL)],
+    ['number fidelity', fmt(s.answer.numberFidelity)],
+    ['citation precision', fmt(s.answer.citationPrecision)],
+    ['refusal accuracy', fmt(s.refusal.accuracy)],
+    ['false refusals', fmt(s.refusal.falseRefusalRate)],
+    ['latency p50 / p95 ms', `${s.latencyMs.p50.toFixed(0)} / ${s.latencyMs.p95.toFixed(0)}`],
+  ];
+  return `<div class="tiles">${tiles.map(([l, v]) => `<div class="tile">${e(l)}<b>${e(v)}</b></div>`).join('')}</div>`;
+}
+
+/** One horizontal bar chart (inline SVG): one bar per category, 0..1. */
+export function barChart(metric: string, byCategory: Record<string, CategoryRow>): string {
+  const cats = Object.keys(byCategory);
+  const rowH = 22;
+  const labelW = 130;
+  const barW = 220;
+  const height = cats.length * rowH + 26;
+  const bars = cats
+    .map((cat, i) => {
+      const v = byCategory[cat][metric];
+      const y = 22 + i * rowH;
+      const w = typeof v === 'number' ? Math.max(0, Math.min(1, v)) * barW : 0;
+      return (
+        `<text x="0" y="${y + 14}" font-size="12">${e(cat)}</text>` +
+        `<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="15" fill="#3465a4"/>` +
+        `<text x="${labelW + w + 4}" y="${y + 14}" font-size="12">${e(fmt(v))}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 50}" height="${height}" role="img" aria-label="${e(metric)}">` +
+    `<text x="0" y="14" font-size="13" font-weight="bold">${e(metric)}</text>${bars}</svg>`
+  );
+}
+
+function pipelinesTable(pipelines: Record<string, EvalSummary>): string {
+  const names = Object.keys(pipelines);
+  const rows: [string, (s: EvalSummary) => number | null][] = [
+    ['hit@1', (s) => s.retrieval['hit@1']],
+    ['hit@5', (s) => s.retrieval['hit@5']],
+    ['hit@10', (s) => s.retrieval['hit@10']],
+    ['mrr@10', (s) => s.retrieval['mrr@10']],
+    ['keyPointRecall', (s) => s.answer.keyPointRecall],
+    ['charF1', (s) => s.answer.charF1],
+    ['citationPrecision', (s) => s.answer.citationPrecision],
+    ['refusal accuracy', (s) => s.refusal.accuracy],
+    ['false refusals', (s) => s.refusal.falseRefusalRate],
+  ];
+  const head = `<tr><th>metric</th>${names.map((n) => `<th>${e(n)}</th>`).join('')}</tr>`;
+  const body = rows
+    .map(
+      ([l, read]) =>
+        `<tr><td>${e(l)}</td>${names.map((n) => `<td>${fmt(read(pipelines[n]))}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<h2>Pipelines side by side</h2><table>${head}${body}</table>`;
+}
+
+function missBlock(item: ItemRow): string {
+  const evidence = item.evidence.length
+    ? `<ul>${item.evidence.map((ev) => `<li>${e(ev.doc)} (${e(ev.found)}): “${e(ev.quote)}”</li>`).join('')}</ul>`
+    : '<p class="small">no evidence (unanswerable)</p>';
+  const retrieved = item.retrieved.length
+    ? `<ol>${item.retrieved
+        .map(
+          (p) =>
+            `<li class="${p.coversEvidence ? 'ok' : ''}">${e(p.docId)} · ${e(p.heading)} · “${e(p.head)}”${p.coversEvidence ? ' ✓' : ''}</li>`,
+        )
+        .join('')}</ol>`
+    : '<p class="small">nothing retrieved</p>';
+  return `<div class="miss"><div class="q">${e(item.id)} [${e(item.category)}] ${e(item.question)}</div>
+<div class="why">${item.misses.map((m) => e(m)).join('<br>')}</div>
+<div><b>Expected evidence</b>${evidence}</div><div><b>Retrieved</b>${retrieved}</div>
+<div><b>Answer</b>${item.answer.refused ? ' (refused)' : ''}: ${e(item.answer.text)}</div></div>`;
+}
+
+/** A self-contained HTML page (no external assets, all text escaped) of a report. */
+export function renderHtmlReport(report: EvalReport): string {
+  const misses = report.items.filter((i) => i.misses.length > 0);
+  const charts = CHARTED.map((m) => barChart(m, report.byCategory)).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Eval report · ${e(report.run.pipeline)}</title>
+<style>${STYLE}</style></head><body>
+<h1>Eval report · ${e(report.run.pipeline)}</h1>
+<p class="small">${e(report.run.createdAt)} · gold: ${e(report.run.gold.join(', '))} · k=${report.run.k} · provider: ${e(report.run.provider)}</p>
+${headline(report.summary)}
+${report.pipelines ? pipelinesTable(report.pipelines) : ''}
+<h2>By category</h2><div class="charts">${charts}</div>
+<h2>Misses (${misses.length} of ${report.items.length})</h2>
+${misses.map(missBlock).join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ItemRow, PipelineRun, StageLatency } from './runner.js';
+import type { CategoryRow, EvalSummary } from './summary.js';
+
+/** Facts about the run that make a report reproducible. */
+export interface RunInfo {
+  createdAt: string;
+  gold: string[];
+  k: number;
+  provider: string;
+  index?: string;
+  corpus?: string[];
+}
+
+/**
+ * report.json. `summary`, `byCategory` and `items` are those of the first pipeline (the default,
+ * hybrid) in the fixed shape tools read; `pipelines` (name → summary) appears when several ran.
+ * `latencyByStage` and `run` are extra top-level keys; the summary keys stay exactly as specified.
+ */
+export interface EvalReport {
+  summary: EvalSummary;
+  byCategory: Record<string, CategoryRow>;
+  items: ItemRow[];
+  pipelines?: Record<string, EvalSummary>;
+  latencyByStage: Record<string, StageLatency>;
+  run: RunInfo & { pipeline: string };
+}
+
+export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
+  if (runs.length === 0) throw new Error('buildReport: no pipeline ran');
+  const [first] = runs;
+  const report: EvalReport = {
+    summary: first.summary,
+    byCategory: first.byCategory,
+    items: first.items,
+    latencyByStage: Object.fromEntries(runs.map((r) => [r.name, r.latencyByStage])),
+    run: { ...info, pipeline: first.name },
+  };
+  if (runs.length > 1) report.pipelines = Object.fromEntries(runs.map((r) => [r.name, r.summary]));
+  return report;
+}
+
+/** Writes a file, creating its folder. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, 'utf8');
+}
+
+export async function writeReport(path: string, report: EvalReport): Promise<void> {
+  await writeTextFile(path, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,278 @@
+import { performance } from 'node:perf_hooks';
+import { charF1, keyPointRecall, rougeL } from './answer-metrics.js';
+import { citationPrecision } from './citation-precision.js';
+import { covers, type DocSpan, type LocatedQuote, locateQuote, rankOfFirstCover } from './coverage.js';
+import type { LoadedGoldItem } from './gold.js';
+import { head, type MetricResult } from './metric.js';
+import { numberFidelity } from './number-fidelity.js';
+import type { NamedPipeline, PipelineOutput } from './pipeline.js';
+import { refusalCorrect } from './refusal-metrics.js';
+import { hitAtK, reciprocalRankAtK } from './retrieval-metrics.js';
+import {
+  byCategory,
+  type CategoryRow,
+  type EvalSummary,
+  type LatencyStats,
+  latencyStats,
+  type MetricName,
+  type ScoredItem,
+  summarise,
+} from './summary.js';
+
+/** Where document texts come from (a SearchStore has this method). */
+export interface DocumentTexts {
+  getDocument(id: string): Promise<{ text: string } | undefined>;
+}
+
+/** An evidence quote as the run located it in its document. */
+export interface EvidenceRow {
+  doc: string;
+  quote: string;
+  /** 'exact'; 'loose' (found only ignoring whitespace/width); 'missing' (document or quote absent). */
+  found: 'exact' | 'loose' | 'missing';
+  start?: number;
+  end?: number;
+}
+
+/** A retrieved passage as a report row shows it. */
+export interface RetrievedRow {
+  rank: number;
+  docId: string;
+  title: string;
+  heading: string;
+  start: number;
+  end: number;
+  head: string;
+  coversEvidence: boolean;
+}
+
+/** One gold item evaluated by one pipeline. */
+export interface ItemRow extends ScoredItem {
+  id: string;
+  file: string;
+  question: string;
+  rank: number | null;
+  evidence: EvidenceRow[];
+  retrieved: RetrievedRow[];
+  answer: {
+    text: string;
+    refused: boolean;
+    provider: string;
+    citations: { n: number; docId: string; start: number; end: number; quote: string }[];
+  };
+  /** Failed metrics as `name: reason`; empty for a clean item. */
+  misses: string[];
+  error?: string;
+}
+
+/** Per-stage latency of one pipeline. */
+export interface StageLatency {
+  retrieve: LatencyStats;
+  answer: LatencyStats;
+  total: LatencyStats;
+}
+
+export interface PipelineRun {
+  name: string;
+  summary: EvalSummary;
+  byCategory: Record<string, CategoryRow>;
+  latencyByStage: StageLatency;
+  items: ItemRow[];
+}
+
+export interface RunProgress {
+  pipeline: string;
+  /** Items done over all pipelines. */
+  done: number;
+  total: number;
+  id: string;
+}
+
+export interface RunEvalOptions {
+  gold: LoadedGoldItem[];
+  pipelines: NamedPipeline[];
+  documents: DocumentTexts;
+  /** Depth of retrieval scoring (hit@k up to k, MRR@k). */
+  k?: number;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** Locates every evidence quote of every item once (document texts cached). */
+export async function locateEvidence(
+  gold: LoadedGoldItem[],
+  documents: DocumentTexts,
+): Promise<Map<LoadedGoldItem, EvidenceRow[]>> {
+  const texts = new Map<string, string | undefined>();
+  const out = new Map<LoadedGoldItem, EvidenceRow[]>();
+  for (const item of gold) {
+    const rows: EvidenceRow[] = [];
+    for (const ev of item.evidence) {
+      if (!texts.has(ev.doc)) texts.set(ev.doc, (await documents.getDocument(ev.doc))?.text);
+      const text = texts.get(ev.doc);
+      const at: LocatedQuote | undefined =
+        text === undefined ? undefined : locateQuote(text, ev.quote, ev.doc);
+      rows.push(
+        at
+          ? {
+              doc: ev.doc,
+              quote: ev.quote,
+              found: at.exact ? 'exact' : 'loose',
+              start: at.start,
+              end: at.end,
+            }
+          : { doc: ev.doc, quote: ev.quote, found: 'missing' },
+      );
+    }
+    out.set(item, rows);
+  }
+  return out;
+}
+
+function spansOf(evidence: EvidenceRow[]): DocSpan[] {
+  return evidence.flatMap((e) =>
+    e.start === undefined || e.end === undefined ? [] : [{ docId: e.doc, start: e.start, end: e.end }],
+  );
+}
+
+/** Scores one pipeline output against one gold item. Pure; exported for tests. */
+export function scoreItem(
+  item: LoadedGoldItem,
+  evidence: EvidenceRow[],
+  output: PipelineOutput,
+  k: number,
+  totalMs: number,
+): ItemRow {
+  const spans = spansOf(evidence);
+  const top = output.passages.slice(0, k);
+  const passageSpans = top.map((p) => ({ docId: p.chunk.docId, start: p.chunk.start, end: p.chunk.end }));
+  const rank = rankOfFirstCover(passageSpans, spans);
+  const { answer } = output;
+  const metrics: Partial<Record<MetricName, MetricResult>> = {};
+  if (item.answerable) {
+    const missingEv = evidence.filter((e) => e.found === 'missing');
+    const note =
+      missingEv.length > 0
+        ? ` [evidence not found in documents: ${missingEv.map((e) => e.doc).join(', ')}]`
+        : '';
+    for (const n of [1, 3, 5, 10]) {
+      const m = hitAtK(rank, n);
+      metrics[`hit@${n}` as MetricName] = m.pass ? m : { ...m, reason: m.reason + note };
+    }
+    metrics['mrr@10'] = reciprocalRankAtK(rank, 10);
+    metrics.keyPointRecall = keyPointRecall(answer.answer, item.key_points);
+    metrics.charF1 = charF1(answer.answer, item.answer);
+    metrics.rougeL = rougeL(answer.answer, item.answer);
+  }
+  if (!answer.refused) {
+    metrics.numberFidelity = numberFidelity(
+      answer.answer,
+      answer.citations.map((c) => c.quote),
+    );
+    metrics.citationPrecision = citationPrecision(answer.answer, answer.citations, spans);
+  }
+  metrics.refusal = refusalCorrect({ id: item.id, answerable: item.answerable, refused: answer.refused });
+  const misses = Object.entries(metrics)
+    .filter(([, m]) => m && !m.pass)
+    .map(([name, m]) => `${name}: ${m?.reason}`);
+  return {
+    id: item.id,
+    file: item.file,
+    category: item.category,
+    question: item.question,
+    answerable: item.answerable,
+    refused: answer.refused,
+    rank: rank ?? null,
+    evidence,
+    retrieved: top.map((p, i) => ({
+      rank: i + 1,
+      docId: p.chunk.docId,
+      title: p.meta.title,
+      heading: p.chunk.headingPath.join(' › '),
+      start: p.chunk.start,
+      end: p.chunk.end,
+      head: head(p.chunk.text, 60),
+      coversEvidence: spans.some((s) => covers(passageSpans[i], s)),
+    })),
+    answer: {
+      text: answer.answer,
+      refused: answer.refused,
+      provider: answer.provider,
+      citations: answer.citations.map((c) => ({
+        n: c.n,
+        docId: c.docId,
+        start: c.start,
+        end: c.end,
+        quote: head(c.quote, 60),
+      })),
+    },
+    metrics,
+    misses,
+    timings: { retrieveMs: output.timings.retrieveMs, answerMs: output.timings.answerMs, totalMs },
+  };
+}
+
+/** A row for an item whose pipeline threw: every metric that applies fails with the error. */
+function errorRow(item: LoadedGoldItem, evidence: EvidenceRow[], err: unknown, totalMs: number): ItemRow {
+  const message = err instanceof Error ? err.message : String(err);
+  const failed: MetricResult = { pass: false, score: 0, reason: `pipeline error: ${message}` };
+  const names: MetricName[] = item.answerable
+    ? ['hit@1', 'hit@3', 'hit@5', 'hit@10', 'mrr@10', 'keyPointRecall', 'charF1', 'rougeL', 'refusal']
+    : ['refusal'];
+  return {
+    id: item.id,
+    file: item.file,
+    category: item.category,
+    question: item.question,
+    answerable: item.answerable,
+    refused: false,
+    rank: null,
+    evidence,
+    retrieved: [],
+    answer: { text: '', refused: false, provider: 'error', citations: [] },
+    metrics: Object.fromEntries(names.map((n) => [n, failed])),
+    misses: [`error: ${message}`],
+    error: message,
+    timings: { retrieveMs: 0, answerMs: 0, totalMs },
+  };
+}
+
+/** Runs every pipeline over every gold item (pipelines one after another, so latencies do not mix). */
+export async function runEval({
+  gold,
+  pipelines,
+  documents,
+  k = 10,
+  onProgress,
+}: RunEvalOptions): Promise<PipelineRun[]> {
+  const evidence = await locateEvidence(gold, documents);
+  const total = gold.length * pipelines.length;
+  let done = 0;
+  const runs: PipelineRun[] = [];
+  for (const pipeline of pipelines) {
+    const items: ItemRow[] = [];
+    for (const item of gold) {
+      const ev = evidence.get(item) ?? [];
+      const t0 = performance.now();
+      try {
+        const output = await pipeline.run(item.question, k);
+        items.push(scoreItem(item, ev, output, k, performance.now() - t0));
+      } catch (err) {
+        items.push(errorRow(item, ev, err, performance.now() - t0));
+      }
+      done++;
+      onProgress?.({ pipeline: pipeline.name, done, total, id: item.id });
+    }
+    runs.push({
+      name: pipeline.name,
+      summary: summarise(items),
+      byCategory: byCategory(items),
+      latencyByStage: {
+        retrieve: latencyStats(items.map((i) => i.timings.retrieveMs)),
+        answer: latencyStats(items.map((i) => i.timings.answerMs)),
+        total: latencyStats(items.map((i) => i.timings.totalMs)),
+      },
+      items,
+    });
+  }
+  return runs;
+}

@@ -1,0 +1,52 @@
+import type { EvalSummary } from './summary.js';
+
+/** Rows of the one-screen table: label and how to read it from a summary. */
+const ROWS: [string, (s: EvalSummary) => number | null, 'share' | 'ms' | 'count'][] = [
+  ['items', (s) => s.items, 'count'],
+  ['answerable', (s) => s.answerable, 'count'],
+  ['hit@1', (s) => s.retrieval['hit@1'], 'share'],
+  ['hit@3', (s) => s.retrieval['hit@3'], 'share'],
+  ['hit@5', (s) => s.retrieval['hit@5'], 'share'],
+  ['hit@10', (s) => s.retrieval['hit@10'], 'share'],
+  ['mrr@10', (s) => s.retrieval['mrr@10'], 'share'],
+  ['keyPointRecall', (s) => s.answer.keyPointRecall, 'share'],
+  ['charF1', (s) => s.answer.charF1, 'share'],
+  ['rougeL', (s) => s.answer.rougeL, 'share'],
+  ['numberFidelity', (s) => s.answer.numberFidelity, 'share'],
+  ['citationPrecision', (s) => s.answer.citationPrecision, 'share'],
+  ['refusal accuracy', (s) => s.refusal.accuracy, 'share'],
+  ['false refusals', (s) => s.refusal.falseRefusalRate, 'share'],
+  ['latency p50 ms', (s) => s.latencyMs.p50, 'ms'],
+  ['latency p95 ms', (s) => s.latencyMs.p95, 'ms'],
+];
+
+function cell(v: number | null, kind: 'share' | 'ms' | 'count'): string {
+  if (v === null) return '–';
+  if (kind === 'share') return v.toFixed(3);
+  if (kind === 'ms') return v.toFixed(1);
+  return String(v);
+}
+
+/** A plain-text table, metrics down, pipelines across (fits one screen for up to ~6 pipelines). */
+export function formatSummaryTable(summaries: { name: string; summary: EvalSummary }[]): string {
+  const labelWidth = Math.max(...ROWS.map(([l]) => l.length));
+  const widths = summaries.map((p) => Math.max(8, p.name.length));
+  const line = (label: string, cells: string[]) =>
+    `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
+  const out = [
+    line(
+      'metric',
+      summaries.map((p) => p.name),
+    ),
+  ];
+  out.push('-'.repeat(out[0].length));
+  for (const [label, read, kind] of ROWS) {
+    out.push(
+      line(
+        label,
+        summaries.map((p) => cell(read(p.summary), kind)),
+      ),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../src/eval/html-report.js';
+import { buildReport } from '../../src/eval/report.js';
+import { runEval } from '../../src/eval/runner.js';
+import { formatSummaryTable } from '../../src/eval/terminal-summary.js';
+import { answer, DOC_TEXT, documents, gold, passage, scriptedPipeline } from './fakes.js';
+
+/** Every key path of a JSON value (arrays not descended), sorted. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const evil = '<script>alert("x")</script>青岛居住证怎么办？';
+const items = [
+  gold({
+    id: 'a',
+    question: '多少项任务？',
+    answer: '54项',
+    key_points: ['54项'],
+    answerable: true,
+    category: 'number',
+    evidence: [{ doc: 'seed', quote: '推进54项任务' }],
+  }),
+  gold({ id: 'b', question: evil, category: 'unanswerable' }),
+];
+const script = {
+  '多少项任务？': { passages: [passage(0, 10)], answer: answer('<b>不知道</b>', []) },
+  [evil]: { passages: [passage(10, DOC_TEXT.length)], answer: answer('这里有答案 & 更多', []) },
+};
+
+async function report(pipelines = ['hybrid']) {
+  const runs = await runEval({
+    gold: items,
+    pipelines: pipelines.map((n) => scriptedPipeline(n, script)),
+    documents,
+  });
+  return buildReport(runs, {
+    createdAt: '2026-01-01T00:00:00Z',
+    gold: ['g.jsonl'],
+    k: 10,
+    provider: 'extractive',
+  });
+}
+
+describe('report.json', () => {
+  it('has exactly the specified summary keys', async () => {
+    const r = await report();
+    expect(keyPaths(r.summary).sort()).toMatchInlineSnapshot(`
+      [
+        "answer.charF1",
+        "answer.citationPrecision",
+        "answer.keyPointRecall",
+        "answer.numberFidelity",
+        "answer.rougeL",
+        "answerable",
+        "items",
+        "latencyMs.p50",
+        "latencyMs.p95",
+        "refusal.accuracy",
+        "refusal.falseRefusalRate",
+        "retrieval.hit@1",
+        "retrieval.hit@10",
+        "retrieval.hit@3",
+        "retrieval.hit@5",
+        "retrieval.mrr@10",
+      ]
+    `);
+    expect(Object.keys(r).sort()).toEqual(['byCategory', 'items', 'latencyByStage', 'run', 'summary']);
+    expect(r.items).toHaveLength(2);
+    expect(Object.keys(r.byCategory)).toEqual(['number', 'unanswerable']);
+  });
+
+  it('with several pipelines, keeps the first in the main shape and adds pipelines: name → summary', async () => {
+    const r = await report(['hybrid', 'bm25', 'naive']);
+    expect(r.run.pipeline).toBe('hybrid');
+    expect(Object.keys(r.pipelines ?? {})).toEqual(['hybrid', 'bm25', 'naive']);
+    expect(r.pipelines?.bm25).toEqual(r.summary);
+    const table = formatSummaryTable(
+      Object.entries(r.pipelines ?? {}).map(([name, summary]) => ({ name, summary })),
+    );
+    expect(table.split('\n')[0]).toMatch(/^metric\s+hybrid\s+bm25\s+naive$/);
+    expect(table).toContain('hit@5');
+    expect(table.split('\n').length).toBeLessThan(24);
+  });
+});
+
+describe('html report', () => {
+  it('escapes every text and loads nothing external', async () => {
+    const html = renderHtmlReport(await report(['hybrid', 'vector']));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;青岛居住证怎么办？');
+    expect(html).toContain('&lt;b&gt;不知道&lt;/b&gt;');
+    expect(html).toContain('这里有答案 &amp; 更多');
+    expect(html).not.toMatch(/(src|href)=/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Pipelines side by side');
+  });
+});
