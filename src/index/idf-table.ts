@@ -1,0 +1,76 @@
+import { bm25Idf } from './bm25-scoring.js';
+import { hashString } from './feature-hash.js';
+
+/**
+ * Document frequencies of hashed features, JSON-serialisable so the index can keep it
+ * (manifest `extra`) and the query side can embed with the same weights. Keys are the 32-bit
+ * feature hashes, not strings: compact, and collisions at 32 bits are negligible for ~10^6 features.
+ */
+export interface IdfTable {
+  version: 1;
+  /** Texts the table was fitted on. */
+  documents: number;
+  /** Features seen in fewer texts were left out; they get the idf of df = 1. */
+  minDf: number;
+  /** Base64 of a little-endian Uint32Array of feature hashes, ascending. */
+  keys: string;
+  /** Base64 of a little-endian Uint32Array of document frequencies, parallel to `keys`. */
+  df: string;
+}
+
+/**
+ * Least document frequency kept in a fitted table. 2 drops the long tail of features seen once
+ * (most of them), which all get the same, maximal weight anyway.
+ */
+export const DEFAULT_MIN_DF = 2;
+/** Upper bound on features kept (most frequent first); ~2.4 MB of JSON at the bound. */
+export const DEFAULT_MAX_FEATURES = 300_000;
+
+/** Builds a table from per-text feature sets. */
+export function buildIdfTable(
+  dfCounts: Map<number, number>,
+  documents: number,
+  { minDf = DEFAULT_MIN_DF, maxFeatures = DEFAULT_MAX_FEATURES } = {},
+): IdfTable {
+  let entries = [...dfCounts].filter(([, df]) => df >= minDf);
+  if (entries.length > maxFeatures) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, maxFeatures);
+  entries.sort((a, b) => a[0] - b[0]);
+  const keys = Uint32Array.from(entries, ([k]) => k);
+  const df = Uint32Array.from(entries, ([, d]) => d);
+  return { version: 1, documents, minDf, keys: toBase64(keys), df: toBase64(df) };
+}
+
+/** Idf weights by feature hash, decoded from a table. */
+export class IdfWeights {
+  readonly fingerprint: string;
+  private readonly weights = new Map<number, number>();
+  private readonly rare: number;
+
+  constructor(table: IdfTable) {
+    if (table.version !== 1) throw new Error(`idf table: unsupported version ${String(table.version)}`);
+    const keys = fromBase64(table.keys);
+    const df = fromBase64(table.df);
+    if (keys.length !== df.length) throw new Error('idf table: keys and df differ in length');
+    for (let i = 0; i < keys.length; i += 1) this.weights.set(keys[i], bm25Idf(table.documents, df[i]));
+    this.rare = bm25Idf(table.documents, 1);
+    this.fingerprint = hashString(`${table.documents}:${table.minDf}:${table.keys}:${table.df}`, 0)
+      .toString(16)
+      .padStart(8, '0');
+  }
+
+  /** Weight of a feature; features absent from the table are rare and get the idf of df = 1. */
+  weight(feature: number): number {
+    return this.weights.get(feature) ?? this.rare;
+  }
+}
+
+function toBase64(a: Uint32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function fromBase64(s: string): Uint32Array {
+  const buf = Buffer.from(s, 'base64');
+  const copy = new Uint8Array(buf.length);
+  copy.set(buf);
+  return new Uint32Array(copy.buffer, 0, Math.floor(buf.length / 4));
+}
