@@ -1,0 +1,44 @@
+import type { WireSearchResult } from '../shared/api-types.js';
+import { clear, h } from '../shared/dom.js';
+import { joinHeadingPath } from './citation-format.js';
+import { findTerms } from './mark-text.js';
+import { renderMarked } from './text-render.js';
+
+/** Renders search results; `open` is called with the document and the passage span. */
+export function renderResults(
+  list: HTMLElement,
+  results: WireSearchResult[],
+  open: (docId: string, start: number, end: number) => void,
+): void {
+  clear(list);
+  results.forEach((r, i) => {
+    const marks = r.highlights?.length ? r.highlights : findTerms(r.text, r.why?.matchedTerms ?? []);
+    const passage = h('p', { class: 'passage' });
+    renderMarked(passage, r.text, marks, [], 'term');
+    const title = h('button', { type: 'button', class: 'link title' }, r.title);
+    title.addEventListener('click', () => open(r.docId, r.start, r.end));
+    const why: string[] = [];
+    if (r.why?.bm25Rank) why.push(`关键词第${r.why.bm25Rank}名`);
+    if (r.why?.vectorRank) why.push(`语义第${r.why.vectorRank}名`);
+    if (r.why?.articleMatch) why.push('条款直达');
+    if (r.why?.matchedTerms?.length) why.push(`命中：${r.why.matchedTerms.join('、')}`);
+    list.append(
+      h(
+        'li',
+        { class: 'result' },
+        h('div', { class: 'result-head' }, h('span', { class: 'rank' }, String(i + 1)), title),
+        h(
+          'div',
+          { class: 'meta' },
+          r.docNumber ? h('span', {}, r.docNumber) : null,
+          r.date ? h('span', {}, r.date) : null,
+          r.authority ? h('span', {}, r.authority) : null,
+          r.type ? h('span', { class: 'tag' }, r.type) : null,
+        ),
+        h('div', { class: 'path' }, joinHeadingPath(r.headingPath)),
+        passage,
+        h('div', { class: 'why' }, `${why.join(' · ')}${why.length ? ' · ' : ''}得分 ${r.score.toFixed(3)}`),
+      ),
+    );
+  });
+}

@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { createBundleCache, type EntryName } from './bundle.js';
+import { DEMO_CSS, demoPage } from './pages/demo-page.js';
+import { staffPage } from './pages/staff-page.js';
+import { STAFF_CSS } from './pages/staff-page-styles.js';
+
+export interface WebRoutesOptions {
+  /** Shown on the widget's button and header and on the console. */
+  title?: string;
+  /** First message of the chat panel. */
+  greeting?: string;
+  /** Suggested questions on the demo page's widget. */
+  suggestions?: string[];
+  position?: 'left' | 'right';
+  primaryColor?: string;
+  /** Minify the bundles (default true; tests may turn it off to read stack traces). */
+  minify?: boolean;
+  /** Start bundling at once instead of at the first request (default true). */
+  warm?: boolean;
+}
+
+/** Demo questions answered by the seed document. */
+export const DEFAULT_SUGGESTIONS = [
+  '2025年青岛5G基站要建多少个？',
+  '“无证明机关”要建成多少个？',
+  '数字青岛2025年有哪些重点任务？',
+];
+
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The browser side of the service: `/` (demo page embedding the widget with one tag),
+ * `/widget.js`, `/staff` (+ `/staff.js`, `/staff.css`), and `/doc/:id?start=&end=` (the console's
+ * document viewer with the passage highlighted). Pages use no inline script or style, so they run
+ * under `default-src 'self'`; the widget's CSS is a constructed stylesheet in its shadow root.
+ */
+export function createWebRoutes({
+  title = '青岛政务助手',
+  greeting,
+  suggestions = DEFAULT_SUGGESTIONS,
+  position = 'right',
+  primaryColor,
+  minify = true,
+  warm = true,
+}: WebRoutesOptions = {}): Hono {
+  const bundles = createBundleCache({ minify });
+  if (warm) {
+    // Errors surface on the request that needs the bundle; here they would be unhandled.
+    for (const entry of ['widget', 'staff'] as const) bundles(entry).catch(() => undefined);
+  }
+  const demo = demoPage({ title, greeting, suggestions, position, primaryColor });
+  const staff = staffPage(title);
+  const app = new Hono();
+
+  const script = (entry: EntryName) => async (c: import('hono').Context) => {
+    const b = await bundles(entry);
+    // Short max-age plus ETag: host pages pick up a new widget within minutes of a deploy.
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('ETag', b.etag);
+    if (c.req.header('If-None-Match') === b.etag) return c.body(null, 304);
+    c.header('Content-Type', JS);
+    // Any site may load the widget script; the API itself is guarded by the CORS allowlist.
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(b.code);
+  };
+  const page = (html: string) => (c: import('hono').Context) => {
+    c.header('Content-Type', HTML);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(html);
+  };
+  const css = (text: string) => (c: import('hono').Context) => {
+    c.header('Content-Type', CSS);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(text);
+  };
+
+  app.get('/', page(demo));
+  app.get('/demo.css', css(DEMO_CSS));
+  app.get('/widget.js', script('widget'));
+  app.get('/staff', page(staff));
+  app.get('/staff/', page(staff));
+  app.get('/staff.js', script('staff'));
+  app.get('/staff.css', css(STAFF_CSS));
+  app.get('/doc/:id', page(staff));
+  return app;
+}

@@ -1,0 +1,162 @@
+import type { WireAnswer, WireCitation } from '../shared/api-types.js';
+import { clear, copyText, h } from '../shared/dom.js';
+import { answerWithSources, findPhones, splitAnswer } from './answer-segments.js';
+import { sendFeedback } from './ask-client.js';
+import { sourceCard } from './source-card.js';
+
+let cardCounter = 0;
+
+/**
+ * One bot answer in the log. Text arrives in pieces (`appendText`), citations later; the body is
+ * re-rendered from the raw text each time, which is cheap at answer sizes and keeps chips right
+ * while a marker is still half-streamed ("[1" then "]").
+ */
+export class AnswerView {
+  readonly el: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly extras: HTMLElement;
+  private raw = '';
+  private citations: WireCitation[] = [];
+  private openCard: { n: number; el: HTMLElement; chip: HTMLButtonElement } | undefined;
+
+  constructor(private readonly apiBase: string) {
+    this.body = h('div', { class: 'typing' });
+    this.extras = h('div');
+    this.el = h(
+      'div',
+      { class: 'msg bot', role: 'article', 'aria-label': '助手回答' },
+      this.body,
+      this.extras,
+    );
+  }
+
+  appendText(text: string): void {
+    this.raw += text;
+    this.render();
+  }
+
+  setCitations(citations: WireCitation[]): void {
+    this.citations = citations;
+    this.render();
+  }
+
+  /** The answer is complete: show refusal referral, feedback and copy. */
+  finish(answer: WireAnswer, root: ShadowRoot): void {
+    this.raw = answer.answer;
+    this.citations = answer.citations ?? this.citations;
+    this.body.classList.remove('typing');
+    this.render();
+    clear(this.extras);
+    if (answer.refused) this.extras.append(this.referral(answer.answer));
+    if (answer.rewrittenQuestion) {
+      this.extras.append(h('div', { class: 'rewritten' }, `已按“${answer.rewrittenQuestion}”检索`));
+    }
+    this.extras.append(this.actions(answer, root));
+  }
+
+  fail(message: string): void {
+    this.body.classList.remove('typing');
+    this.el.classList.add('error');
+    this.raw = this.raw ? `${this.raw}\n\n${message}` : message;
+    this.render();
+  }
+
+  /** Closes an open source card; returns true when one was open (Esc closes the card first). */
+  closeCard(): boolean {
+    if (!this.openCard) return false;
+    const { chip } = this.openCard;
+    this.toggleCard(this.openCard.n, chip);
+    chip.focus();
+    return true;
+  }
+
+  private render(): void {
+    const open = this.openCard?.n;
+    clear(this.body);
+    for (const seg of splitAnswer(this.raw)) {
+      if (seg.kind === 'text') {
+        this.body.append(seg.text);
+        continue;
+      }
+      const c = this.citations.find((x) => x.n === seg.n);
+      const chip = h(
+        'button',
+        {
+          type: 'button',
+          class: 'cite',
+          'aria-label': c ? `来源 ${seg.n}：${c.title}` : `来源 ${seg.n}`,
+          'aria-expanded': open === seg.n ? 'true' : 'false',
+          disabled: !c,
+        },
+        String(seg.n),
+      );
+      chip.addEventListener('click', () => this.toggleCard(seg.n, chip));
+      this.body.append(chip);
+    }
+    if (this.openCard) {
+      // Re-attach the open card after a re-render so streaming does not close it.
+      this.body.append(this.openCard.el);
+    }
+  }
+
+  private toggleCard(n: number, chip: HTMLButtonElement): void {
+    const wasOpen = this.openCard?.n === n;
+    this.openCard?.el.remove();
+    this.openCard = undefined;
+    for (const other of this.body.querySelectorAll('.cite')) other.setAttribute('aria-expanded', 'false');
+    if (wasOpen) return;
+    const c = this.citations.find((x) => x.n === n);
+    if (!c) return;
+    const id = `zw-card-${++cardCounter}`;
+    const el = sourceCard(this.apiBase, c, id);
+    this.openCard = { n, el, chip };
+    chip.setAttribute('aria-expanded', 'true');
+    chip.setAttribute('aria-controls', id);
+    this.body.append(el);
+  }
+
+  private referral(text: string): HTMLElement {
+    const phones = findPhones(text);
+    if (!phones.includes('12345')) phones.unshift('12345');
+    return h(
+      'div',
+      { class: 'referral', role: 'note' },
+      h('strong', {}, '已收录的文件未能回答这个问题，建议电话咨询：'),
+      ...phones.map((p) => h('a', { href: `tel:${p.replace(/-/g, '')}` }, `☎ ${p}`)),
+    );
+  }
+
+  private actions(answer: WireAnswer, root: ShadowRoot): HTMLElement {
+    const status = h('span', { class: 'status', role: 'status' });
+    const bar = h('div', { class: 'actions' });
+    if (answer.requestId) {
+      const requestId = answer.requestId;
+      const up = h(
+        'button',
+        { type: 'button', 'aria-pressed': 'false', 'aria-label': '有帮助' },
+        '👍 有帮助',
+      );
+      const down = h(
+        'button',
+        { type: 'button', 'aria-pressed': 'false', 'aria-label': '没帮助' },
+        '👎 没帮助',
+      );
+      const rate = async (rating: 'up' | 'down', btn: HTMLButtonElement, other: HTMLButtonElement) => {
+        btn.setAttribute('aria-pressed', 'true');
+        other.setAttribute('aria-pressed', 'false');
+        const ok = await sendFeedback(this.apiBase, { requestId, rating });
+        status.textContent = ok ? '感谢您的反馈' : '反馈未能提交';
+      };
+      up.addEventListener('click', () => rate('up', up, down));
+      down.addEventListener('click', () => rate('down', down, up));
+      bar.append(up, down);
+    }
+    const copy = h('button', { type: 'button' }, '复制回答');
+    copy.addEventListener('click', async () => {
+      const ok = await copyText(answerWithSources(answer), root);
+      status.textContent = ok ? '已复制回答和出处' : '复制失败';
+    });
+    bar.append(copy, status);
+    return bar;
+  }
+}
