@@ -16,8 +16,14 @@ const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '…'])
 const CLAUSE_END = new Set(['，', '、', '：', ',', ':']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '〕', '》', '〉', ']', '"', "'", '］']);
 
+/** Any Unicode whitespace: NBSP, U+2002/U+2003 (en/em spaces) and U+3000 occur in the corpus. */
 function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u3000' || ch === '\u00a0' || ch === '\f';
+  const c = ch.charCodeAt(0);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+  );
 }
 
 function isDigit(ch: string | undefined): boolean {

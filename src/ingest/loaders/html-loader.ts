@@ -7,7 +7,7 @@ import type { ExtractedText } from './loader.js';
  * clean text. Title: the first <h1>, else <title>.
  */
 
-const DROPPED = ['script', 'style', 'nav', 'noscript', 'template', 'svg', 'head', 'iframe'];
+const DROPPED = ['script', 'style', 'nav', 'noscript', 'template', 'svg', 'head', 'title', 'iframe'];
 const BLOCK_TAGS =
   /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|thead|tbody|section|article|header|footer|aside|main|blockquote|pre|hr|dl|dt|dd|figure|figcaption|form|address)\b[^>]*>/gi;
 
@@ -69,7 +69,7 @@ export function htmlToText(html: string): ExtractedText {
   const lines = body
     .split(/\r?\n/)
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''));
+    .filter((line) => line !== '');
   const text = lines.join('\n').trim();
   return title ? { text, title } : { text };
 }

@@ -7,7 +7,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<ExtractedText> {
   let pages: string[];
   try {
     // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js would otherwise print recovery warnings for every damaged file.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
       pages = (await extractText(pdf, { mergePages: false })).text;
     } finally {
