@@ -84,7 +84,8 @@ const CHROME_PHRASES = [
 /** Lines that start with a chrome label and carry only navigation or editor names after it. */
 const CHROME_PREFIXES = [
   /^(上一篇|下一篇|上一条|下一条)[:：]/,
-  /^(责任编辑|网络编辑|信息审核|编辑|审核|校对)[:：][^。，；]{0,12}$/,
+  // Editor credits, alone or several in brackets: [网络编辑:张兴林] [信息审核:张兴林]
+  /^(?:[[【(]?(?:责任编辑|网络编辑|信息审核|编辑|审核|校对)[:：]\s*[^\]】)\s。，；]{0,12}[\]】)]?\s*)+$/,
   /^(浏览次数|阅读次数|访问量|点击数|点击率)[:：]?\d*$/,
   /^(当前位置|您当前的位置|您现在的位置|您所在的位置)[:：]/,
 ];
