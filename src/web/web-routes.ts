@@ -26,6 +26,10 @@ export const DEFAULT_SUGGESTIONS = [
   '数字青岛2025年有哪些重点任务？',
 ];
 
+/** A small emblem, so browsers asking for /favicon.ico get an answer instead of a 404. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="16" fill="#0b5cad"/><path d="M8 9h16v11H14l-5 4v-4H8z" fill="#fff"/></svg>';
+
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
@@ -77,6 +81,11 @@ export function createWebRoutes({
   };
 
   app.get('/', page(demo));
+  app.get('/favicon.ico', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG);
+  });
   app.get('/demo.css', css(DEMO_CSS));
   app.get('/widget.js', script('widget'));
   app.get('/staff', page(staff));

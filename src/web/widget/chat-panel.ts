@@ -32,7 +32,12 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
   const titleId = 'zw-title';
   const large = h(
     'button',
-    { type: 'button', class: 'icon-btn', 'aria-pressed': 'false', title: '大字号高对比（适老化）' },
+    {
+      type: 'button',
+      class: 'icon-btn',
+      'aria-pressed': 'false',
+      'aria-label': '大字模式（适老化：大字号、高对比）',
+    },
     '大字',
   );
   const close = h('button', { type: 'button', class: 'icon-btn', 'aria-label': '关闭对话' }, '✕');
@@ -48,7 +53,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
     id: 'zw-input',
     rows: 1,
     maxlength: 500,
-    placeholder: '请输入您的问题，按 Enter 发送',
+    placeholder: '请输入您的问题',
     'aria-label': '您的问题',
   });
   const send = h('button', { type: 'submit', class: 'send' }, '发送');
@@ -94,7 +99,10 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
   } catch {
     setLarge(false);
   }
-  large.addEventListener('click', () => setLarge(!panel.classList.contains('large')));
+  large.addEventListener('click', () => {
+    setLarge(!panel.classList.contains('large'));
+    log.scrollTop = log.scrollHeight;
+  });
 
   const open = () => {
     panel.hidden = false;
