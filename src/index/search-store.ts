@@ -12,6 +12,8 @@ export interface StoreHit {
   chunkId: string;
   score: number;
   rank: number;
+  /** Keyword hits: the query terms (alternatives included) the chunk contains. */
+  matchedTerms?: string[];
 }
 
 /** A stored document as the API shows it. */

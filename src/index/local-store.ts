@@ -1,0 +1,331 @@
+import { mkdir } from 'node:fs/promises';
+import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../domain.js';
+import { AppError } from '../errors.js';
+import { Bm25Index } from './bm25.js';
+import { encodeBm25 } from './bm25-codec.js';
+import type { Bm25Params } from './bm25-scoring.js';
+import { FILES, type GenerationSnapshot, loadGeneration, persistGeneration } from './generation-io.js';
+import { type HnswParams, HnswVectorIndex } from './hnsw-index.js';
+import { createNextGeneration } from './index-files.js';
+import { type BuildOptions, corruptError } from './index-manifest.js';
+import { isEmptyFilter, matchesFilter } from './meta-filter.js';
+import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from './search-store.js';
+import {
+  type ChunkRecord,
+  type DocRecord,
+  encodeChunks,
+  encodeDocuments,
+  toChunk,
+  toChunkRecord,
+} from './store-records.js';
+
+/**
+ * Below this many candidate chunks a filtered vector search is exact (cosine over the stored
+ * vectors) instead of a filtered graph walk, which degrades when the filter keeps few points.
+ * 2,000 × 256 dims costs ~1–2 ms here.
+ */
+const EXACT_SEARCH_LIMIT = 2000;
+
+export interface OpenLocalStoreOptions {
+  /** Index directory (holds CURRENT and gen-<n>/). */
+  dir: string;
+  /** What the caller's embedder and tokenizer are; a stored index built otherwise is refused. */
+  identity: IndexIdentity;
+  /** Start an empty store when the directory holds no index (otherwise INDEX_NOT_READY). */
+  create?: boolean;
+  /**
+   * Ignore whatever is stored and start empty; the next `flush` replaces the old index atomically
+   * (a full rebuild while the old generation stays loadable until then).
+   */
+  reset?: boolean;
+  /** Graph parameters for a new index; a loaded index keeps the ones it was built with. */
+  hnsw?: Partial<HnswParams>;
+  /** BM25 parameters for a new index; a loaded index keeps the ones it was built with. */
+  bm25?: Partial<Bm25Params>;
+  /** Extra build options to record in the manifest of a new index (e.g. chunker settings). */
+  buildOptions?: Record<string, unknown>;
+}
+
+/**
+ * The local on-disk index: documents, chunks, BM25 and HNSW held in memory, persisted by `flush`
+ * as a new crash-safe generation (see index-files.ts). Mutations are synchronous once their input
+ * is validated, so a server reading the store in the same process sees each document either
+ * entirely old or entirely new.
+ */
+export class LocalStore implements SearchStore {
+  readonly identity: IndexIdentity;
+  readonly dir: string;
+  readonly buildOptions: BuildOptions;
+  private readonly docs = new Map<string, DocRecord>();
+  private readonly chunks = new Map<number, ChunkRecord>();
+  private readonly ordinalById = new Map<string, number>();
+  private readonly bm25: Bm25Index;
+  private readonly hnsw: HnswVectorIndex;
+  private extra: Record<string, unknown>;
+  private nextOrdinal: number;
+  private dirty: boolean;
+  private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  /** Use `openLocalStore`. */
+  constructor(parts: {
+    dir: string;
+    identity: IndexIdentity;
+    buildOptions: BuildOptions;
+    bm25: Bm25Index;
+    hnsw: HnswVectorIndex;
+    documents?: DocRecord[];
+    chunks?: [number, ChunkRecord][];
+    extra?: Record<string, unknown>;
+    nextOrdinal?: number;
+    dirty: boolean;
+  }) {
+    this.dir = parts.dir;
+    this.identity = parts.identity;
+    this.buildOptions = parts.buildOptions;
+    this.bm25 = parts.bm25;
+    this.hnsw = parts.hnsw;
+    this.extra = parts.extra ?? {};
+    this.nextOrdinal = parts.nextOrdinal ?? 0;
+    this.dirty = parts.dirty;
+    for (const d of parts.documents ?? []) this.docs.set(d.meta.id, d);
+    for (const [ord, c] of parts.chunks ?? []) {
+      this.chunks.set(ord, c);
+      this.ordinalById.set(c.id, ord);
+    }
+  }
+
+  async documentHash(id: string): Promise<string | undefined> {
+    return this.docs.get(id)?.hash;
+  }
+
+  async upsertDocument(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
+    this.assertOpen();
+    for (const c of chunks) {
+      if (c.vector.length !== this.identity.dimensions) {
+        throw new AppError(
+          'INDEX_MISMATCH',
+          `chunk ${c.chunk.id}: 向量为 ${c.vector.length} 维, 索引为 ${this.identity.dimensions} 维 (vector size differs from the index)`,
+        );
+      }
+      if (c.chunk.docId !== doc.id)
+        throw new Error(`chunk ${c.chunk.id} belongs to ${c.chunk.docId}, not ${doc.id}`);
+    }
+    // From here on synchronous: readers never see half a document.
+    this.removeChunks(doc.id);
+    const ordinals: number[] = [];
+    for (const { chunk, tokens, vector } of chunks) {
+      const ord = this.nextOrdinal++;
+      this.chunks.set(ord, toChunkRecord(chunk, doc.text));
+      this.ordinalById.set(chunk.id, ord);
+      this.bm25.add(ord, tokens);
+      this.hnsw.add(ord, vector);
+      ordinals.push(ord);
+    }
+    this.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
+    this.dirty = true;
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    this.assertOpen();
+    if (!this.docs.has(id)) return false;
+    this.removeChunks(id);
+    this.docs.delete(id);
+    this.dirty = true;
+    return true;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const d = this.docs.get(id);
+    if (!d) return undefined;
+    return { meta: d.meta, text: d.text, hash: d.hash, chunks: this.chunksOf(d) };
+  }
+
+  async listDocuments(filter?: MetaFilter): Promise<DocumentMeta[]> {
+    const out: DocumentMeta[] = [];
+    for (const d of this.docs.values()) if (matchesFilter(d.meta, filter)) out.push(d.meta);
+    return out;
+  }
+
+  async getChunks(ids: string[]): Promise<Chunk[]> {
+    const out: Chunk[] = [];
+    for (const id of ids) {
+      const ord = this.ordinalById.get(id);
+      const record = ord === undefined ? undefined : this.chunks.get(ord);
+      const doc = record && this.docs.get(record.docId);
+      if (record && doc) out.push(toChunk(record, doc.text));
+    }
+    return out;
+  }
+
+  async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
+    const allowed = this.allowedOrdinals(filter);
+    const keep = allowed ? (ord: number) => allowed.has(ord) : undefined;
+    return this.bm25.search(terms, k, keep).map((h, i) => ({
+      chunkId: this.chunkId(h.ordinal),
+      score: h.score,
+      rank: i + 1,
+      matchedTerms: h.matchedTerms,
+    }));
+  }
+
+  async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
+    const allowed = this.allowedOrdinals(filter);
+    const hits = !allowed
+      ? this.hnsw.search(vector, k)
+      : allowed.size <= EXACT_SEARCH_LIMIT
+        ? this.hnsw.exactSearch(vector, k, allowed)
+        : this.hnsw.search(vector, k, (label) => allowed.has(label));
+    return hits.map((h, i) => ({ chunkId: this.chunkId(h.label), score: h.score, rank: i + 1 }));
+  }
+
+  async idf(terms: string[]): Promise<Map<string, number>> {
+    return new Map(terms.map((t) => [t, this.bm25.idf(t)]));
+  }
+
+  async stats(): Promise<{ documents: number; chunks: number }> {
+    return { documents: this.docs.size, chunks: this.chunks.size };
+  }
+
+  /** A value the caller stored with `setExtra` (persisted in the generation's extra.json). */
+  getExtra<T = unknown>(key: string): T | undefined {
+    return this.extra[key] as T | undefined;
+  }
+
+  /** Stores a JSON-serialisable value with the index, e.g. the embedder's idf table or mined terms. */
+  setExtra(key: string, value: unknown): void {
+    this.assertOpen();
+    this.extra = { ...this.extra, [key]: value };
+    this.dirty = true;
+  }
+
+  /** Persists pending changes as a new generation; concurrent calls run one after another. */
+  async flush(): Promise<void> {
+    const run = this.flushing.then(() => this.flushNow());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops further changes. Does not flush: call `flush` first to keep pending changes. */
+  async close(): Promise<void> {
+    await this.flushing;
+    this.closed = true;
+  }
+
+  private async flushNow(): Promise<void> {
+    if (!this.dirty) return;
+    const gen = await createNextGeneration(this.dir);
+    // One synchronous step from here to `dirty = false`: the snapshot is consistent.
+    this.hnsw.save(`${gen.path}/${FILES.vectors}`);
+    const snapshot: GenerationSnapshot = {
+      manifest: {
+        ...this.identity,
+        buildOptions: this.buildOptions,
+        createdAt: new Date().toISOString(),
+        counts: { documents: this.docs.size, chunks: this.chunks.size, nextOrdinal: this.nextOrdinal },
+        extra: Object.keys(this.extra),
+      },
+      files: [
+        { name: FILES.documents, data: encodeDocuments(this.docs.values()) },
+        { name: FILES.chunks, data: encodeChunks(this.chunks.entries()) },
+        { name: FILES.bm25, data: encodeBm25(this.bm25.state()) },
+        { name: FILES.extra, data: JSON.stringify(this.extra) },
+      ],
+    };
+    this.dirty = false;
+    try {
+      await persistGeneration(this.dir, gen, snapshot);
+    } catch (err) {
+      this.dirty = true;
+      throw err;
+    }
+  }
+
+  private removeChunks(docId: string): void {
+    const d = this.docs.get(docId);
+    if (!d) return;
+    for (const ord of d.ordinals) {
+      const record = this.chunks.get(ord);
+      if (record) this.ordinalById.delete(record.id);
+      this.chunks.delete(ord);
+      this.bm25.remove(ord);
+      this.hnsw.remove(ord);
+    }
+  }
+
+  private chunksOf(d: DocRecord): Chunk[] {
+    const out: Chunk[] = [];
+    for (const ord of d.ordinals) {
+      const record = this.chunks.get(ord);
+      if (record) out.push(toChunk(record, d.text));
+    }
+    return out;
+  }
+
+  private chunkId(ordinal: number): string {
+    return this.chunks.get(ordinal)?.id ?? '';
+  }
+
+  /** Ordinals of the chunks of the documents passing `filter`; undefined when nothing is filtered. */
+  private allowedOrdinals(filter?: MetaFilter): Set<number> | undefined {
+    if (isEmptyFilter(filter)) return undefined;
+    const allowed = new Set<number>();
+    for (const d of this.docs.values()) {
+      if (matchesFilter(d.meta, filter)) for (const ord of d.ordinals) allowed.add(ord);
+    }
+    return allowed;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('LocalStore is closed');
+  }
+}
+
+/**
+ * Opens the index in `dir`: loads the generation CURRENT names, checked against `identity`
+ * (INDEX_MISMATCH) and its manifest (INDEX_CORRUPT); or, with `create`, starts an empty store when
+ * there is none (otherwise INDEX_NOT_READY). With `reset`, starts empty regardless.
+ */
+export async function openLocalStore(options: OpenLocalStoreOptions): Promise<LocalStore> {
+  const { dir, identity, create = false, reset = false } = options;
+  const loaded = reset ? undefined : await loadGeneration(dir, identity);
+  if (loaded) {
+    const { manifest } = loaded;
+    const live = loaded.chunks.map(([ord]) => ord);
+    let hnsw: HnswVectorIndex;
+    try {
+      hnsw = await HnswVectorIndex.load(
+        loaded.vectorsPath,
+        identity.dimensions,
+        manifest.buildOptions.hnsw,
+        live,
+      );
+    } catch (err) {
+      throw corruptError(loaded.vectorsPath, 'hnswlib could not read the graph', err);
+    }
+    return new LocalStore({
+      dir,
+      identity,
+      buildOptions: manifest.buildOptions,
+      bm25: new Bm25Index(manifest.buildOptions.bm25, loaded.bm25),
+      hnsw,
+      documents: loaded.documents,
+      chunks: loaded.chunks,
+      extra: loaded.extra,
+      nextOrdinal: manifest.counts.nextOrdinal,
+      dirty: false,
+    });
+  }
+  if (!create && !reset) {
+    throw new AppError(
+      'INDEX_NOT_READY',
+      `索引目录 ${dir} 中没有索引, 请先运行 ingest (no index in ${dir}: run \`npm run ingest\` first)`,
+    );
+  }
+  await mkdir(dir, { recursive: true });
+  const bm25 = new Bm25Index(options.bm25);
+  const hnsw = HnswVectorIndex.create(identity.dimensions, options.hnsw);
+  const buildOptions: BuildOptions = { ...options.buildOptions, hnsw: hnsw.params, bm25: bm25.params };
+  // A new store is dirty so that its first flush writes a (possibly empty) generation.
+  return new LocalStore({ dir, identity, buildOptions, bm25, hnsw, dirty: true });
+}
