@@ -36,7 +36,8 @@ function cleanTitle(line: string): string {
   let t = line.replace(/^#+\s*/, '').trim();
   // 政策解读 pages prefix the title with a column tag: "【文字解读】《…》政策解读".
   t = t.replace(/^【[^】]{1,8}】\s*/, '');
-  if (t.length > MAX_TITLE_CHARS) {
+  // One-line documents: the headline is the first space-separated token before the body text.
+  if (t.length > MAX_TITLE_CHARS || /[。；：:]/.test(t)) {
     const first = t.split(/[\s\u3000]+/)[0] ?? t;
     t = first.length <= MAX_TITLE_CHARS ? first : first.slice(0, MAX_TITLE_CHARS);
   }
@@ -60,7 +61,7 @@ export function extractDocNumber(text: string): string | undefined {
   const plain = new RegExp(DOC_NUMBER).exec(head);
   if (!plain) return undefined;
   // The prefix run may have swallowed the verb before the number ("印发青政办字【2025】21号").
-  return plain[0].replace(/^.*?(?:印发|转发|根据|依据|按照|关于)/, '').replace(/\s+/g, '');
+  return plain[0].replace(/^.*(?:印发|转发|根据|依据|按照|关于)/, '').replace(/\s+/g, '');
 }
 
 interface Dates {
