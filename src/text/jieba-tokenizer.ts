@@ -59,7 +59,13 @@ function hasContent(w: string): boolean {
 }
 const HAN = /^\p{Script=Han}+$/u;
 
-/** Longest words whose dictionary sub-words are cached; above it the cache is cleared (memory bound). */
+/**
+ * A province or city name with its suffix; the stem is a query alternative. 区/县 are left out
+ * (开发区, 示范区 are not places), and so are 城市/级市 (大城市, 县级市).
+ */
+const PLACE_SUFFIX = /^(\p{Script=Han}{2,}(?<!城|级))[省市]$/u;
+
+/** How many words' sub-words are cached; at this size the cache is cleared (memory bound). */
 const SUBWORD_CACHE_MAX = 200_000;
 
 function shortHash(parts: readonly string[]): string {
@@ -155,7 +161,11 @@ export function createJiebaTokenizer({
       for (const term of terms(text, false)) {
         if (seen.has(term)) continue;
         seen.add(term);
-        groups.push([term, ...synonymsOf(term).filter((s) => s !== term)]);
+        const alternatives = [term, ...synonymsOf(term)];
+        // 北京市 / 广西省 / 东城区 in a question, 北京 / 广西 / 东城 in the document.
+        const stem = PLACE_SUFFIX.exec(term);
+        if (stem && !isStopword(stem[1])) alternatives.push(stem[1]);
+        groups.push([...new Set(alternatives)]);
       }
       return groups;
     },

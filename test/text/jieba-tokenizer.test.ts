@@ -126,6 +126,16 @@ describe('JiebaTokenizer.tokenizeQuery', () => {
     expect(tok.tokenizeQuery('住房公积金 住房公积金')).toEqual([['住房公积金', '公积金']]);
   });
 
+  it('drops question words and offers the stem of a province or city name', () => {
+    expect(tok.tokenizeQuery('北京市出台了哪些优惠政策？多少钱？')).toEqual([
+      ['北京市', '北京'],
+      ['出台'],
+      ['优惠政策'],
+      ['钱'],
+    ]);
+    expect(tok.tokenizeQuery('大城市')).toEqual([['大城市']]);
+  });
+
   it('keeps codes whole in queries as in the index', () => {
     expect(tok.tokenizeQuery('5G-A 试点').map((g) => g[0])).toEqual(['5g-a', '试点']);
   });
