@@ -26,7 +26,7 @@ interface FakeDoc {
 export const HOSTILE_DOC = {
   id: 'hostile_markup',
   title: '<img src=x onerror="window.__xss=1">住房公积金提取须知',
-  text: '住房公积金提取须知\n\n一、提取条件\n\n职工购买自住住房的，可以申请提取住房公积金。<script>window.__xss=2</script><img src=x onerror="window.__xss=3">办理时请携带身份证。\n\n二、咨询方式\n\n咨询电话：0532-12329。',
+  text: '住房公积金提取须知\n\n一、提取条件\n\n职工购买自住住房的<script>window.__xss=2</script>，可以申请提取住房公积金<img src=x onerror="window.__xss=3">。办理时请携带身份证。\n\n二、咨询方式\n\n咨询电话：0532-12329。',
 };
 
 function chunkText(id: string, title: string, text: string): FakeDoc['chunks'] {
