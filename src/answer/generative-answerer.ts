@@ -1,0 +1,178 @@
+import type { Answer, Passage, Retrieval } from '../domain.js';
+import type { AnswerEvent, AnswerOptions, AnswerProvider } from './answer-provider.js';
+import type { ChatMessage, ChatModel } from './chat-model.js';
+import { type CitationCheckOptions, checkCitations } from './citation-check.js';
+import type { PromptSet } from './prompt-templates.js';
+
+export interface GenerativeAnswererOptions {
+  chat: ChatModel;
+  prompts: PromptSet;
+  /** The line citizens are referred to (config.referralLine). */
+  referralLine: string;
+  /** Upper bound on answer length asked of the model, in characters. Default 600. */
+  maxAnswerChars?: number;
+  /** Characters of each passage shown to the model. Default 1500 (chunks are smaller; a guard). */
+  maxPassageChars?: number;
+  check?: CitationCheckOptions;
+  /** Called after each model call with its duration and outcome, for metrics. */
+  onModelCall?: (ms: number, outcome: 'ok' | 'error') => void;
+}
+
+/** Phrases the prompt tells the model to use when the passages do not answer. */
+const MODEL_REFUSAL = /(没有找到|未找到|未提及|没有提及|无法回答|不能回答)/;
+
+/**
+ * Answers with a chat model from the numbered passages, then checks every sentence against them
+ * (citation-check.ts). When retrieval says nothing relevant was found it refuses without calling
+ * the model. Deltas are the model's raw text; the final `done` answer is the checked one.
+ */
+export class GenerativeAnswerer implements AnswerProvider {
+  readonly id: string;
+  private readonly chat: ChatModel;
+  private readonly prompts: PromptSet;
+  private readonly referralLine: string;
+  private readonly maxAnswerChars: number;
+  private readonly maxPassageChars: number;
+  private readonly check: CitationCheckOptions;
+  private readonly onModelCall: (ms: number, outcome: 'ok' | 'error') => void;
+  private readonly leakProbes: string[];
+
+  constructor({
+    chat,
+    prompts,
+    referralLine,
+    maxAnswerChars = 600,
+    maxPassageChars = 1500,
+    check = {},
+    onModelCall = () => {},
+  }: GenerativeAnswererOptions) {
+    this.id = chat.id;
+    this.chat = chat;
+    this.prompts = prompts;
+    this.referralLine = referralLine;
+    this.maxAnswerChars = maxAnswerChars;
+    this.maxPassageChars = maxPassageChars;
+    this.check = check;
+    this.onModelCall = onModelCall;
+    // Long lines of the system prompt: if one shows up in an answer, the instructions leaked.
+    this.leakProbes = this.systemPrompt()
+      .split('\n')
+      .map((l) => l.replace(/^\d+\.\s*/, '').slice(0, 24))
+      .filter((l) => l.length >= 16);
+  }
+
+  async answer(question: string, retrieval: Retrieval, options: AnswerOptions = {}): Promise<Answer> {
+    if (this.mustRefuse(retrieval)) return this.refusal(question);
+    const started = performance.now();
+    let text: string;
+    try {
+      text = await this.chat.complete(this.messages(question, retrieval.passages), {
+        signal: options.signal,
+      });
+      this.onModelCall(performance.now() - started, 'ok');
+    } catch (err) {
+      this.onModelCall(performance.now() - started, 'error');
+      throw err;
+    }
+    return this.finish(question, text, retrieval.passages);
+  }
+
+  async *stream(
+    question: string,
+    retrieval: Retrieval,
+    options: AnswerOptions = {},
+  ): AsyncIterable<AnswerEvent> {
+    if (this.mustRefuse(retrieval)) {
+      const answer = this.refusal(question);
+      yield { type: 'delta', text: answer.answer };
+      yield { type: 'done', answer };
+      return;
+    }
+    const started = performance.now();
+    let text = '';
+    try {
+      for await (const piece of this.chat.stream(this.messages(question, retrieval.passages), {
+        signal: options.signal,
+      })) {
+        text += piece;
+        yield { type: 'delta', text: piece };
+      }
+      this.onModelCall(performance.now() - started, 'ok');
+    } catch (err) {
+      this.onModelCall(performance.now() - started, 'error');
+      throw err;
+    }
+    yield { type: 'done', answer: this.finish(question, text, retrieval.passages) };
+  }
+
+  /** The messages sent to the model; exported behaviour for tests and prompt reviews. */
+  messages(question: string, passages: Passage[]): ChatMessage[] {
+    const rendered = passages.map((p, i) => this.renderPassage(i + 1, p)).join('\n\n');
+    return [
+      { role: 'system', content: this.systemPrompt() },
+      {
+        role: 'user',
+        content: this.prompts.answerUser.render({
+          count: passages.length,
+          passages: rendered,
+          question: asData(question),
+        }),
+      },
+    ];
+  }
+
+  private systemPrompt(): string {
+    return this.prompts.answerSystem.render({
+      referralLine: this.referralLine,
+      maxChars: this.maxAnswerChars,
+    });
+  }
+
+  private renderPassage(n: number, p: Passage): string {
+    const { meta, chunk } = p;
+    const facts = [meta.docNumber, meta.publishDate ?? meta.effectiveDate].filter(Boolean).join('，');
+    const heading = chunk.headingPath.length ? ` › ${chunk.headingPath.join(' › ')}` : '';
+    const head = `[${n}] 《${meta.title.replace(/^《|》$/g, '')}》${facts ? `（${facts}）` : ''}${heading}`;
+    return `${head}\n<资料>\n${asData(chunk.text.slice(0, this.maxPassageChars))}\n</资料>`;
+  }
+
+  private mustRefuse(retrieval: Retrieval): boolean {
+    return !retrieval.relevant || retrieval.passages.length === 0;
+  }
+
+  private refusal(question: string): Answer {
+    const shown = question.length > 60 ? `${question.slice(0, 60)}…` : question;
+    return {
+      answer: this.prompts.refusal.render({ question: shown, referralLine: this.referralLine }),
+      refused: true,
+      grounded: true,
+      citations: [],
+      provider: this.id,
+    };
+  }
+
+  private finish(question: string, text: string, passages: Passage[]): Answer {
+    if (this.leakProbes.some((probe) => text.includes(probe))) {
+      return { ...this.refusal(question), grounded: false };
+    }
+    let checked = checkCitations(text, passages, this.check);
+    if (!checked.answer && text.trim())
+      checked = checkCitations(text, passages, { ...this.check, unsupported: 'mark' });
+    const modelRefused = checked.citations.length === 0 && MODEL_REFUSAL.test(text);
+    if (modelRefused) {
+      return { answer: text.trim(), refused: true, grounded: true, citations: [], provider: this.id };
+    }
+    return {
+      answer: checked.answer,
+      refused: false,
+      grounded: checked.grounded,
+      citations: checked.citations,
+      provider: this.id,
+    };
+  }
+}
+
+/** Passage and question text are data: they must not be able to close the <资料> wrapper. */
+function asData(text: string): string {
+  return text.replace(/<\/?资料>/g, (tag) => tag.replace('<', '〈').replace('>', '〉'));
+}

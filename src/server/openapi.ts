@@ -1,0 +1,190 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from './app-env.js';
+import * as S from './schemas.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const requestSchema = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const responseSchema = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: responseSchema(schema) } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** Query parameters from an object schema, one per property. */
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const js = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: js.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: requestSchema(S.DocumentIdSchema) };
+const bearer = [{ adminToken: [] }];
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with. */
+export function buildOpenApi(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '政务服务智能助手 API',
+      version: '1',
+      description:
+        'Retrieval-augmented government-services assistant: cited answers, passage search, documents.',
+    },
+    components: {
+      schemas: { Problem: responseSchema(S.ProblemSchema) },
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+    },
+    paths: {
+      '/api/ask': {
+        post: {
+          summary: 'Answer a question with cited passages (JSON, or SSE with Accept: text/event-stream)',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: requestSchema(S.AskRequestSchema) } },
+          },
+          responses: {
+            '200': {
+              description: 'The answer. As SSE: events meta, delta, citations, done, error.',
+              content: {
+                ...json(S.AskResponseSchema),
+                'text/event-stream': {
+                  schema: { type: 'string' },
+                  'x-events': {
+                    meta: responseSchema(S.AskStreamMetaSchema),
+                    delta: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+                    done: responseSchema(S.AskResponseSchema),
+                    error: { $ref: '#/components/schemas/Problem' },
+                  },
+                },
+              },
+            },
+            '400': problem('Invalid body'),
+            '415': problem('Body is not JSON'),
+            '429': problem('Too many requests'),
+            '503': problem('Index not ready'),
+          },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Passages with scores, highlights and why they matched',
+          parameters: queryParameters(S.SearchQuerySchema),
+          responses: {
+            '200': { description: 'Results', content: json(S.SearchResponseSchema) },
+            '400': problem('Invalid query'),
+          },
+        },
+      },
+      '/api/documents': {
+        get: {
+          summary: 'List documents with metadata filters',
+          parameters: queryParameters(S.DocumentListQuerySchema),
+          responses: { '200': { description: 'Documents', content: json(S.DocumentListResponseSchema) } },
+        },
+      },
+      '/api/documents/{id}': {
+        get: {
+          summary: 'A document: text, metadata, chunk spans',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'The document', content: json(S.DocumentResponseSchema) },
+            '404': problem('No such document'),
+          },
+        },
+      },
+      '/api/admin/documents': {
+        post: {
+          summary: 'Upload a document (multipart `file`, optional `id`) or JSON text; indexed at once',
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: requestSchema(S.AdminUpsertTextSchema) },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { file: { type: 'string', format: 'binary' }, id: { type: 'string' } },
+                  required: ['file'],
+                },
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'Indexed', content: json(S.AdminUpsertResponseSchema) },
+            '401': problem('Missing or wrong token'),
+            '413': problem('Upload too large'),
+            '422': problem('Document unreadable'),
+          },
+        },
+      },
+      '/api/admin/documents/{id}': {
+        delete: {
+          summary: 'Remove a document from the index',
+          security: bearer,
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'Deleted', content: json(S.AdminDeleteResponseSchema) },
+            '404': problem('No such document'),
+          },
+        },
+      },
+      '/api/admin/feedback.csv': {
+        get: {
+          summary: 'All feedback as CSV (for evaluators)',
+          security: bearer,
+          responses: {
+            '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+          },
+        },
+      },
+      '/api/feedback': {
+        post: {
+          summary: 'Rate an answer',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: requestSchema(S.FeedbackRequestSchema) } },
+          },
+          responses: {
+            '201': { description: 'Stored', content: json(S.FeedbackResponseSchema) },
+            '400': problem('Invalid body'),
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          summary: 'Liveness',
+          responses: { '200': { description: 'OK', content: json(S.HealthResponseSchema) } },
+        },
+      },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: the index is loaded',
+          responses: {
+            '200': { description: 'Ready', content: json(S.ReadyResponseSchema) },
+            '503': { description: 'Loading or failed', content: json(S.ReadyResponseSchema) },
+          },
+        },
+      },
+      '/metrics': {
+        get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Text format 0.0.4' } } },
+      },
+    },
+  };
+}
+
+export function openApiRoutes(_deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const document = buildOpenApi();
+  app.get('/openapi.json', (c) => c.json(document));
+  return app;
+}

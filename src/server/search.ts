@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { toMetaFilter } from './filters.js';
+import { highlightSpans, markSnippet } from './highlight.js';
+import { type SearchHitSchema, SearchQuerySchema, type SearchResponseSchema } from './schemas.js';
+import { readQuery } from './validate.js';
+
+type SearchHit = z.infer<typeof SearchHitSchema>;
+type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+/** GET /api/search — passages with scores, highlighted matched terms and why they matched. */
+export function searchRoutes({ state, metrics }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/api/search', async (c) => {
+    const query = readQuery(c, SearchQuerySchema);
+    const { assistant } = state.require();
+    const started = performance.now();
+    const retrieval = await assistant.retriever.retrieve(query.q, {
+      k: query.k,
+      filters: toMetaFilter(query),
+    });
+    const totalMs = Math.round((performance.now() - started) * 10) / 10;
+    metrics.retrievalSeconds.observe({}, totalMs / 1000);
+    const results = retrieval.passages.map((p): SearchHit => {
+      const highlights = highlightSpans(p.chunk.text, p.why.matchedTerms);
+      return {
+        chunkId: p.chunk.id,
+        docId: p.chunk.docId,
+        title: p.meta.title,
+        docNumber: p.meta.docNumber,
+        date: p.meta.publishDate ?? p.meta.effectiveDate,
+        type: p.meta.type,
+        authority: p.meta.authority,
+        headingPath: p.chunk.headingPath,
+        article: p.chunk.article,
+        text: p.chunk.text,
+        start: p.chunk.start,
+        end: p.chunk.end,
+        score: p.score,
+        highlights,
+        snippet: markSnippet(p.chunk.text, highlights),
+        why: {
+          bm25Rank: p.why.bm25Rank,
+          vectorRank: p.why.vectorRank,
+          articleMatch: p.why.articleMatch,
+          matchedTerms: p.why.matchedTerms,
+        },
+      };
+    });
+    const body: SearchResponse = {
+      query: retrieval.query,
+      relevant: retrieval.relevant,
+      confidence: retrieval.confidence,
+      results,
+      timings: { ...retrieval.timings, totalMs },
+    };
+    return c.json(body);
+  });
+  return app;
+}
