@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAssistant } from '../app/build-assistant.js';
+import { AppError } from '../errors.js';
+import { runEvalCommand } from '../eval/eval-command.js';
+import { readIdList } from '../ingest/id-list.js';
+import { exitWithError, loadCliConfig } from './cli-config.js';
+import { createProgressBar } from './progress-bar.js';
+
+const USAGE = `usage: npm run eval -- --gold FILE [--gold FILE]... [--corpus DIR]... [--only IDS.txt]
+  [--index DIR] [--provider extractive] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
+  [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02]`;
+
+function number(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < 0) {
+    throw new AppError('VALIDATION_FAILED', `--${name} must be a non-negative number, got "${raw}"`);
+  }
+  return v;
+}
+
+/**
+ * With --corpus and no --index, the eval keeps its own index per corpus selection (under
+ * data/eval-index/), so evaluating another corpus never overwrites the service's index; an
+ * unchanged corpus is reused (ingest is incremental by content hash).
+ */
+function evalIndexDir(dataDir: string, corpus: string[], only: string | undefined): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify({ corpus: corpus.map((d) => resolve(d)), only: only ? resolve(only) : null }))
+    .digest('hex')
+    .slice(0, 12);
+  return join(dataDir, 'eval-index', key);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      gold: { type: 'string', multiple: true },
+      corpus: { type: 'string', multiple: true },
+      only: { type: 'string' },
+      index: { type: 'string' },
+      provider: { type: 'string' },
+      pipeline: { type: 'string', multiple: true },
+      k: { type: 'string' },
+      out: { type: 'string' },
+      html: { type: 'string' },
+      baseline: { type: 'string' },
+      'max-drop': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !values.gold || values.gold.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(values.help ? 0 : 2);
+  }
+  const base = loadCliConfig({ logLevel: 'silent' });
+  const indexDir =
+    values.index ?? (values.corpus ? evalIndexDir(base.dataDir, values.corpus, values.only) : base.indexDir);
+  const config = { ...base, indexDir, corpusDirs: values.corpus ?? base.corpusDirs };
+  const provider = values.provider ?? 'extractive';
+  if (provider !== 'extractive') {
+    // TODO(eval): the Assistant exposes only the extractive answerer so far; wire the configured
+    // chat answerer here once the composition root offers it.
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--provider ${provider}: only "extractive" is available to the eval for now`,
+    );
+  }
+
+  const bar = createProgressBar();
+  const assistant = await buildAssistant(config, {
+    // --index alone evaluates that index as it is; --corpus brings the eval's index up to date.
+    ingest: values.corpus
+      ? { only: values.only ? readIdList(values.only) : undefined, dirs: values.corpus }
+      : undefined,
+    onProgress: (stage, done, total) => bar.update(stage, done, total),
+  });
+  bar.done();
+  try {
+    const { exitCode } = await runEvalCommand(
+      {
+        store: assistant.store,
+        embedder: assistant.embedder,
+        retriever: assistant.retriever,
+        answerer: assistant.extractive,
+        answerK: config.retrievalK,
+      },
+      {
+        gold: values.gold,
+        pipelines: values.pipeline,
+        k: number('k', values.k, 10),
+        out: values.out,
+        html: values.html,
+        baseline: values.baseline,
+        maxDrop: number('max-drop', values['max-drop'], 0.02),
+        provider,
+        index: indexDir,
+        corpus: values.corpus,
+        onProgress: (p) => {
+          bar.update(`eval ${p.pipeline}`, p.done, p.total);
+          if (p.done === p.total) bar.done();
+        },
+      },
+    );
+    process.exitCode = exitCode;
+  } finally {
+    await assistant.close();
+  }
+}
+
+main().catch(exitWithError);
