@@ -59,6 +59,8 @@ export const configSchema = z.object({
   indexDir: z.string().default('data/index'),
   /** Folders the default index covers. */
   corpusDirs: list.default(['seeds', 'corpus']),
+  /** Where admin uploads are kept, so a re-ingest keeps them. */
+  uploadDir: z.string().default('corpus/uploads'),
   /** Where feedback and other durable service data live. */
   dataDir: z.string().default('data'),
   store: z.enum(['local', 'postgres']).default('local'),
@@ -100,6 +102,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     indexDir: pick('INDEX_DIR'),
     corpusDirs: pick('CORPUS_DIRS'),
     dataDir: pick('DATA_DIR'),
+    uploadDir: pick('UPLOAD_DIR'),
     store: pick('STORE'),
     databaseUrl: pick('DATABASE_URL'),
     pgPoolMax: pick('PG_POOL_MAX'),
@@ -142,6 +145,7 @@ const ENV_NAMES: Record<string, string> = {
   indexDir: 'INDEX_DIR',
   corpusDirs: 'CORPUS_DIRS',
   dataDir: 'DATA_DIR',
+  uploadDir: 'UPLOAD_DIR',
   store: 'STORE',
   databaseUrl: 'DATABASE_URL',
   pgPoolMax: 'PG_POOL_MAX',

@@ -10,6 +10,8 @@ export interface ScoredSentence {
   end: number;
   text: string;
   score: number;
+  /** Indexes of the query term groups the sentence contains. */
+  covers: number[];
 }
 
 export interface SelectionParams {
@@ -45,12 +47,19 @@ export function scoreSentences(
   passages.slice(0, depth).forEach((passage, passageIndex) => {
     const { chunk } = passage;
     for (const span of splitSentences(chunk.text)) {
-      const text = chunk.text.slice(span.start, span.end);
+      // Leading bullets and spaces are page layout, not part of what is quoted.
+      let from = span.start;
+      while (from < span.end && /[\s•·●▪■◆*\-]/.test(chunk.text[from])) from += 1;
+      const text = chunk.text.slice(from, span.end);
       const norm = normaliseForIndex(text);
       if (norm.length < 4) continue;
       let covered = 0;
+      const covers: number[] = [];
       groups.forEach((group, i) => {
-        if (group.some((term) => norm.includes(term))) covered += weights[i];
+        if (group.some((term) => norm.includes(term))) {
+          covered += weights[i];
+          covers.push(i);
+        }
       });
       let score = covered / total;
       if (score === 0) continue;
@@ -58,13 +67,16 @@ export function scoreSentences(
       if (wantsList && /[、；;]/.test(norm)) score += 0.1;
       if (norm.length < 12) score -= 0.15;
       score *= 1 - 0.04 * passageIndex;
-      scored.push({ passageIndex, start: chunk.start + span.start, end: chunk.start + span.end, text, score });
+      scored.push({ passageIndex, start: chunk.start + from, end: chunk.start + span.end, text, score, covers });
     }
   });
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.start - b.start);
 }
 
-/** Picks the answer sentences: the best one, then close seconds, within the size bounds. Pure. */
+/**
+ * Picks the answer sentences: the best one, then close seconds that add a query term the chosen
+ * ones lack (for list questions, any close second), within the size bounds. Pure.
+ */
 export function selectSentences(
   question: string,
   scored: ScoredSentence[],
@@ -74,6 +86,8 @@ export function selectSentences(
   const best = scored[0];
   if (!best) return [];
   const chosen: ScoredSentence[] = [best];
+  const covered = new Set(best.covers);
+  const wantsList = asksForList(question);
   let chars = best.text.length;
   for (const candidate of scored.slice(1)) {
     if (chosen.length >= limit) break;
@@ -86,6 +100,8 @@ export function selectSentences(
         normaliseForIndex(c.text) === norm,
     );
     if (repeat) continue;
+    if (!wantsList && candidate.covers.every((g) => covered.has(g))) continue;
+    for (const g of candidate.covers) covered.add(g);
     chosen.push(candidate);
     chars += candidate.text.length;
   }

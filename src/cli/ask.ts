@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { bookTitle } from '../answer/citations.js';
 import { buildAssistant } from '../app/build-assistant.js';
 import { createProgressBar } from './progress-bar.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     for (const c of answer.citations) {
       const number = c.docNumber ? `（${c.docNumber}）` : '';
       const date = c.date ? ` ${c.date}` : '';
-      process.stdout.write(`[${c.n}] 《${c.title.replace(/[《》]/g, '')}》${number}${date}\n    ${c.headingPath}\n`);
+      process.stdout.write(`[${c.n}] ${bookTitle(c.title)}${number}${date}\n    ${c.headingPath}\n`);
       process.stdout.write(`    “${c.quote.trim()}” (${c.docId} ${c.start}–${c.end})\n`);
     }
   }

@@ -84,13 +84,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   const { dirs, only, store, removeMissing = true, onProgress } = options;
   const stages: Record<string, number> = {};
   let t = performance.now();
-  const loaded =
-    options.loaded ??
-    (await loadCorpus(dirs, { only, onProgress: (done, total) => onProgress?.('load', done, total) }).then((r) => ({
-      ...r,
-      seconds: 0,
-    })));
-  stages.load = options.loaded ? options.loaded.seconds : (performance.now() - t) / 1000;
+  let loaded = options.loaded;
+  if (!loaded) {
+    const corpus = await loadCorpus(dirs, { only, onProgress: (done, total) => onProgress?.('load', done, total) });
+    loaded = { ...corpus, seconds: (performance.now() - t) / 1000 };
+  }
+  stages.load = loaded.seconds;
 
   const changed: SourceDocument[] = [];
   let added = 0;

@@ -1,0 +1,125 @@
+import { createExtractiveAnswerer } from '../answer/extractive-answerer.js';
+import type { Config } from '../config.js';
+import type { SourceDocument } from '../domain.js';
+import { createEmbedder } from '../index/create-embedder.js';
+import { HashingEmbedder } from '../index/hashing-embedder.js';
+import type { IdfTable } from '../index/idf-table.js';
+import { INDEX_SCHEMA_VERSION, peekIndex } from '../index/index-peek.js';
+import { openLocalStore } from '../index/local-store.js';
+import { chunkDocument } from '../ingest/chunker.js';
+import { type IngestProgress, indexedText, ingestCorpus } from '../ingest/ingest-pipeline.js';
+import { loadCorpus } from '../ingest/load-corpus.js';
+import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
+import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
+import { mineQuotedTerms } from '../text/quoted-terms.js';
+import type { Assistant, IngestReport } from './assistant.js';
+import { createIndexer } from './indexer.js';
+
+export interface BuildAssistantOptions {
+  /** Bring the index up to date with the corpus folders (incremental). A missing index is always built. */
+  ingest?: { only?: Set<string>; dirs?: string[]; rebuild?: boolean };
+  onProgress?: IngestProgress;
+  /** Progress and decisions for the service log. */
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** Keys of what the index keeps besides documents and chunks. */
+const EXTRA_MINED_TERMS = 'minedTerms';
+const EXTRA_EMBEDDER_IDF = 'embedderIdf';
+
+/**
+ * The composition root of the spine: from the validated config, the tokenizer (with the dictionary
+ * terms the index was built with), the embedder, the store, the retriever and the offline answerer.
+ * With no index on disk it builds one from the corpus folders first; afterwards it loads it.
+ */
+export async function buildAssistant(
+  config: Config,
+  { ingest, onProgress, log = () => {} }: BuildAssistantOptions = {},
+): Promise<Assistant & { lastIngest?: IngestReport }> {
+  const dirs = ingest?.dirs ?? config.corpusDirs;
+  const peek = ingest?.rebuild ? undefined : await peekIndex(config.indexDir);
+  let lastIngest: IngestReport | undefined;
+
+  let assistantParts: Omit<Assistant, 'retriever' | 'extractive' | 'indexer' | 'close' | 'config'>;
+  if (peek) {
+    log('index: loading', { dir: config.indexDir, documents: peek.manifest.counts.documents });
+    const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
+    const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
+    const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
+    const embedder = createEmbedder(config.embedder, { tokenizer, idf });
+    const store = await openLocalStore({
+      dir: config.indexDir,
+      identity: identityOf(embedder, tokenizer),
+    });
+    assistantParts = { tokenizer, embedder, store };
+    if (ingest) {
+      lastIngest = await ingestCorpus({ dirs, only: ingest.only, store, tokenizer, embedder, onProgress });
+    }
+  } else {
+    log('index: building', { dir: config.indexDir, corpus: dirs });
+    const t = performance.now();
+    const loaded = await loadCorpus(dirs, {
+      only: ingest?.only,
+      onProgress: (done, total) => onProgress?.('load', done, total),
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const minedTerms = mineQuotedTerms(loaded.documents.map((d) => d.text));
+    const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
+    let embedder = createEmbedder(config.embedder, { tokenizer });
+    let idf: IdfTable | undefined;
+    if (embedder instanceof HashingEmbedder) {
+      onProgress?.('fit', 0, 1);
+      idf = embedder.fitIdf(chunkTexts(loaded.documents));
+      embedder = createEmbedder(config.embedder, { tokenizer, idf });
+      onProgress?.('fit', 1, 1);
+    }
+    const store = await openLocalStore({
+      dir: config.indexDir,
+      identity: identityOf(embedder, tokenizer),
+      create: true,
+      reset: true,
+    });
+    store.setExtra(EXTRA_MINED_TERMS, minedTerms);
+    if (idf) store.setExtra(EXTRA_EMBEDDER_IDF, idf);
+    lastIngest = await ingestCorpus({
+      dirs,
+      only: ingest?.only,
+      store,
+      tokenizer,
+      embedder,
+      onProgress,
+      loaded: { ...loaded, seconds },
+    });
+    log('index: built', { documents: lastIngest.documents, chunks: lastIngest.chunks, skipped: lastIngest.skipped.length });
+    assistantParts = { tokenizer, embedder, store };
+  }
+
+  const { tokenizer, embedder, store } = assistantParts;
+  const retriever = createHybridRetriever({ store, tokenizer, embedder, k: config.retrievalK });
+  const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
+  const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });
+  return {
+    config,
+    tokenizer,
+    embedder,
+    store,
+    retriever,
+    extractive,
+    indexer,
+    lastIngest,
+    close: () => store.close(),
+  };
+}
+
+function identityOf(embedder: { id: string; dimensions: number }, tokenizer: { id: string }) {
+  return {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    embedderId: embedder.id,
+    dimensions: embedder.dimensions,
+    tokenizerId: tokenizer.id,
+  };
+}
+
+function chunkTexts(docs: SourceDocument[]): string[] {
+  return docs.flatMap((doc) => chunkDocument(doc).map(indexedText));
+}
