@@ -113,6 +113,29 @@ export async function loadGeneration(
   return { name, manifest, documents, chunks, bm25, vectorsPath: join(genPath, FILES.vectors), extra };
 }
 
+/**
+ * The live generation's manifest and extras, without an identity check: for what must be known
+ * before the store can be opened (the embedder's idf table and the tokenizer's mined terms decide
+ * the identity). Undefined when there is no index; INDEX_CORRUPT when the files are damaged.
+ */
+export async function readIndexInfo(
+  dir: string,
+): Promise<{ manifest: IndexManifest; extra: Record<string, unknown> } | undefined> {
+  const name = await readCurrent(dir);
+  if (!name) return undefined;
+  const manifestPath = join(dir, name, FILES.manifest);
+  const manifest = parseManifest(manifestPath, (await readOrCorrupt(manifestPath)).toString('utf8'));
+  const extraPath = join(dir, name, FILES.extra);
+  const data = await readOrCorrupt(extraPath);
+  if (sha256(data) !== manifest.files[FILES.extra]?.sha256)
+    throw corruptError(extraPath, 'checksum mismatch');
+  try {
+    return { manifest, extra: JSON.parse(data.toString('utf8')) as Record<string, unknown> };
+  } catch (err) {
+    throw corruptError(extraPath, 'not valid JSON', err);
+  }
+}
+
 async function readOrCorrupt(path: string): Promise<Buffer> {
   try {
     return await readFile(path);

@@ -62,15 +62,23 @@ export class HashingEmbedder implements Embedder {
     });
   }
 
-  /** Document frequencies of this embedder's features over `texts` (typically all chunk texts). */
-  fitIdf(texts: readonly string[], options?: { minDf?: number; maxFeatures?: number }): IdfTable {
+  /**
+   * Document frequencies of this embedder's features over `texts` (typically all chunk texts).
+   * Pass `tokens` (`tokenizer.tokenize` of each text, in order) to skip tokenizing again.
+   */
+  fitIdf(
+    texts: readonly string[],
+    options: { minDf?: number; maxFeatures?: number; tokens?: readonly (readonly string[])[] } = {},
+  ): IdfTable {
+    const { tokens, ...tableOptions } = options;
     const df = new Map<number, number>();
-    for (const text of texts) {
-      for (const feature of this.features(this.tokenizer.tokenize(text), text).keys()) {
+    for (let i = 0; i < texts.length; i += 1) {
+      const text = texts[i];
+      for (const feature of this.features(tokens?.[i] ?? this.tokenizer.tokenize(text), text).keys()) {
         df.set(feature, (df.get(feature) ?? 0) + 1);
       }
     }
-    return buildIdfTable(df, texts.length, options);
+    return buildIdfTable(df, texts.length, tableOptions);
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

@@ -3,6 +3,26 @@ import type { Bm25Params } from './bm25-scoring.js';
 import type { HnswParams } from './hnsw-index.js';
 import type { IndexIdentity } from './search-store.js';
 
+/**
+ * Version of the local index's file layout and of what `IndexIdentity.schemaVersion` means here;
+ * bump it when a change makes old index directories unreadable or wrong.
+ */
+export const INDEX_SCHEMA_VERSION = 1;
+
+/** The identity an index built by this embedder and tokenizer records. */
+export function indexIdentity(
+  embedder: { id: string; dimensions: number },
+  tokenizer: { id: string },
+  schemaVersion = INDEX_SCHEMA_VERSION,
+): IndexIdentity {
+  return {
+    schemaVersion,
+    embedderId: embedder.id,
+    dimensions: embedder.dimensions,
+    tokenizerId: tokenizer.id,
+  };
+}
+
 /** Options an index was built with; loaded back and used, never overridden by the caller. */
 export interface BuildOptions {
   hnsw: HnswParams;

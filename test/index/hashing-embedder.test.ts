@@ -44,6 +44,7 @@ describe('HashingEmbedder', () => {
     const weighted = plain.withIdf(restored);
     expect(weighted.id).toMatch(/^hashing-v1-d128-b0.5-idf[0-9a-f]{8}\+char-bigram-test-1$/);
     expect(plain.withIdf(plain.fitIdf(texts)).id).toBe(weighted.id);
+    expect(plain.fitIdf(texts, { tokens: texts.map((t) => tokenizer.tokenize(t)) })).toEqual(table);
     // '通知' is in every text: with idf it counts for less, so two texts sharing only it drift apart.
     const pair = ['通知养犬管理', '通知公积金提取'];
     const [p1, p2] = await plain.embedDocuments(pair);

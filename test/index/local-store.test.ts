@@ -226,3 +226,21 @@ describe('LocalStore', () => {
     expect(await (await openLocalStore({ dir, identity })).stats()).toEqual({ documents: 1, chunks: 3 });
   });
 });
+
+describe('readIndexInfo', () => {
+  it('reads the manifest and extras before the identity is known, and nothing when there is no index', async () => {
+    const { readIndexInfo } = await import('../../src/index/generation-io.js');
+    const { indexIdentity } = await import('../../src/index/index-manifest.js');
+    const dir = await tempDir();
+    expect(await readIndexInfo(dir)).toBeUndefined();
+    const store = await openLocalStore({ dir, identity: indexIdentity(embedder, tokenizer), create: true });
+    store.setExtra('minedTerms', ['无证明城市']);
+    await store.flush();
+    const info = await readIndexInfo(dir);
+    expect(info?.extra).toEqual({ minedTerms: ['无证明城市'] });
+    expect(info?.manifest).toMatchObject({
+      ...identity,
+      counts: { documents: 0, chunks: 0, nextOrdinal: 0 },
+    });
+  });
+});
