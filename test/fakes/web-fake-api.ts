@@ -245,7 +245,10 @@ export function createFakeApi({
     return c.json({ query: q, results });
   });
 
-  app.get('/api/documents', (c) => c.json({ documents: [...docs.values()].map((d) => d.meta) }));
+  app.get('/api/documents', (c) => {
+    const documents = [...docs.values()].map((d) => d.meta);
+    return c.json({ total: documents.length, limit: 500, offset: 0, documents });
+  });
   app.get('/api/documents/:id', (c) => {
     const d = docs.get(c.req.param('id'));
     if (!d)
@@ -275,7 +278,9 @@ export function createFakeApi({
       text = await file.text();
       title = text.split('\n')[0].trim() || id;
     } else {
-      ({ id, title, text } = (await c.req.json()) as { id: string; title: string; text: string });
+      const body = (await c.req.json()) as { id: string; text: string; meta?: { title?: string } };
+      ({ id, text } = body);
+      title = body.meta?.title ?? id;
     }
     add({ id, title, type: '其他' }, text);
     return c.json({ document: docs.get(id)?.meta }, 201);

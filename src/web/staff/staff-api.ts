@@ -1,6 +1,8 @@
 import type { WireDocument, WireDocumentMeta, WireProblem, WireSearchResult } from '../shared/api-types.js';
 
 const TOKEN_KEY = 'zw-admin-token';
+/** The service's maximum page size for GET /api/documents. */
+const LIST_PAGE = 500;
 
 /** An API error with its problem body, shown to staff as `title: detail`. */
 export class ApiError extends Error {
@@ -38,7 +40,15 @@ export async function search(params: SearchParams): Promise<WireSearchResult[]> 
 }
 
 export async function listDocuments(): Promise<WireDocumentMeta[]> {
-  return (await json<{ documents: WireDocumentMeta[] }>(await fetch('/api/documents'))).documents;
+  // The service pages the list (default 50, at most 500 per page): fetch pages until done.
+  const all: WireDocumentMeta[] = [];
+  for (let offset = 0; ; offset += LIST_PAGE) {
+    const page = await json<{ documents: WireDocumentMeta[]; total?: number }>(
+      await fetch(`/api/documents?limit=${LIST_PAGE}&offset=${offset}`),
+    );
+    all.push(...page.documents);
+    if (page.documents.length < LIST_PAGE || page.total === undefined || all.length >= page.total) return all;
+  }
 }
 
 export async function getDocument(id: string): Promise<WireDocument> {
@@ -83,7 +93,8 @@ export async function uploadText(doc: {
     await fetch('/api/admin/documents', {
       method: 'POST',
       headers: { ...auth(), 'Content-Type': 'application/json' },
-      body: JSON.stringify(doc),
+      // The service takes metadata under `meta`: { id, text, meta: { title } }.
+      body: JSON.stringify({ id: doc.id, text: doc.text, meta: { title: doc.title } }),
     }),
   );
   return (body.document ?? body) as WireDocumentMeta;
