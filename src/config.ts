@@ -75,8 +75,16 @@ export const configSchema = z.object({
   /** Passages handed to the answerer. */
   retrievalK: z.coerce.number().int().min(1).max(50).default(6),
   maxQuestionChars: z.coerce.number().int().min(10).max(10_000).default(500),
-  maxBodyBytes: z.coerce.number().int().min(1024).default(64 * 1024),
-  maxUploadBytes: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
+  maxBodyBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  maxUploadBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(60 * 1024 * 1024),
   /** Requests per client per minute on ask and search; 0 turns limiting off. */
   rateLimitPerMinute: z.coerce.number().int().min(0).default(60),
   /** The line citizens are referred to when the documents do not answer. */

@@ -14,7 +14,13 @@ export function formatHeadingPath(path: string[]): string {
  * A citation of `passage` quoting `documentText.slice(start, end)`; the passage's chunk text stands
  * in for the document text, so `start`/`end` must lie inside the chunk.
  */
-export function citePassage(n: number, passage: Passage, start: number, end: number, verified: boolean): Citation {
+export function citePassage(
+  n: number,
+  passage: Passage,
+  start: number,
+  end: number,
+  verified: boolean,
+): Citation {
   const { chunk, meta } = passage;
   const from = Math.max(start, chunk.start);
   const to = Math.min(end, chunk.end);

@@ -4,7 +4,12 @@ import { topicalGroups } from '../retrieve/query-terms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { citePassage } from './citations.js';
-import { type ScoredSentence, type SelectionParams, scoreSentences, selectSentences } from './extractive-selection.js';
+import {
+  type ScoredSentence,
+  type SelectionParams,
+  scoreSentences,
+  selectSentences,
+} from './extractive-selection.js';
 import { referralText } from './referral.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -16,11 +21,15 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
 
 /** Puts the marker before a sentence's closing punctuation: "…4.5万个[1]。" */
 function withMarker(sentence: string, n: number): string {
-  const text = sentence.replace(/^[\s•·●▪\-*]+/, '').replace(/\s+/g, (ws, i: number, s: string) =>
-    /[\u4e00-\u9fff]/.test(s[i - 1] ?? '') || /[\u4e00-\u9fff]/.test(s[i + ws.length] ?? '') ? '' : ' ',
-  );
+  const text = sentence
+    .replace(/^[\s•·●▪\-*]+/, '')
+    .replace(/\s+/g, (ws, i: number, s: string) =>
+      /[\u4e00-\u9fff]/.test(s[i - 1] ?? '') || /[\u4e00-\u9fff]/.test(s[i + ws.length] ?? '') ? '' : ' ',
+    );
   const match = /[。！？!?；;，,]$/.exec(text);
-  return match ? `${text.slice(0, -1)}[${n}]${match[0] === '，' || match[0] === ',' ? '。' : match[0]}` : `${text}[${n}]。`;
+  return match
+    ? `${text.slice(0, -1)}[${n}]${match[0] === '，' || match[0] === ',' ? '。' : match[0]}`
+    : `${text}[${n}]。`;
 }
 
 /**
@@ -35,7 +44,10 @@ export function createExtractiveAnswerer({
   referralLine = '12345 政务服务便民热线',
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
-  async function compose(question: string, retrieval: Retrieval): Promise<{ pieces: string[]; answer: Answer }> {
+  async function compose(
+    question: string,
+    retrieval: Retrieval,
+  ): Promise<{ pieces: string[]; answer: Answer }> {
     if (!retrieval.relevant || retrieval.passages.length === 0) {
       const text = referralText(retrieval, referralLine);
       return {
@@ -46,7 +58,12 @@ export function createExtractiveAnswerer({
     const article = retrieval.passages.filter((p) => p.why.articleMatch);
     let chosen: { passage: Passage; start: number; end: number; text: string }[];
     if (article.length > 0) {
-      chosen = article.map((p) => ({ passage: p, start: p.chunk.start, end: p.chunk.end, text: p.chunk.text }));
+      chosen = article.map((p) => ({
+        passage: p,
+        start: p.chunk.start,
+        end: p.chunk.end,
+        text: p.chunk.text,
+      }));
     } else {
       const groups = topicalGroups(tokenizer.tokenizeQuery(question));
       const idf = await store.idf(groups.flat());
@@ -80,7 +97,9 @@ export function createExtractiveAnswerer({
       });
       pieces.push(withMarker(item.text, n));
     }
-    const citations: Citation[] = [...spans.entries()].map(([n, s]) => citePassage(n, s.passage, s.start, s.end, true));
+    const citations: Citation[] = [...spans.entries()].map(([n, s]) =>
+      citePassage(n, s.passage, s.start, s.end, true),
+    );
     return {
       pieces,
       answer: { answer: pieces.join(''), refused: false, grounded: true, citations, provider: 'extractive' },

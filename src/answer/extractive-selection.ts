@@ -49,7 +49,7 @@ export function scoreSentences(
     for (const span of splitSentences(chunk.text)) {
       // Leading bullets and spaces are page layout, not part of what is quoted.
       let from = span.start;
-      while (from < span.end && /[\s•·●▪■◆*\-]/.test(chunk.text[from])) from += 1;
+      while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
       const text = chunk.text.slice(from, span.end);
       const norm = normaliseForIndex(text);
       if (norm.length < 4) continue;
@@ -67,7 +67,14 @@ export function scoreSentences(
       if (wantsList && /[、；;]/.test(norm)) score += 0.1;
       if (norm.length < 12) score -= 0.15;
       score *= 1 - 0.04 * passageIndex;
-      scored.push({ passageIndex, start: chunk.start + from, end: chunk.start + span.end, text, score, covers });
+      scored.push({
+        passageIndex,
+        start: chunk.start + from,
+        end: chunk.start + span.end,
+        text,
+        score,
+        covers,
+      });
     }
   });
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.start - b.start);

@@ -10,7 +10,10 @@ const RELATED_CONFIDENCE = 0.45;
  * otherwise to the configured hotline (12345 政务服务便民热线 by default).
  */
 export function referralText(retrieval: Retrieval, referralLine: string): string {
-  const related = retrieval.confidence >= RELATED_CONFIDENCE ? retrieval.passages.find((p) => p.meta.phone) : undefined;
-  const department = related ? `，或咨询${bookTitle(related.meta.title)}所列联系电话 ${related.meta.phone}` : '';
+  const related =
+    retrieval.confidence >= RELATED_CONFIDENCE ? retrieval.passages.find((p) => p.meta.phone) : undefined;
+  const department = related
+    ? `，或咨询${bookTitle(related.meta.title)}所列联系电话 ${related.meta.phone}`
+    : '';
   return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
 }

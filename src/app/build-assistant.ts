@@ -90,7 +90,11 @@ export async function buildAssistant(
       onProgress,
       loaded: { ...loaded, seconds },
     });
-    log('index: built', { documents: lastIngest.documents, chunks: lastIngest.chunks, skipped: lastIngest.skipped.length });
+    log('index: built', {
+      documents: lastIngest.documents,
+      chunks: lastIngest.chunks,
+      skipped: lastIngest.skipped.length,
+    });
     assistantParts = { tokenizer, embedder, store };
   }
 

@@ -36,7 +36,11 @@ function checkId(id: string): string {
 export function createIndexer({ store, tokenizer, embedder, uploadDir }: IndexerDeps): Indexer {
   const deps = { store, tokenizer, embedder };
 
-  async function keep(doc: { id: string; meta: DocumentMeta }, write: (target: string) => Promise<void>, ext: string) {
+  async function keep(
+    doc: { id: string; meta: DocumentMeta },
+    write: (target: string) => Promise<void>,
+    ext: string,
+  ) {
     await mkdir(uploadDir, { recursive: true });
     // Remove an earlier upload of the same id in another format.
     for (const name of await readdir(uploadDir)) {
@@ -60,7 +64,10 @@ export function createIndexer({ store, tokenizer, embedder, uploadDir }: Indexer
     },
     async upsertText(id, text, meta) {
       const docId = checkId(id);
-      const doc = loadDocumentFromText(docId, text, { ...meta, sourcePath: meta?.sourcePath ?? `uploads/${docId}.txt` });
+      const doc = loadDocumentFromText(docId, text, {
+        ...meta,
+        sourcePath: meta?.sourcePath ?? `uploads/${docId}.txt`,
+      });
       await indexDocuments([doc], deps, {});
       await keep(doc, (target) => writeFile(target, text, 'utf8'), '.txt');
       await store.flush();

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { bookTitle } from '../answer/citations.js';
 import { buildAssistant } from '../app/build-assistant.js';
-import { createProgressBar } from './progress-bar.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
+import { createProgressBar } from './progress-bar.js';
 
 const USAGE = 'usage: npm run ask -- [--index DIR] [--json] [--k N] "问题"';
 
@@ -23,13 +23,26 @@ async function main(): Promise<void> {
   }
   const config = loadCliConfig({ indexDir: values.index, logLevel: 'silent' });
   const bar = createProgressBar();
-  const assistant = await buildAssistant(config, { onProgress: (stage, done, total) => bar.update(stage, done, total) });
+  const assistant = await buildAssistant(config, {
+    onProgress: (stage, done, total) => bar.update(stage, done, total),
+  });
   bar.done();
-  const retrieval = await assistant.retriever.retrieve(question, { k: values.k ? Number(values.k) : undefined });
+  const retrieval = await assistant.retriever.retrieve(question, {
+    k: values.k ? Number(values.k) : undefined,
+  });
   const answer = await assistant.extractive.answer(question, retrieval);
   if (values.json) {
-    const citations = answer.citations.map(({ n, docId, title, start, end, quote }) => ({ n, docId, title, start, end, quote }));
-    process.stdout.write(`${JSON.stringify({ answer: answer.answer, refused: answer.refused, citations }, null, 2)}\n`);
+    const citations = answer.citations.map(({ n, docId, title, start, end, quote }) => ({
+      n,
+      docId,
+      title,
+      start,
+      end,
+      quote,
+    }));
+    process.stdout.write(
+      `${JSON.stringify({ answer: answer.answer, refused: answer.refused, citations }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(`${answer.answer}\n`);
     if (answer.citations.length > 0) process.stdout.write('\n来源:\n');

@@ -4,7 +4,10 @@ import { isAppError } from '../errors.js';
 /** Loads the config for a command-line tool; a bad config prints its readable message and exits 2. */
 export function loadCliConfig(overrides: Partial<Config> = {}): Config {
   try {
-    return { ...loadConfig(), ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+    return {
+      ...loadConfig(),
+      ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+    };
   } catch (err) {
     if (isAppError(err)) {
       process.stderr.write(`${err.message}\n`);

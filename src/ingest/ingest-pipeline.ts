@@ -55,7 +55,11 @@ export async function indexDocuments(
     t = performance.now();
     let v = 0;
     for (const { doc, chunks, tokens } of prepared) {
-      const indexed: IndexedChunk[] = chunks.map((chunk, j) => ({ chunk, tokens: tokens[j], vector: vectors[v + j] }));
+      const indexed: IndexedChunk[] = chunks.map((chunk, j) => ({
+        chunk,
+        tokens: tokens[j],
+        vector: vectors[v + j],
+      }));
       v += chunks.length;
       await store.upsertDocument(doc, indexed);
       chunkCount += chunks.length;
@@ -86,7 +90,10 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   let t = performance.now();
   let loaded = options.loaded;
   if (!loaded) {
-    const corpus = await loadCorpus(dirs, { only, onProgress: (done, total) => onProgress?.('load', done, total) });
+    const corpus = await loadCorpus(dirs, {
+      only,
+      onProgress: (done, total) => onProgress?.('load', done, total),
+    });
     loaded = { ...corpus, seconds: (performance.now() - t) / 1000 };
   }
   stages.load = loaded.seconds;

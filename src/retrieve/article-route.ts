@@ -29,7 +29,10 @@ const PREFIXES = ['中华人民共和国'];
 
 /** The forms of a title a citizen may write: full, without 中华人民共和国, without a trailing (2019修正). */
 export function titleForms(title: string): string[] {
-  const bare = title.replace(/[《》]/g, '').replace(/[（(][^）)]*[）)]\s*$/, '').trim();
+  const bare = title
+    .replace(/[《》]/g, '')
+    .replace(/[（(][^）)]*[）)]\s*$/, '')
+    .trim();
   const forms = new Set([bare]);
   for (const prefix of PREFIXES) if (bare.startsWith(prefix)) forms.add(bare.slice(prefix.length));
   return [...forms].filter((f) => f.length >= 3);

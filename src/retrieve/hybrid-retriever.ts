@@ -58,7 +58,10 @@ export function createHybridRetriever({
   }
 
   return {
-    async retrieve(query, { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {}): Promise<Retrieval> {
+    async retrieve(
+      query,
+      { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
+    ): Promise<Retrieval> {
       const groups = tokenizer.tokenizeQuery(query);
       const topical = topicalGroups(groups);
       const keywordGroups = topical.length > 0 ? topical : groups;
@@ -70,7 +73,9 @@ export function createHybridRetriever({
           : await store.keywordSearch(keywordGroups, candidates, filters);
       const t1 = performance.now();
       const vector: StoreHit[] =
-        mode === 'bm25' ? [] : await store.vectorSearch(await embedder.embedQuery(query), candidates, filters);
+        mode === 'bm25'
+          ? []
+          : await store.vectorSearch(await embedder.embedQuery(query), candidates, filters);
       const t2 = performance.now();
 
       const byId = await metas();
@@ -89,7 +94,13 @@ export function createHybridRetriever({
       const topScore = fused[0]?.score ?? 1;
       for (const chunk of articleChunks) {
         const meta = byId.get(chunk.docId);
-        if (meta) passages.push({ chunk, meta, score: topScore + 1, why: { articleMatch: true, matchedTerms: explain(chunk) } });
+        if (meta)
+          passages.push({
+            chunk,
+            meta,
+            score: topScore + 1,
+            why: { articleMatch: true, matchedTerms: explain(chunk) },
+          });
       }
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);

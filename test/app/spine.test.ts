@@ -1,0 +1,103 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant, IngestReport } from '../../src/app/assistant.js';
+import { buildAssistant } from '../../src/app/build-assistant.js';
+import { loadConfig } from '../../src/config.js';
+
+const SEED_ID = '000_204df86a34e42382';
+const LAW = `# 青岛市示范管理条例
+
+2020年1月1日 青岛市人民代表大会常务委员会通过
+
+## 第一章 总则
+
+第一条 为了规范示范管理工作，根据有关法律，制定本条例。
+
+第二条 本条例适用于本市行政区域内的示范管理活动。
+
+第十条 申请人办理示范登记，应当提交身份证明和申请表，登记机关应当在五个工作日内作出决定。
+`;
+
+/** The spine over real files, real jieba and real hnswlib: seeds/ plus a small law, in a temp dir. */
+describe('spine: ingest → index → retrieval → cited extractive answer', () => {
+  let root: string;
+  let corpus: string;
+  let assistant: Assistant & { lastIngest?: IngestReport };
+  let seedText: string;
+
+  const configFor = (indexDir: string) =>
+    loadConfig({ INDEX_DIR: indexDir, CORPUS_DIRS: corpus, UPLOAD_DIR: join(root, 'uploads') });
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'spine-'));
+    corpus = join(root, 'corpus');
+    await mkdir(join(corpus, 'laws'), { recursive: true });
+    await cp('seeds', join(corpus, 'seeds'), { recursive: true });
+    await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW);
+    seedText = await readFile(join('seeds', `${SEED_ID}.txt`), 'utf8');
+    assistant = await buildAssistant(configFor(join(root, 'index')));
+  }, 120_000);
+
+  afterAll(async () => {
+    await assistant?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const ask = async (question: string) =>
+    assistant.extractive.answer(question, await assistant.retriever.retrieve(question));
+
+  it('builds the index on first use and reports what it did', () => {
+    expect(assistant.lastIngest).toMatchObject({ documents: 2, added: 2, skipped: [] });
+    expect(assistant.lastIngest?.chunks).toBeGreaterThan(5);
+  });
+
+  it('answers the 5G question with 4.5万 and cites the sentence by its offsets', async () => {
+    const answer = await ask('2025年青岛要把5G基站建到多少个？');
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('4.5万');
+    const cited = answer.citations.find((c) => c.quote.includes('4.5万'));
+    expect(cited?.docId).toBe(SEED_ID);
+    expect(seedText.slice(cited?.start, cited?.end)).toBe(cited?.quote);
+    expect(cited?.quote).toMatch(/^推动5G-A.*4\.5万个。$/);
+    expect(answer.answer).toMatch(/\[1\]/);
+  });
+
+  it('refuses and refers on when the documents do not cover the question', async () => {
+    const answer = await ask('青岛居住证怎么办理？');
+    expect(answer.refused).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain('12345');
+  });
+
+  it('answers from exactly the named article', async () => {
+    const answer = await ask('《青岛市示范管理条例》第十条的内容是什么？');
+    expect(answer.refused).toBe(false);
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0].quote).toContain('五个工作日内');
+    expect(answer.citations[0].headingPath).toContain('第十条');
+  });
+
+  it('filters by document metadata', async () => {
+    const retrieval = await assistant.retriever.retrieve('示范登记', { filters: { type: '政策解读' } });
+    expect(retrieval.passages.every((p) => p.chunk.docId === SEED_ID)).toBe(true);
+  });
+
+  it('re-ingests incrementally: unchanged skipped, changed replaced, removed deleted', async () => {
+    await assistant.close();
+    const indexDir = join(root, 'index');
+    const again = await buildAssistant(configFor(indexDir), { ingest: {} });
+    expect(again.lastIngest).toMatchObject({ unchanged: 2, added: 0, replaced: 0, removed: 0 });
+    await again.close();
+
+    await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW.replace('五个工作日', '三个工作日'));
+    await writeFile(join(corpus, 'new-note.txt'), '关于示范事项的通知\n示范事项自2026年起网上办理。');
+    await rm(join(corpus, 'seeds'), { recursive: true });
+    const third = await buildAssistant(configFor(indexDir), { ingest: {} });
+    expect(third.lastIngest).toMatchObject({ added: 1, replaced: 1, removed: 1, documents: 2 });
+    const retrieval = await third.retriever.retrieve('《青岛市示范管理条例》第十条');
+    expect(retrieval.passages[0].chunk.text).toContain('三个工作日');
+    assistant = third;
+  });
+});

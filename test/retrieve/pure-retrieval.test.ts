@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta, Passage } from '../../src/domain.js';
+import {
+  articleNumber,
+  matchNamedDocument,
+  parseArticleRef,
+  titleForms,
+} from '../../src/retrieve/article-route.js';
+import { parseChineseInteger } from '../../src/retrieve/chinese-numerals.js';
+import { reciprocalRankFusion } from '../../src/retrieve/fusion.js';
+import { dropRepeats } from '../../src/retrieve/merge.js';
+import { asksForNumber, topicalGroups } from '../../src/retrieve/query-terms.js';
+import { idfCoverage } from '../../src/retrieve/relevance.js';
+
+describe('chinese numerals', () => {
+  it.each([
+    ['十', 10],
+    ['十三', 13],
+    ['二十', 20],
+    ['三十三', 33],
+    ['一百零五', 105],
+    ['一百二十', 120],
+    ['一千二百三十四', 1234],
+    ['65', 65],
+  ])('%s → %i', (raw, value) => {
+    expect(parseChineseInteger(raw)).toBe(value);
+  });
+  it('rejects other text', () => {
+    expect(parseChineseInteger('条例')).toBeUndefined();
+  });
+});
+
+describe('article route', () => {
+  const meta = (id: string, title: string, publishDate?: string): DocumentMeta => ({
+    id,
+    title,
+    publishDate,
+    type: '法规',
+    sourcePath: `${id}.md`,
+  });
+  const docs = [
+    meta('a', '中华人民共和国农民专业合作社法'),
+    meta('b', '青岛市优化营商环境条例'),
+    meta('c', '中华人民共和国拍卖法'),
+    meta('d', '山东省优化营商环境条例'),
+  ];
+
+  it('finds the article number and the named document', () => {
+    const q = '农民专业合作社法第三十三条的内容是什么？';
+    const ref = parseArticleRef(q);
+    expect(ref?.number).toBe(33);
+    expect(matchNamedDocument(q, docs, ref?.index)?.id).toBe('a');
+    expect(matchNamedDocument('《青岛市优化营商环境条例》第十条', docs)?.id).toBe('b');
+    expect(matchNamedDocument('民法商法拍卖法第六十五条的内容是什么？', docs)?.id).toBe('c');
+  });
+
+  it('does not match a title that is not named', () => {
+    expect(matchNamedDocument('营商环境条例第十条', docs)).toBeUndefined();
+    expect(parseArticleRef('居住证怎么办理')).toBeUndefined();
+  });
+
+  it('reads article labels and title forms', () => {
+    expect(articleNumber('第一百零五条')).toBe(105);
+    expect(titleForms('中华人民共和国公司法(2023修订)')).toContain('公司法');
+  });
+});
+
+describe('fusion and merging', () => {
+  it('ranks a chunk found by both lists above chunks found by one', () => {
+    const fused = reciprocalRankFusion(
+      [
+        { chunkId: 'x', score: 9, rank: 1 },
+        { chunkId: 'both', score: 8, rank: 2 },
+      ],
+      [
+        { chunkId: 'y', score: 0.9, rank: 1 },
+        { chunkId: 'both', score: 0.8, rank: 2 },
+      ],
+    );
+    expect(fused[0]).toMatchObject({ chunkId: 'both', bm25Rank: 2, vectorRank: 2 });
+    expect(fused).toHaveLength(3);
+  });
+
+  it('drops overlapping and duplicate passages, keeping the better one', () => {
+    const p = (id: string, docId: string, start: number, end: number, text: string): Passage => ({
+      chunk: { id, docId, start, end, text, headingPath: [] },
+      meta: { id: docId, title: docId, type: '其他', sourcePath: '' },
+      score: 1,
+      why: { matchedTerms: [] },
+    });
+    const kept = dropRepeats([
+      p('a#1', 'a', 0, 100, '甲'.repeat(100)),
+      p('a#2', 'a', 40, 140, '乙'.repeat(100)),
+      p('a#3', 'a', 95, 200, '丙'.repeat(105)),
+      p('b#1', 'b', 0, 100, '甲'.repeat(100)),
+    ]);
+    expect(kept.map((k) => k.chunk.id)).toEqual(['a#1', 'a#3']);
+  });
+});
+
+describe('relevance signal', () => {
+  it('is low when the most informative term is missing', () => {
+    const idf = new Map([
+      ['青岛', 0.2],
+      ['居住证', 9],
+      ['5g', 4],
+      ['基站', 5],
+    ]);
+    const texts = ['青岛 力争5g基站数达4.5万个'];
+    expect(idfCoverage({ groups: [['青岛'], ['居住证']], idf, texts })).toBeLessThan(0.1);
+    expect(idfCoverage({ groups: [['青岛'], ['5g'], ['基站']], idf, texts })).toBe(1);
+  });
+
+  it('drops question words and spots number questions', () => {
+    expect(topicalGroups([['青岛'], ['怎么'], ['办理'], ['居住证']])).toEqual([
+      ['青岛'],
+      ['办理'],
+      ['居住证'],
+    ]);
+    expect(asksForNumber('要建多少个基站')).toBe(true);
+    expect(asksForNumber('居住证怎么办理')).toBe(false);
+  });
+});
