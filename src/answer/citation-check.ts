@@ -41,7 +41,8 @@ export interface CitationCheckOptions {
 }
 
 const MARKER_RUN = /\s*(?:[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]\s*)+/g;
-const SENTENCE = /[^。！？!?\n]+(?:[。！？!?]+|\n+|$)(?:\s*[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】])*/g;
+const SENTENCE =
+  /[^。！？!?\n]+(?:[。！？!?]+|\n+|$)(?:[ \t]*[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】])*\n*/g;
 const LIST_PREFIX = /^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*/;
 
 /** Full-width digits and letters to half-width, so ２０２５ matches 2025. */

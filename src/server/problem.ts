@@ -62,7 +62,12 @@ export function createErrorHandler(getLogger: (c: Context) => Logger) {
     const requestId = c.get('requestId') as string | undefined;
     const problem = toProblem(err, requestId);
     const log = getLogger(c);
-    if (problem.status >= 500) log.error('request failed', { code: problem.code, err });
+    // Unknown failures are bugs: logged with cause and stack. Typed 5xx (index loading, provider
+    // down) are operational: a warning without stack.
+    if (problem.code === 'INTERNAL' || problem.code === 'INDEX_CORRUPT')
+      log.error('request failed', { code: problem.code, err });
+    else if (problem.status >= 500)
+      log.warn('request failed', { code: problem.code, detail: problem.detail });
     else log.info('request rejected', { code: problem.code, detail: problem.detail });
     return problemResponse(problem, isAppError(err) ? err.headers : undefined);
   };

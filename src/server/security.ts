@@ -3,12 +3,12 @@ import { cors } from 'hono/cors';
 
 /**
  * Default Content-Security-Policy: our own scripts and styles only, no framing by other sites.
- * Inline styles are allowed because the widget sets font sizes (适老化 mode) from script.
+ * The web pages use no inline script or style (the widget adopts constructed stylesheets).
  */
 export const DEFAULT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",

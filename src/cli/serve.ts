@@ -1,0 +1,172 @@
+import { pathToFileURL } from 'node:url';
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import type { AnswerProvider } from '../answer/answer-provider.js';
+import { createChatModel } from '../answer/chat-registry.js';
+import { ConversationStore } from '../answer/conversation-store.js';
+import { FallbackAnswerer } from '../answer/fallback-answerer.js';
+import { GenerativeAnswerer } from '../answer/generative-answerer.js';
+import { loadPromptSet } from '../answer/prompt-templates.js';
+import { LlmQuestionRewriter, RuleQuestionRewriter } from '../answer/question-rewriter.js';
+import type { Assistant } from '../app/assistant.js';
+import { buildAssistant } from '../app/build-assistant.js';
+import { type Config, loadConfig } from '../config.js';
+import { isAppError } from '../errors.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { createApp } from '../server/app.js';
+import { FeedbackStore } from '../server/feedback-store.js';
+import { ServiceMetrics } from '../server/metrics-registry.js';
+import { ServiceState } from '../server/service-state.js';
+import { createWebRoutes } from '../web/web-routes.js';
+
+/** Longest wait for in-flight requests on shutdown before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+/** Progress lines while building the index: at most one per stage per this many ms. */
+const PROGRESS_LOG_MS = 2_000;
+
+export interface RunningService {
+  server: ServerType;
+  state: ServiceState;
+  /** Resolves when the index is loaded (or rejects when it failed). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the service: listen first, then load (or on first start build) the
+ * index in the background, so /healthz answers at once and /readyz turns 200 when it is loaded.
+ */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const prompts = await loadPromptSet();
+  const metrics = new ServiceMetrics();
+  const chat = createChatModel(config.chat);
+  const state = new ServiceState();
+  const feedback = FeedbackStore.open(config.dataDir);
+  const rewriter = chat
+    ? new LlmQuestionRewriter({
+        chat,
+        prompts,
+        logger,
+        onFallback: () => metrics.fallbacks.inc({ stage: 'rewrite' }),
+      })
+    : new RuleQuestionRewriter();
+  const app = createApp(
+    { config, state, logger, feedback, metrics, conversations: new ConversationStore(), rewriter },
+    { web: createWebRoutes() },
+  );
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+      logger.info('listening', {
+        host: info.address,
+        port: info.port,
+        chat: config.chat.kind,
+        prompts: prompts.answerSystem.version,
+      });
+      resolve(s);
+    });
+  });
+
+  let assistant: Assistant | undefined;
+  const lastProgress = new Map<string, number>();
+  const ready = buildAssistant(config, {
+    onProgress: (stage, done, total) => {
+      state.progress = `${stage} ${done}/${total}`;
+      const now = Date.now();
+      if (done === total || now - (lastProgress.get(stage) ?? 0) >= PROGRESS_LOG_MS) {
+        lastProgress.set(stage, now);
+        logger.info('index progress', { stage, done, total });
+      }
+    },
+    log: (message, fields) => logger.info(message, fields),
+  }).then(
+    (built) => {
+      assistant = built;
+      state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
+      logger.info('ready', { answerer: chat?.id ?? 'extractive' });
+    },
+    (err: unknown) => {
+      state.setFailed();
+      logger.error('index load failed', { err });
+      throw err;
+    },
+  );
+  ready.catch(() => undefined);
+
+  function chooseAnswerer(built: Assistant): AnswerProvider {
+    if (!chat) return built.extractive;
+    return new FallbackAnswerer({
+      primary: new GenerativeAnswerer({
+        chat,
+        prompts,
+        referralLine: config.referralLine,
+        onModelCall: (ms, outcome) => metrics.llmSeconds.observe({ provider: chat.id, outcome }, ms / 1000),
+      }),
+      fallback: built.extractive,
+      enabled: config.fallbackToExtractive,
+      onFallback: (err) => {
+        const code = isAppError(err) ? err.code : 'UNKNOWN';
+        metrics.fallbacks.inc({ stage: 'answer', code });
+        metrics.providerErrors.inc({ code });
+        logger.warn('answer fell back to extractive', { err });
+      },
+    });
+  }
+
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive sockets would hold close() open until they time out.
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    });
+    await assistant?.close();
+    feedback.close();
+  };
+  return { server, state, ready, close };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${isAppError(err) ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [
+      config.adminToken,
+      config.databaseUrl,
+      config.chat.kind === 'openai' ? config.chat.apiKey : undefined,
+      config.embedder.kind === 'openai' ? config.embedder.apiKey : undefined,
+    ],
+  });
+  const service = await startService(config, logger);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    setTimeout(() => {
+      logger.warn('shutdown grace period over; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    service.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error('shutdown failed', { err });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`启动失败 (start-up failed): ${isAppError(err) ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
