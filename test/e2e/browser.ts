@@ -1,3 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 
 /** Debian's chromium, launched as TOOLCHAIN.md says (playwright cannot download browsers here). */
@@ -15,4 +19,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+const README_SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const SCRATCH_SHOTS = join(tmpdir(), 'zw-web-screenshots');
+
+/**
+ * Where a screenshot goes: the few the README shows live in docs/screenshots (re-made by every
+ * run, from the real pages); the rest go to a scratch folder to look at without bloating git.
+ */
+export function shot(name: string, { readme = false }: { readme?: boolean } = {}): string {
+  const dir = readme ? README_SHOTS : SCRATCH_SHOTS;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

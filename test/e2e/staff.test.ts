@@ -1,19 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi } from '../fakes/web-fake-api.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 import { type RunningServer, startWebServer } from './web-test-server.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_204df86a34e42382.txt', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startWebServer(createFakeApi({ seedPath: SEED }).app);
   browser = await launchChromium();
 });
@@ -42,7 +39,7 @@ describe('staff console', () => {
     await expect(first.locator('mark.term').allTextContents()).resolves.toContain('5G基站');
     await expect(first.locator('.meta').textContent()).resolves.toContain('青政办字【2025】21号');
     await expect(first.locator('.path').textContent()).resolves.toContain('六、实施数据基础设施筑基工程');
-    await page.screenshot({ path: `${SHOTS}staff-search.png` });
+    await page.screenshot({ path: shot('fake-staff-search.png') });
 
     // A filter that excludes the seed leaves nothing.
     await page.locator('#f-year').selectOption('2024');
@@ -64,7 +61,7 @@ describe('staff console', () => {
     });
     const outline = await page.locator('#outline a').allTextContents();
     expect(outline).toContain('六、实施数据基础设施筑基工程');
-    await page.screenshot({ path: `${SHOTS}staff-document.png` });
+    await page.screenshot({ path: shot('fake-staff-document.png') });
 
     await page.getByRole('button', { name: '复制引用' }).click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
@@ -98,7 +95,7 @@ describe('staff console', () => {
     await page.getByRole('button', { name: '上传并索引' }).click();
     await table.locator('tr[data-doc-id="notice_upload"]').waitFor();
     await expect(table.locator('caption').textContent()).resolves.toBe('共 3 份文件');
-    await page.screenshot({ path: `${SHOTS}staff-library.png` });
+    await page.screenshot({ path: shot('staff-library.png') });
 
     page.once('dialog', (d) => d.accept());
     await table.locator('tr[data-doc-id="notice_upload"]').getByRole('button', { name: /删除/ }).click();
@@ -119,7 +116,7 @@ describe('staff console', () => {
     await page.locator('.result').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}staff-360.png` });
+    await page.screenshot({ path: shot('staff-360.png') });
     await page.close();
   });
 });

@@ -1,20 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../fakes/web-fake-api.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 import { type RunningServer, startWebServer } from './web-test-server.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_204df86a34e42382.txt', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 let browser: Browser;
 let server: RunningServer;
 let api: FakeApi;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   api = createFakeApi({ seedPath: SEED, deltaDelayMs: 30 });
   server = await startWebServer(api.app);
   browser = await launchChromium();
@@ -56,14 +53,14 @@ describe('citizen widget on the demo page', () => {
     const chip = answer.locator('button.cite').first();
     await chip.waitFor();
     await expect(answer.textContent()).resolves.toContain('4.5万个');
-    await page.screenshot({ path: `${SHOTS}widget-desktop.png` });
+    await page.screenshot({ path: shot('widget-desktop.png') });
 
     await chip.click();
     const card = answer.locator('.card');
     await expect(card.locator('h3').textContent()).resolves.toContain('数字青岛2025年行动方案');
     await expect(card.textContent()).resolves.toContain('青政办字【2025】21号');
     await expect(card.locator('blockquote').textContent()).resolves.toContain('5G基站数达4.5万个');
-    await page.screenshot({ path: `${SHOTS}widget-source-card.png` });
+    await page.screenshot({ path: shot('fake-widget-source-card.png') });
 
     // Esc closes the card first (focus back on the chip), then the panel (focus back on the launcher).
     await page.keyboard.press('Escape');
@@ -143,7 +140,7 @@ describe('citizen widget on the demo page', () => {
     await page.getByLabel('您的问题').fill('2025年青岛5G基站要建多少个？');
     await page.getByLabel('您的问题').press('Enter');
     await page.locator('.msg.bot[role=article] .actions').waitFor();
-    await page.screenshot({ path: `${SHOTS}widget-360.png` });
+    await page.screenshot({ path: shot('widget-360.png', { readme: true }) });
 
     const toggle = page.getByRole('button', { name: /适老化/ });
     const before = await page
@@ -155,7 +152,7 @@ describe('citizen widget on the demo page', () => {
       .locator('.msg.user')
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(after).toBeGreaterThan(before * 1.2);
-    await page.screenshot({ path: `${SHOTS}widget-360-large.png` });
+    await page.screenshot({ path: shot('widget-360-large.png', { readme: true }) });
     // The host page itself stays unaffected by the widget's styles.
     await expect(page.locator('h1').evaluate((el) => getComputedStyle(el).fontSize)).resolves.toBe(hostFont);
     expect(problems.filter((p) => !p.includes('Content Security Policy'))).toEqual([]);

@@ -113,6 +113,7 @@ export class AnswerView {
     chip.setAttribute('aria-expanded', 'true');
     chip.setAttribute('aria-controls', id);
     this.body.append(el);
+    el.scrollIntoView({ block: 'nearest' });
   }
 
   private referral(text: string): HTMLElement {
