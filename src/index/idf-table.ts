@@ -3,8 +3,8 @@ import { hashString } from './feature-hash.js';
 
 /**
  * Document frequencies of hashed features, JSON-serialisable so the index can keep it
- * (manifest `extra`) and the query side can embed with the same weights. Keys are the 32-bit
- * feature hashes, not strings: compact, and collisions at 32 bits are negligible for ~10^6 features.
+ * (manifest `extra`) and the query side can embed with the same weights. Keys are the 30-bit
+ * feature hashes, not strings: compact, and collisions are negligible for ~10^6 features.
  */
 export interface IdfTable {
   version: 1;
@@ -40,10 +40,16 @@ export function buildIdfTable(
   return { version: 1, documents, minDf, keys: toBase64(keys), df: toBase64(df) };
 }
 
-/** Idf weights by feature hash, decoded from a table. */
+/**
+ * Idf weights by feature hash, decoded from a table into an open-addressing hash table over typed
+ * arrays (linear probing, load ≤ 0.5): lookups are on the embedding hot path, and a Map keyed by
+ * numbers was the slowest part of `embedTokens`.
+ */
 export class IdfWeights {
   readonly fingerprint: string;
-  private readonly weights = new Map<number, number>();
+  private readonly keys: Uint32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
   private readonly rare: number;
 
   constructor(table: IdfTable) {
@@ -51,7 +57,17 @@ export class IdfWeights {
     const keys = fromBase64(table.keys);
     const df = fromBase64(table.df);
     if (keys.length !== df.length) throw new Error('idf table: keys and df differ in length');
-    for (let i = 0; i < keys.length; i += 1) this.weights.set(keys[i], bm25Idf(table.documents, df[i]));
+    let capacity = 16;
+    while (capacity < keys.length * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keys = new Uint32Array(capacity);
+    this.values = new Float64Array(capacity).fill(-1);
+    for (let i = 0; i < keys.length; i += 1) {
+      let slot = keys[i] & this.mask;
+      while (this.values[slot] >= 0 && this.keys[slot] !== keys[i]) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[i];
+      this.values[slot] = bm25Idf(table.documents, df[i]);
+    }
     this.rare = bm25Idf(table.documents, 1);
     this.fingerprint = hashString(`${table.documents}:${table.minDf}:${table.keys}:${table.df}`, 0)
       .toString(16)
@@ -60,7 +76,13 @@ export class IdfWeights {
 
   /** Weight of a feature; features absent from the table are rare and get the idf of df = 1. */
   weight(feature: number): number {
-    return this.weights.get(feature) ?? this.rare;
+    let slot = feature & this.mask;
+    for (;;) {
+      const v = this.values[slot];
+      if (v < 0) return this.rare;
+      if (this.keys[slot] === feature) return v;
+      slot = (slot + 1) & this.mask;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { DocumentMeta, MetaFilter } from '../domain.js';
 
 /** Brackets people type around the year of a 发文字号 ([2025], 【2025】, (2025)) all mean 〔2025〕. */
-function canonicalDocNumber(s: string): string {
+export function canonicalDocNumber(s: string): string {
   return s
     .replace(/\s+/g, '')
     .replace(/[[【〔［(（]/g, '〔')

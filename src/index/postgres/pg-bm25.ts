@@ -1,0 +1,87 @@
+import { bm25Idf, DEFAULT_BM25_PARAMS } from '../bm25-scoring.js';
+
+/** One query term as the BM25 SQL receives it: its group and its weight (idf × synonym weight). */
+export interface WeightedTerm {
+  term: string;
+  group: number;
+  weight: number;
+}
+
+/**
+ * The query groups the local BM25 index would score (bm25.ts `search`): alternatives no chunk
+ * contains are dropped, a group with none left is skipped, a repeated group counts once; the
+ * first alternative weighs its idf, the others `synonymWeight` × idf.
+ */
+export function weightQuery(
+  groups: readonly (readonly string[])[],
+  df: Map<string, number>,
+  totalChunks: number,
+  { synonymWeight } = DEFAULT_BM25_PARAMS,
+): { terms: WeightedTerm[]; usedGroups: string[][] } {
+  const seen = new Set<string>();
+  const usedGroups: string[][] = [];
+  const terms: WeightedTerm[] = [];
+  for (const group of groups) {
+    const alts = group.filter((t) => (df.get(t) ?? 0) > 0);
+    const key = alts.join('\u0001');
+    if (alts.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const g = usedGroups.length;
+    usedGroups.push(alts);
+    group.forEach((term, altIndex) => {
+      const n = df.get(term) ?? 0;
+      if (n === 0) return;
+      terms.push({ term, group: g, weight: (altIndex === 0 ? 1 : synonymWeight) * bm25Idf(totalChunks, n) });
+    });
+  }
+  return { terms, usedGroups };
+}
+
+/** A tsquery matching any of `terms` as exact lexemes (no parser, no normalisation). */
+export function anyTermQuery(terms: readonly string[]): string {
+  return [...new Set(terms)].map(quoteLexeme).join(' | ');
+}
+
+/** A lexeme quoted for tsquery/tsvector input: `'` doubled, `\` escaped. */
+export function quoteLexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * BM25 (k1, b as in bm25-scoring.ts) over the chunks matching the tsquery `$4`, computed in SQL:
+ * `$1` terms, `$2` their groups, `$3` their weights; per chunk and group the best alternative
+ * counts; `$5` k. Ties go to the earlier chunk (`seq`). `{filter}` is replaced by an extra condition
+ * on the documents table `d`.
+ */
+export function bm25Sql(filterSql: string | undefined, { k1, b } = DEFAULT_BM25_PARAMS): string {
+  return `
+WITH q AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::float8[]) AS q(term, grp, weight)
+),
+st AS (
+  SELECT total_tokens::float8 / greatest(chunks, 1) AS avgdl FROM index_stats
+),
+cand AS (
+  SELECT c.id, c.seq, c.token_count, c.term_freqs
+  FROM chunks c ${filterSql ? 'JOIN documents d ON d.id = c.document_id' : ''}
+  WHERE c.tsv @@ $4::tsquery ${filterSql ? `AND ${filterSql}` : ''}
+),
+per_term AS (
+  SELECT cand.id, cand.seq, q.grp, q.term,
+         q.weight * (f.tf * ${k1 + 1}::float8)
+           / (f.tf + ${k1}::float8 * (${1 - b}::float8 + ${b}::float8 * cand.token_count / st.avgdl)) AS s
+  FROM cand
+  CROSS JOIN st
+  JOIN q ON cand.term_freqs ? q.term
+  CROSS JOIN LATERAL (SELECT (cand.term_freqs->>q.term)::float8 AS tf) f
+),
+per_group AS (
+  SELECT id, seq, max(s) AS s FROM per_term GROUP BY id, seq, grp
+),
+top AS (
+  SELECT id, seq, sum(s) AS score FROM per_group GROUP BY id, seq ORDER BY score DESC, seq LIMIT $5
+)
+SELECT top.id, top.score, (SELECT array_agg(DISTINCT p.term) FROM per_term p WHERE p.id = top.id) AS terms
+FROM top
+ORDER BY top.score DESC, top.seq`;
+}

@@ -1,0 +1,365 @@
+import type pg from 'pg';
+import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../../domain.js';
+import { AppError } from '../../errors.js';
+import { bm25Idf } from '../bm25-scoring.js';
+import { assertIdentity } from '../index-manifest.js';
+import { canonicalDocNumber } from '../meta-filter.js';
+import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from '../search-store.js';
+import { initialiseIndex, mergeExtras, readIndexMeta } from './index-meta.js';
+import { runMigrations } from './migrations.js';
+import { anyTermQuery, bm25Sql, weightQuery } from './pg-bm25.js';
+import { filterCondition } from './pg-filter.js';
+import { createPgPool } from './pg-pool.js';
+
+/**
+ * Transaction-level advisory lock every write takes first ('gov-assistant:write'). Writers are
+ * rare (uploads, ingest) and serialising them keeps `term_df` and `index_stats` exact without
+ * deadlocks; readers never wait for it (MVCC).
+ */
+const WRITE_LOCK_KEY = 7_310_046_002;
+
+export interface OpenPostgresStoreOptions {
+  /** `DATABASE_URL`. */
+  url: string;
+  /** Pool size of this process (`PG_POOL_MAX`). */
+  poolMax?: number;
+  /** What the caller's embedder and tokenizer are; a database built otherwise is refused (INDEX_MISMATCH). */
+  identity: IndexIdentity;
+  /** Record `identity` when the database holds no index yet (otherwise INDEX_NOT_READY). */
+  create?: boolean;
+  /** Drop everything stored and start empty (a full rebuild). */
+  reset?: boolean;
+  /** Values to keep with a new index (mined terms, the embedder's idf table …). */
+  extras?: Record<string, unknown>;
+  /** Where pool errors go (an idle connection lost when the server restarts). */
+  onPoolError?: (err: Error) => void;
+}
+
+/** A chunk row ready for `jsonb_to_recordset`. */
+interface ChunkRow {
+  id: string;
+  ordinal: number;
+  start_offset: number;
+  end_offset: number;
+  heading_path: string[];
+  article: string | null;
+  text: string;
+  tokens: string;
+  token_count: number;
+  term_freqs: Record<string, number>;
+  terms: string[];
+  embedding: string;
+}
+
+/**
+ * The SearchStore on PostgreSQL + pgvector: every replica of the service opens one over the same
+ * database and sees every other replica's changes at once. A document and its chunks are replaced
+ * in one transaction, so no reader sees half of one. Keyword search is BM25 computed in SQL over
+ * the jieba terms (the same formula and parameters as the local store); vector search is pgvector
+ * HNSW with cosine distance.
+ */
+export class PostgresStore implements SearchStore {
+  readonly identity: IndexIdentity;
+  readonly pool: pg.Pool;
+  private closed = false;
+
+  /** Use `openPostgresStore`. */
+  constructor(pool: pg.Pool, identity: IndexIdentity) {
+    this.pool = pool;
+    this.identity = identity;
+  }
+
+  async documentHash(id: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query('SELECT content_hash FROM documents WHERE id = $1', [id]);
+    return rows[0]?.content_hash;
+  }
+
+  async upsertDocument(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
+    const rows = chunks.map((c) => this.chunkRow(doc, c));
+    await this.write(async (db) => {
+      await adjustTermStats(db, doc.id, -1);
+      await db.query('DELETE FROM chunks WHERE document_id = $1', [doc.id]);
+      await db.query(
+        `INSERT INTO documents (id, meta, text, content_hash, doc_number_key)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET meta = excluded.meta, text = excluded.text,
+           content_hash = excluded.content_hash, doc_number_key = excluded.doc_number_key, updated_at = now()`,
+        [doc.id, JSON.stringify(doc.meta), doc.text, doc.hash, canonicalDocNumber(doc.meta.docNumber ?? '')],
+      );
+      if (rows.length > 0) {
+        await db.query(
+          `INSERT INTO chunks (id, document_id, ordinal, start_offset, end_offset, heading_path, article, text,
+                               tokens, token_count, term_freqs, tsv, embedding)
+           SELECT r.id, $1, r.ordinal, r.start_offset, r.end_offset, r.heading_path, r.article, r.text,
+                  r.tokens, r.token_count, r.term_freqs, array_to_tsvector(r.terms), r.embedding::vector
+           FROM jsonb_to_recordset($2::jsonb) AS r(id text, ordinal int, start_offset int, end_offset int,
+             heading_path text[], article text, text text, tokens text, token_count int, term_freqs jsonb,
+             terms text[], embedding text)
+           ORDER BY r.ordinal`,
+          [doc.id, JSON.stringify(rows)],
+        );
+      }
+      await adjustTermStats(db, doc.id, 1);
+    });
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.write(async (db) => {
+      await adjustTermStats(db, id, -1);
+      const { rowCount } = await db.query('DELETE FROM documents WHERE id = $1', [id]);
+      return (rowCount ?? 0) > 0;
+    });
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT meta, text, content_hash,
+              (SELECT coalesce(json_agg(json_build_array(c.id, c.start_offset, c.end_offset, c.heading_path,
+                        c.article, c.text) ORDER BY c.ordinal), '[]'::json)
+               FROM chunks c WHERE c.document_id = d.id) AS chunks
+       FROM documents d WHERE d.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    const chunks = (r.chunks as ChunkTuple[]).map((t) => toChunk(id, t));
+    return { meta: r.meta, text: r.text, hash: r.content_hash, chunks };
+  }
+
+  async listDocuments(filter?: MetaFilter): Promise<DocumentMeta[]> {
+    const cond = filterCondition(filter, 1);
+    const { rows } = await this.pool.query(
+      `SELECT d.meta FROM documents d ${cond ? `WHERE ${cond.sql}` : ''} ORDER BY d.seq`,
+      cond?.params ?? [],
+    );
+    return rows.map((r) => r.meta as DocumentMeta);
+  }
+
+  async getChunks(ids: string[]): Promise<Chunk[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query(
+      `SELECT id, document_id, start_offset, end_offset, heading_path, article, text
+       FROM chunks WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(
+      rows.map((r) => [
+        r.id as string,
+        toChunk(r.document_id, [r.id, r.start_offset, r.end_offset, r.heading_path, r.article, r.text]),
+      ]),
+    );
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
+    if (k <= 0 || terms.length === 0) return [];
+    const { df, chunks } = await this.termStats(terms.flat());
+    if (chunks === 0) return [];
+    const query = weightQuery(terms, df, chunks);
+    if (query.terms.length === 0) return [];
+    const cond = filterCondition(filter, 6);
+    const { rows } = await this.pool.query(bm25Sql(cond?.sql), [
+      query.terms.map((t) => t.term),
+      query.terms.map((t) => t.group),
+      query.terms.map((t) => t.weight),
+      anyTermQuery(query.terms.map((t) => t.term)),
+      k,
+      ...(cond?.params ?? []),
+    ]);
+    return rows.map((r, i) => {
+      const present = new Set(r.terms as string[]);
+      return {
+        chunkId: r.id,
+        score: Number(r.score),
+        rank: i + 1,
+        // In query order, as the local store reports them.
+        matchedTerms: query.usedGroups.flatMap((g) => g.filter((t) => present.has(t))),
+      };
+    });
+  }
+
+  async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
+    if (k <= 0) return [];
+    this.checkDimensions('query', vector);
+    const cond = filterCondition(filter, 3);
+    const { rows } = await this.pool.query(
+      `SELECT c.id, c.seq, c.embedding <=> $1::vector AS distance
+       FROM chunks c ${cond ? `JOIN documents d ON d.id = c.document_id WHERE ${cond.sql}` : ''}
+       ORDER BY c.embedding <=> $1::vector
+       LIMIT $2`,
+      [toVectorLiteral(vector), k, ...(cond?.params ?? [])],
+    );
+    // relaxed_order iterative scans may return rows slightly out of order: sort as the local store does.
+    return rows
+      .map((r) => ({ chunkId: r.id as string, seq: Number(r.seq), score: 1 - Number(r.distance) }))
+      .sort((a, b) => b.score - a.score || a.seq - b.seq)
+      .map((h, i) => ({ chunkId: h.chunkId, score: h.score, rank: i + 1 }));
+  }
+
+  async idf(terms: string[]): Promise<Map<string, number>> {
+    const { df, chunks } = await this.termStats(terms);
+    return new Map(terms.map((t) => [t, bm25Idf(chunks, df.get(t) ?? 0)]));
+  }
+
+  async stats(): Promise<{ documents: number; chunks: number }> {
+    const { rows } = await this.pool.query(
+      'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT chunks FROM index_stats) AS chunks',
+    );
+    return { documents: Number(rows[0].documents), chunks: Number(rows[0].chunks) };
+  }
+
+  /** A value kept with the index (`index_meta.extras`). */
+  async getExtra<T = unknown>(key: string): Promise<T | undefined> {
+    const { rows } = await this.pool.query('SELECT extras -> $1 AS value FROM index_meta', [key]);
+    return (rows[0]?.value ?? undefined) as T | undefined;
+  }
+
+  /** Keeps a JSON-serialisable value with the index, visible to every replica. */
+  async setExtra(key: string, value: unknown): Promise<void> {
+    await this.write((db) => mergeExtras(db, { [key]: value }));
+  }
+
+  /** Every change is committed when its call returns: nothing to flush. */
+  async flush(): Promise<void> {}
+
+  /** Closes this process's connections (the database and its data stay). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Runs `fn` in one transaction holding the write lock. */
+  private async write<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('PostgresStore is closed');
+    return inTransaction(this.pool, fn);
+  }
+
+  private async termStats(terms: string[]): Promise<{ df: Map<string, number>; chunks: number }> {
+    const { rows } = await this.pool.query(
+      `SELECT t.term, t.df, s.chunks FROM index_stats s
+       LEFT JOIN term_df t ON t.term = ANY($1::text[])`,
+      [[...new Set(terms)]],
+    );
+    const df = new Map<string, number>();
+    for (const r of rows) if (r.term !== null) df.set(r.term, r.df);
+    return { df, chunks: Number(rows[0]?.chunks ?? 0) };
+  }
+
+  private checkDimensions(what: string, vector: number[]): void {
+    if (vector.length !== this.identity.dimensions) {
+      throw new AppError(
+        'INDEX_MISMATCH',
+        `${what}: 向量为 ${vector.length} 维, 索引为 ${this.identity.dimensions} 维 (vector size differs from the index)`,
+      );
+    }
+  }
+
+  private chunkRow(doc: SourceDocument, { chunk, tokens, vector }: IndexedChunk): ChunkRow {
+    this.checkDimensions(`chunk ${chunk.id}`, vector);
+    if (chunk.docId !== doc.id) throw new Error(`chunk ${chunk.id} belongs to ${chunk.docId}, not ${doc.id}`);
+    const termFreqs: Record<string, number> = {};
+    for (const t of tokens) if (t.length > 0) termFreqs[t] = (termFreqs[t] ?? 0) + 1;
+    return {
+      id: chunk.id,
+      ordinal: chunkOrdinal(chunk.id),
+      start_offset: chunk.start,
+      end_offset: chunk.end,
+      heading_path: chunk.headingPath,
+      article: chunk.article ?? null,
+      text: chunk.text,
+      tokens: tokens.join(' '),
+      token_count: tokens.length,
+      term_freqs: termFreqs,
+      terms: Object.keys(termFreqs),
+      embedding: toVectorLiteral(vector),
+    };
+  }
+}
+
+/** `[id, start, end, headingPath, article, text]` as the queries return a chunk. */
+type ChunkTuple = [string, number, number, string[], string | null, string];
+
+function toChunk(docId: string, [id, start, end, headingPath, article, text]: ChunkTuple): Chunk {
+  const chunk: Chunk = { id, docId, start, end, headingPath, text };
+  if (article !== null) chunk.article = article;
+  return chunk;
+}
+
+/** The ordinal in `${docId}#${ordinal}` (domain.ts), or 0 for an id of another shape. */
+function chunkOrdinal(id: string): number {
+  const n = Number(id.slice(id.lastIndexOf('#') + 1));
+  return Number.isInteger(n) ? n : 0;
+}
+
+function toVectorLiteral(vector: number[]): string {
+  return `[${vector.join(',')}]`;
+}
+
+/**
+ * Adds (`sign` 1) or removes (`sign` −1) the document's chunks from `term_df` and `index_stats`.
+ * Terms whose df falls to 0 keep a row with 0, which reads as absent.
+ */
+async function adjustTermStats(db: pg.PoolClient, docId: string, sign: 1 | -1): Promise<void> {
+  await db.query(
+    `INSERT INTO term_df (term, df)
+     SELECT k, $2 * count(*) FROM chunks c, jsonb_object_keys(c.term_freqs) AS k
+     WHERE c.document_id = $1 GROUP BY k
+     ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
+    [docId, sign],
+  );
+  await db.query(
+    `UPDATE index_stats SET
+       chunks = chunks + $2 * (SELECT count(*) FROM chunks WHERE document_id = $1),
+       total_tokens = total_tokens + $2 * (SELECT coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1)`,
+    [docId, sign],
+  );
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Opens the store on `url`: runs the migrations, then checks the identity the database holds
+ * against `identity` (INDEX_MISMATCH naming each field), or records it (`create`, `reset`).
+ * Throws INDEX_NOT_READY when the database holds no index and `create` is not set.
+ */
+export async function openPostgresStore(options: OpenPostgresStoreOptions): Promise<PostgresStore> {
+  const { url, poolMax, identity, create = false, reset = false, extras = {}, onPoolError } = options;
+  const pool = createPgPool({ url, max: poolMax, onError: onPoolError });
+  try {
+    await runMigrations(pool);
+    await inTransaction(pool, async (db) => {
+      const stored = await readIndexMeta(db);
+      if (stored && !reset) {
+        assertIdentity('(PostgreSQL)', stored.identity, identity);
+        if (create && Object.keys(extras).length > 0) await mergeExtras(db, extras);
+        return;
+      }
+      if (!stored && !create && !reset) {
+        throw new AppError(
+          'INDEX_NOT_READY',
+          '数据库中没有索引, 请先运行 ingest (the database holds no index: run `npm run ingest` first)',
+        );
+      }
+      await initialiseIndex(db, identity, extras, { reset });
+    });
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  return new PostgresStore(pool, identity);
+}
