@@ -4,8 +4,8 @@ import type { SourceDocument } from '../domain.js';
 import { createEmbedder } from '../index/create-embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
-import { INDEX_SCHEMA_VERSION, peekIndex } from '../index/index-peek.js';
-import { openLocalStore } from '../index/local-store.js';
+import { INDEX_SCHEMA_VERSION } from '../index/index-peek.js';
+import { openConfiguredStore, peekStore } from '../index/open-store.js';
 import { chunkDocument } from '../ingest/chunker.js';
 import { type IngestProgress, indexedText, ingestCorpus } from '../ingest/ingest-pipeline.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
@@ -37,26 +37,23 @@ export async function buildAssistant(
   { ingest, onProgress, log = () => {} }: BuildAssistantOptions = {},
 ): Promise<Assistant & { lastIngest?: IngestReport }> {
   const dirs = ingest?.dirs ?? config.corpusDirs;
-  const peek = ingest?.rebuild ? undefined : await peekIndex(config.indexDir);
+  const peek = ingest?.rebuild ? undefined : await peekStore(config);
   let lastIngest: IngestReport | undefined;
 
   let assistantParts: Omit<Assistant, 'retriever' | 'extractive' | 'indexer' | 'close' | 'config'>;
   if (peek) {
-    log('index: loading', { dir: config.indexDir, documents: peek.manifest.counts.documents });
+    log('index: loading', { store: config.store, dir: config.indexDir, documents: peek.documents });
     const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
     const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
     const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
     const embedder = createEmbedder(config.embedder, { tokenizer, idf });
-    const store = await openLocalStore({
-      dir: config.indexDir,
-      identity: identityOf(embedder, tokenizer),
-    });
+    const store = await openConfiguredStore(config, { identity: identityOf(embedder, tokenizer) });
     assistantParts = { tokenizer, embedder, store };
     if (ingest) {
       lastIngest = await ingestCorpus({ dirs, only: ingest.only, store, tokenizer, embedder, onProgress });
     }
   } else {
-    log('index: building', { dir: config.indexDir, corpus: dirs });
+    log('index: building', { store: config.store, dir: config.indexDir, corpus: dirs });
     const t = performance.now();
     const loaded = await loadCorpus(dirs, {
       only: ingest?.only,
@@ -73,14 +70,15 @@ export async function buildAssistant(
       embedder = createEmbedder(config.embedder, { tokenizer, idf });
       onProgress?.('fit', 1, 1);
     }
-    const store = await openLocalStore({
-      dir: config.indexDir,
+    // A replica that finds another one's fresh index keeps it; only an explicit rebuild resets.
+    const store = await openConfiguredStore(config, {
       identity: identityOf(embedder, tokenizer),
       create: true,
-      reset: true,
+      reset: config.store === 'local' || ingest?.rebuild === true,
+      extras: idf
+        ? { [EXTRA_MINED_TERMS]: minedTerms, [EXTRA_EMBEDDER_IDF]: idf }
+        : { [EXTRA_MINED_TERMS]: minedTerms },
     });
-    store.setExtra(EXTRA_MINED_TERMS, minedTerms);
-    if (idf) store.setExtra(EXTRA_EMBEDDER_IDF, idf);
     lastIngest = await ingestCorpus({
       dirs,
       only: ingest?.only,

@@ -2,8 +2,8 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { peekIndex } from './index-peek.js';
 import { openLocalStore } from './local-store.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
 import { peekPostgres } from './postgres/postgres-peek.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import type { IndexIdentity, SearchStore } from './search-store.js';
 
 /** What the configured store holds before it is opened: enough to rebuild tokenizer and embedder. */
@@ -38,7 +38,14 @@ export async function openConfiguredStore(
   { identity, create, reset, extras = {} }: OpenStoreOptions,
 ): Promise<SearchStore> {
   if (config.store === 'postgres') {
-    return openPostgresStore({ url: databaseUrl(config), poolMax: config.pgPoolMax, identity, create, reset, extras });
+    return openPostgresStore({
+      url: databaseUrl(config),
+      poolMax: config.pgPoolMax,
+      identity,
+      create,
+      reset,
+      extras,
+    });
   }
   const store = await openLocalStore({ dir: config.indexDir, identity, create, reset });
   for (const [key, value] of Object.entries(extras)) store.setExtra(key, value);

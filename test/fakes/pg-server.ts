@@ -26,7 +26,10 @@ export interface StartPgServerOptions {
  * Starts PGlite 0.5 with the pgvector extension behind pglite-socket on 127.0.0.1 and an
  * OS-chosen port. `stop` closes the socket server and the database it started, nothing else.
  */
-export async function startPgServer({ dataDir, maxConnections = 4 }: StartPgServerOptions = {}): Promise<PgTestServer> {
+export async function startPgServer({
+  dataDir,
+  maxConnections = 4,
+}: StartPgServerOptions = {}): Promise<PgTestServer> {
   const db = await PGlite.create({ dataDir, extensions: { vector } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();

@@ -6,7 +6,9 @@ import { readIndexMeta, type StoredIndexMeta } from './index-meta.js';
  * connection before the store is opened (the tokenizer's mined terms and the embedder's idf table
  * decide the identity). Undefined when the database holds no index yet.
  */
-export async function peekPostgres(url: string): Promise<(StoredIndexMeta & { documents: number }) | undefined> {
+export async function peekPostgres(
+  url: string,
+): Promise<(StoredIndexMeta & { documents: number }) | undefined> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {

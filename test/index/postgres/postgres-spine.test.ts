@@ -1,0 +1,117 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant, IngestReport } from '../../../src/app/assistant.js';
+import { buildAssistant } from '../../../src/app/build-assistant.js';
+import { loadConfig } from '../../../src/config.js';
+import { PostgresStore } from '../../../src/index/postgres/postgres-store.js';
+import { type PgTestServer, startPgServer } from '../../fakes/pg-server.js';
+
+const SEED_ID = '000_204df86a34e42382';
+const LAW = `# 青岛市示范管理条例
+
+2020年1月1日 青岛市人民代表大会常务委员会通过
+
+## 第一章 总则
+
+第一条 为了规范示范管理工作，根据有关法律，制定本条例。
+
+第二条 本条例适用于本市行政区域内的示范管理活动。
+
+第十条 申请人办理示范登记，应当提交身份证明和申请表，登记机关应当在五个工作日内作出决定。
+`;
+
+/** The spine scenario of test/app/spine.test.ts with STORE=postgres, over PGlite + pgvector on loopback. */
+describe('spine on PostgreSQL: ingest → index → retrieval → cited extractive answer', () => {
+  let root: string;
+  let corpus: string;
+  let server: PgTestServer;
+  let assistant: Assistant & { lastIngest?: IngestReport };
+  let seedText: string;
+
+  const config = () =>
+    loadConfig({
+      STORE: 'postgres',
+      DATABASE_URL: server.url,
+      PG_POOL_MAX: '2',
+      INDEX_DIR: join(root, 'unused-index'),
+      CORPUS_DIRS: corpus,
+      UPLOAD_DIR: join(root, 'uploads'),
+    });
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'pg-spine-'));
+    corpus = join(root, 'corpus');
+    await mkdir(join(corpus, 'laws'), { recursive: true });
+    await cp('seeds', join(corpus, 'seeds'), { recursive: true });
+    await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW);
+    seedText = await readFile(join('seeds', `${SEED_ID}.txt`), 'utf8');
+    server = await startPgServer();
+    assistant = await buildAssistant(config());
+  }, 120_000);
+
+  afterAll(async () => {
+    await assistant?.close();
+    await server?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const ask = async (question: string) =>
+    assistant.extractive.answer(question, await assistant.retriever.retrieve(question));
+
+  it('builds the index in the database on first use', async () => {
+    expect(assistant.store).toBeInstanceOf(PostgresStore);
+    expect(assistant.lastIngest).toMatchObject({ documents: 2, added: 2, skipped: [] });
+    expect(assistant.lastIngest?.chunks).toBeGreaterThan(5);
+    expect(await assistant.store.stats()).toEqual({ documents: 2, chunks: assistant.lastIngest?.chunks });
+  });
+
+  it('answers the 5G question with 4.5万 and cites the sentence by its offsets', async () => {
+    const answer = await ask('2025年青岛要把5G基站建到多少个？');
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('4.5万');
+    const cited = answer.citations.find((c) => c.quote.includes('4.5万'));
+    expect(cited?.docId).toBe(SEED_ID);
+    expect(seedText.slice(cited?.start, cited?.end)).toBe(cited?.quote);
+    expect(cited?.quote).toMatch(/^推动5G-A.*4\.5万个。$/);
+  });
+
+  it('refuses and refers on when the documents do not cover the question', async () => {
+    const answer = await ask('青岛居住证怎么办理？');
+    expect(answer.refused).toBe(true);
+    expect(answer.answer).toContain('12345');
+  });
+
+  it('answers from exactly the named article', async () => {
+    const answer = await ask('《青岛市示范管理条例》第十条的内容是什么？');
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0].quote).toContain('五个工作日内');
+    expect(answer.citations[0].headingPath).toContain('第十条');
+  });
+
+  it('filters by document metadata in SQL', async () => {
+    const retrieval = await assistant.retriever.retrieve('示范登记', { filters: { type: '政策解读' } });
+    expect(retrieval.passages.length).toBeGreaterThan(0);
+    expect(retrieval.passages.every((p) => p.chunk.docId === SEED_ID)).toBe(true);
+    const none = await assistant.retriever.retrieve('示范登记', { filters: { year: 1990 } });
+    expect(none.passages).toEqual([]);
+  });
+
+  it('re-ingests incrementally: unchanged skipped, changed replaced, removed deleted', async () => {
+    await assistant.close();
+    const again = await buildAssistant(config(), { ingest: {} });
+    expect(again.lastIngest).toMatchObject({ unchanged: 2, added: 0, replaced: 0, removed: 0 });
+    await again.close();
+
+    await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW.replace('五个工作日', '三个工作日'));
+    await writeFile(join(corpus, 'new-note.txt'), '关于示范事项的通知\n示范事项自2026年起网上办理。');
+    await rm(join(corpus, 'seeds'), { recursive: true });
+    const third = await buildAssistant(config(), { ingest: {} });
+    expect(third.lastIngest).toMatchObject({ added: 1, replaced: 1, removed: 1, documents: 2 });
+    const retrieval = await third.retriever.retrieve('《青岛市示范管理条例》第十条');
+    expect(retrieval.passages[0].chunk.text).toContain('三个工作日');
+    expect(await third.store.getDocument(SEED_ID)).toBeUndefined();
+    assistant = third;
+  }, 120_000);
+});
