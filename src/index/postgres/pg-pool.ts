@@ -5,20 +5,12 @@ export interface PgPoolOptions {
   url: string;
   /** Connections this process opens at most (config `PG_POOL_MAX`, default 10). */
   max?: number;
-  /**
-   * HNSW candidate list size at query time (pgvector `hnsw.ef_search`, default 40 in pgvector).
-   * 100 matches the local store's search ef and keeps recall near 1 at 50 candidates per query.
-   */
-  efSearch?: number;
   /** Called when an idle connection fails (e.g. the server restarted); the pool replaces it. */
   onError?: (err: Error) => void;
 }
 
-/**
- * A pg.Pool whose connections are set up for vector search: `hnsw.ef_search`, and pgvector 0.8's
- * iterative index scan so that a filtered search still returns k rows when the filter keeps few.
- */
-export function createPgPool({ url, max = 10, efSearch = 100, onError = () => {} }: PgPoolOptions): pg.Pool {
+/** A pg.Pool with limits from config; vector queries set their connection up with `vectorSession`. */
+export function createPgPool({ url, max = 10, onError = () => {} }: PgPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -26,12 +18,27 @@ export function createPgPool({ url, max = 10, efSearch = 100, onError = () => {}
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
   });
-  pool.on('connect', (client) => {
-    client
-      .query(`SET hnsw.ef_search = ${Math.trunc(efSearch)}; SET hnsw.iterative_scan = relaxed_order`)
-      .catch(onError);
-  });
   // Without a listener an idle client's error would crash the process.
   pool.on('error', onError);
   return pool;
+}
+
+/**
+ * HNSW candidate list size at query time (pgvector `hnsw.ef_search`, pgvector's default 40).
+ * 100 as the local store's search ef: recall stays near 1 at the retriever's 50 candidates.
+ */
+export const EF_SEARCH = 100;
+
+const prepared = new WeakSet<pg.PoolClient>();
+
+/**
+ * Sets a pooled connection up for vector search once: `hnsw.ef_search`, and pgvector 0.8's
+ * iterative index scan so that a filtered search still returns k rows when the filter keeps few.
+ * (Done on first use rather than in the pool's `connect` event: pg 8 deprecates queueing a query
+ * there behind the caller's.)
+ */
+export async function vectorSession(client: pg.PoolClient, efSearch = EF_SEARCH): Promise<void> {
+  if (prepared.has(client)) return;
+  await client.query(`SET hnsw.ef_search = ${Math.trunc(efSearch)}; SET hnsw.iterative_scan = relaxed_order`);
+  prepared.add(client);
 }

@@ -9,7 +9,7 @@ import { initialiseIndex, mergeExtras, readIndexMeta } from './index-meta.js';
 import { runMigrations } from './migrations.js';
 import { anyTermQuery, bm25Sql, weightQuery } from './pg-bm25.js';
 import { filterCondition } from './pg-filter.js';
-import { createPgPool } from './pg-pool.js';
+import { createPgPool, vectorSession } from './pg-pool.js';
 
 /**
  * Transaction-level advisory lock every write takes first ('gov-assistant:write'). Writers are
@@ -182,13 +182,20 @@ export class PostgresStore implements SearchStore {
     if (k <= 0) return [];
     this.checkDimensions('query', vector);
     const cond = filterCondition(filter, 3);
-    const { rows } = await this.pool.query(
-      `SELECT c.id, c.seq, c.embedding <=> $1::vector AS distance
+    const client = await this.pool.connect();
+    let rows: { id: string; seq: string; distance: number }[];
+    try {
+      await vectorSession(client);
+      ({ rows } = await client.query(
+        `SELECT c.id, c.seq, c.embedding <=> $1::vector AS distance
        FROM chunks c ${cond ? `JOIN documents d ON d.id = c.document_id WHERE ${cond.sql}` : ''}
        ORDER BY c.embedding <=> $1::vector
        LIMIT $2`,
-      [toVectorLiteral(vector), k, ...(cond?.params ?? [])],
-    );
+        [toVectorLiteral(vector), k, ...(cond?.params ?? [])],
+      ));
+    } finally {
+      client.release();
+    }
     // relaxed_order iterative scans may return rows slightly out of order: sort as the local store does.
     return rows
       .map((r) => ({ chunkId: r.id as string, seq: Number(r.seq), score: 1 - Number(r.distance) }))
