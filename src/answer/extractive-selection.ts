@@ -1,5 +1,6 @@
 import type { Passage } from '../domain.js';
 import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
+import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -39,7 +40,7 @@ export function scoreSentences(
   idf: Map<string, number>,
   depth = 4,
 ): ScoredSentence[] {
-  const weights = groups.map((g) => Math.min(...g.map((t) => idf.get(t) ?? 0)));
+  const weights = termWeights(groups, idf);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const wantsNumber = asksForNumber(question);
   const wantsList = asksForList(question);

@@ -1,13 +1,16 @@
 import { createExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import type { Config } from '../config.js';
-import type { SourceDocument } from '../domain.js';
 import { createEmbedder } from '../index/create-embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
-import { INDEX_SCHEMA_VERSION } from '../index/index-peek.js';
+import { indexIdentity } from '../index/index-manifest.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
-import { chunkDocument } from '../ingest/chunker.js';
-import { type IngestProgress, indexedText, ingestCorpus } from '../ingest/ingest-pipeline.js';
+import {
+  type IngestProgress,
+  indexedText,
+  ingestCorpus,
+  prepareDocuments,
+} from '../ingest/ingest-pipeline.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
@@ -47,7 +50,7 @@ export async function buildAssistant(
     const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
     const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
     const embedder = createEmbedder(config.embedder, { tokenizer, idf });
-    const store = await openConfiguredStore(config, { identity: identityOf(embedder, tokenizer) });
+    const store = await openConfiguredStore(config, { identity: indexIdentity(embedder, tokenizer) });
     assistantParts = { tokenizer, embedder, store };
     if (ingest) {
       lastIngest = await ingestCorpus({ dirs, only: ingest.only, store, tokenizer, embedder, onProgress });
@@ -63,16 +66,18 @@ export async function buildAssistant(
     const minedTerms = mineQuotedTerms(loaded.documents.map((d) => d.text));
     const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
     let embedder = createEmbedder(config.embedder, { tokenizer });
+    const t1 = performance.now();
+    const prepared = prepareDocuments(loaded.documents, tokenizer, onProgress);
+    const tokenizeSeconds = (performance.now() - t1) / 1000;
     let idf: IdfTable | undefined;
     if (embedder instanceof HashingEmbedder) {
-      onProgress?.('fit', 0, 1);
-      idf = embedder.fitIdf(chunkTexts(loaded.documents));
+      const chunks = prepared.flatMap((p) => p.chunks.map(indexedText));
+      idf = embedder.fitIdf(chunks, { tokens: prepared.flatMap((p) => p.tokens) });
       embedder = createEmbedder(config.embedder, { tokenizer, idf });
-      onProgress?.('fit', 1, 1);
     }
     // A replica that finds another one's fresh index keeps it; only an explicit rebuild resets.
     const store = await openConfiguredStore(config, {
-      identity: identityOf(embedder, tokenizer),
+      identity: indexIdentity(embedder, tokenizer),
       create: true,
       reset: config.store === 'local' || ingest?.rebuild === true,
       extras: idf
@@ -87,7 +92,9 @@ export async function buildAssistant(
       embedder,
       onProgress,
       loaded: { ...loaded, seconds },
+      prepared: new Map(prepared.map((p) => [p.doc.id, p])),
     });
+    lastIngest.stages.tokenize = (lastIngest.stages.tokenize ?? 0) + tokenizeSeconds;
     log('index: built', {
       documents: lastIngest.documents,
       chunks: lastIngest.chunks,
@@ -111,17 +118,4 @@ export async function buildAssistant(
     lastIngest,
     close: () => store.close(),
   };
-}
-
-function identityOf(embedder: { id: string; dimensions: number }, tokenizer: { id: string }) {
-  return {
-    schemaVersion: INDEX_SCHEMA_VERSION,
-    embedderId: embedder.id,
-    dimensions: embedder.dimensions,
-    tokenizerId: tokenizer.id,
-  };
-}
-
-function chunkTexts(docs: SourceDocument[]): string[] {
-  return docs.flatMap((doc) => chunkDocument(doc).map(indexedText));
 }

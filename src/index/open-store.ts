@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { peekIndex } from './index-peek.js';
+import { readIndexInfo } from './generation-io.js';
 import { openLocalStore } from './local-store.js';
 import { peekPostgres } from './postgres/postgres-peek.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
@@ -18,7 +18,7 @@ export async function peekStore(config: Config): Promise<StorePeek | undefined> 
     const meta = await peekPostgres(databaseUrl(config));
     return meta && { documents: meta.documents, extra: meta.extras };
   }
-  const peek = await peekIndex(config.indexDir);
+  const peek = await readIndexInfo(config.indexDir);
   return peek && { documents: peek.manifest.counts.documents, extra: peek.extra };
 }
 

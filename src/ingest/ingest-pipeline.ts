@@ -1,6 +1,7 @@
 import type { IngestReport } from '../app/assistant.js';
-import type { SourceDocument } from '../domain.js';
+import type { Chunk, SourceDocument } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
+import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IndexedChunk, SearchStore } from '../index/search-store.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { chunkDocument } from './chunker.js';
@@ -27,14 +28,45 @@ export function indexedText(chunk: { headingPath: string[]; text: string }): str
  */
 const BATCH_DOCUMENTS = 64;
 
+/** A document cut into chunks with each chunk's index terms, ready to embed and store. */
+export interface PreparedDocument {
+  doc: SourceDocument;
+  chunks: Chunk[];
+  tokens: string[][];
+}
+
+/** Chunks and tokenizes documents (the CPU-heavy part of ingest: jieba). */
+export function prepareDocuments(
+  docs: SourceDocument[],
+  tokenizer: Tokenizer,
+  onProgress?: IngestProgress,
+): PreparedDocument[] {
+  return docs.map((doc, i) => {
+    const chunks = chunkDocument(doc);
+    if (i % 64 === 0) onProgress?.('tokenize', i, docs.length);
+    return { doc, chunks, tokens: chunks.map((c) => tokenizer.tokenize(indexedText(c))) };
+  });
+}
+
+/** Vectors for prepared chunks; the hashing embedder reuses the index terms instead of re-cutting. */
+async function embedPrepared(prepared: PreparedDocument[], embedder: Embedder): Promise<number[][]> {
+  if (embedder instanceof HashingEmbedder) {
+    return prepared.flatMap((p) => p.chunks.map((c, j) => embedder.embedTokens(p.tokens[j], indexedText(c))));
+  }
+  const texts = prepared.flatMap((p) => p.chunks.map(indexedText));
+  return texts.length > 0 ? embedder.embedDocuments(texts) : [];
+}
+
 /**
  * Chunks, tokenizes, embeds and stores documents in batches, adding seconds per stage to `stages`.
- * Each document replaces any earlier version atomically (SearchStore.upsertDocument).
+ * Each document replaces any earlier version atomically (SearchStore.upsertDocument). Documents
+ * already prepared (see `prepareDocuments`) are not cut again.
  */
 export async function indexDocuments(
   docs: SourceDocument[],
   { store, tokenizer, embedder, onProgress }: IndexingDeps,
   stages: Record<string, number>,
+  prepared: Map<string, PreparedDocument> = new Map(),
 ): Promise<number> {
   let chunkCount = 0;
   const add = (stage: string, since: number) => {
@@ -43,18 +75,14 @@ export async function indexDocuments(
   for (let i = 0; i < docs.length; i += BATCH_DOCUMENTS) {
     const batch = docs.slice(i, i + BATCH_DOCUMENTS);
     let t = performance.now();
-    const prepared = batch.map((doc) => {
-      const chunks = chunkDocument(doc);
-      return { doc, chunks, tokens: chunks.map((c) => tokenizer.tokenize(indexedText(c))) };
-    });
+    const ready = batch.map((doc) => prepared.get(doc.id) ?? prepareDocuments([doc], tokenizer)[0]);
     add('tokenize', t);
     t = performance.now();
-    const texts = prepared.flatMap((p) => p.chunks.map(indexedText));
-    const vectors = texts.length > 0 ? await embedder.embedDocuments(texts) : [];
+    const vectors = await embedPrepared(ready, embedder);
     add('embed', t);
     t = performance.now();
     let v = 0;
-    for (const { doc, chunks, tokens } of prepared) {
+    for (const { doc, chunks, tokens } of ready) {
       const indexed: IndexedChunk[] = chunks.map((chunk, j) => ({
         chunk,
         tokens: tokens[j],
@@ -77,6 +105,8 @@ export interface IngestOptions extends IndexingDeps {
   removeMissing?: boolean;
   /** Documents already loaded (e.g. to mine dictionary terms first); skips the load stage. */
   loaded?: { documents: SourceDocument[]; skipped: IngestReport['skipped']; seconds: number };
+  /** Documents already chunked and tokenized (e.g. to fit the embedder's IDF), by id. */
+  prepared?: Map<string, PreparedDocument>;
 }
 
 /**
@@ -111,7 +141,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
       changed.push(doc);
     }
   }
-  await indexDocuments(changed, options, stages);
+  await indexDocuments(changed, options, stages, options.prepared);
 
   let removed = 0;
   if (removeMissing) {

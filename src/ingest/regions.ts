@@ -1,76 +1,12 @@
+import { PLACE_NAMES, PROVINCES, SHANDONG_CITIES } from '../text/place-names.js';
+
 /**
  * Region names found in a document's title or opening, to fill `DocumentMeta.region` when no
  * manifest gives it. Cities of Shandong (the product's home) map to "山东省X市"; other places to
  * their province.
  */
 
-const SHANDONG_CITIES = [
-  '青岛',
-  '济南',
-  '淄博',
-  '枣庄',
-  '东营',
-  '烟台',
-  '潍坊',
-  '济宁',
-  '泰安',
-  '威海',
-  '日照',
-  '临沂',
-  '德州',
-  '聊城',
-  '滨州',
-  '菏泽',
-];
-
-const PROVINCES: Record<string, string> = {
-  北京: '北京市',
-  天津: '天津市',
-  上海: '上海市',
-  重庆: '重庆市',
-  河北: '河北省',
-  山西: '山西省',
-  辽宁: '辽宁省',
-  吉林: '吉林省',
-  黑龙江: '黑龙江省',
-  江苏: '江苏省',
-  浙江: '浙江省',
-  安徽: '安徽省',
-  福建: '福建省',
-  江西: '江西省',
-  山东: '山东省',
-  河南: '河南省',
-  湖北: '湖北省',
-  湖南: '湖南省',
-  广东: '广东省',
-  海南: '海南省',
-  四川: '四川省',
-  贵州: '贵州省',
-  云南: '云南省',
-  陕西: '陕西省',
-  甘肃: '甘肃省',
-  青海: '青海省',
-  台湾: '台湾省',
-  内蒙古: '内蒙古自治区',
-  广西: '广西壮族自治区',
-  西藏: '西藏自治区',
-  宁夏: '宁夏回族自治区',
-  新疆: '新疆维吾尔自治区',
-  香港: '香港特别行政区',
-  澳门: '澳门特别行政区',
-  广州: '广东省广州市',
-  深圳: '广东省深圳市',
-  杭州: '浙江省杭州市',
-  武汉: '湖北省武汉市',
-  南京: '江苏省南京市',
-  成都: '四川省成都市',
-};
-
-const PATTERN = new RegExp(
-  [...SHANDONG_CITIES, ...Object.keys(PROVINCES)].sort((a, b) => b.length - a.length).join('|'),
-  'g',
-);
-
+const PATTERN = new RegExp(PLACE_NAMES.join('|'), 'g');
 /** The region named first in `s` ("数字青岛…" → "山东省青岛市"), or "全国" for national texts. */
 export function findRegion(s: string): string | undefined {
   const m = PATTERN.exec(s);

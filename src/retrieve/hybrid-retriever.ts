@@ -2,6 +2,7 @@ import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { placesIn } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { type FusionParams, reciprocalRankFusion } from './fusion.js';
@@ -22,6 +23,23 @@ export interface HybridRetrieverOptions extends FusionParams {
   coverageDepth?: number;
   /** Relevance threshold on IDF coverage, 0..1. */
   minCoverage?: number;
+}
+
+/**
+ * Factor on the relevance signal when the question names a place (北京, 青岛, 广东 …) that none of
+ * the best passages, their titles or their regions mention: a Beijing question answered from
+ * Qingdao documents would be confidently wrong. 0.5 halves the coverage; an otherwise perfect match
+ * still falls below the threshold.
+ */
+const PLACE_MISMATCH_FACTOR = 0.5;
+
+function placePenalty(query: string, top: Passage[]): number {
+  const places = placesIn(query);
+  if (places.length === 0 || top.length === 0) return 1;
+  const seen = top.map(
+    (p) => `${p.meta.title} ${p.meta.region ?? ''} ${p.chunk.headingPath.join(' ')} ${p.chunk.text}`,
+  );
+  return places.some((place) => seen.some((text) => text.includes(place))) ? 1 : PLACE_MISMATCH_FACTOR;
 }
 
 export function createHybridRetriever({
@@ -117,14 +135,12 @@ export function createHybridRetriever({
       const t3 = performance.now();
 
       const idf = await store.idf(terms);
+      const top = merged.slice(0, coverageDepth);
       const confidence =
         articleChunks.length > 0
           ? 1
-          : idfCoverage({
-              groups: keywordGroups,
-              idf,
-              texts: merged.slice(0, coverageDepth).map((p) => indexedText(p.chunk)),
-            });
+          : idfCoverage({ groups: keywordGroups, idf, texts: top.map((p) => indexedText(p.chunk)) }) *
+            placePenalty(query, top);
       return {
         query,
         passages: merged,

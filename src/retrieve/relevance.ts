@@ -1,3 +1,5 @@
+import { generalRarity } from '../text/general-rarity.js';
+
 /**
  * The "nothing relevant" signal. A question is covered when the best passages contain most of its
  * informative terms, weighted by inverse document frequency: a question about 居住证 asked of a
@@ -12,14 +14,23 @@ export interface CoverageInput {
   texts: string[];
 }
 
-/** 0..1: IDF-weighted share of the query groups found in any of the texts. Pure. */
+/**
+ * How much each query term group says about the topic: the corpus IDF of its least informative
+ * alternative (a colloquial word unknown to the corpus must not outweigh the official synonym it
+ * does use), times the word's rarity in general Chinese (so that ordinary words the corpus happens
+ * not to use — 安排, 目标, 部门 — weigh little, while 居住证 weighs fully).
+ */
+export function termWeights(groups: string[][], idf: Map<string, number>): number[] {
+  return groups.map((group) => Math.min(...group.map((t) => (idf.get(t) ?? 0) * generalRarity(t))));
+}
+
+/** 0..1: weighted share of the query groups found in any of the texts (see `termWeights`). Pure. */
 export function idfCoverage({ groups, idf, texts }: CoverageInput): number {
   let total = 0;
   let covered = 0;
-  for (const group of groups) {
-    // The least informative alternative: a colloquial word unknown to the corpus must not outweigh
-    // the official synonym that the corpus does use.
-    const weight = Math.min(...group.map((t) => idf.get(t) ?? 0));
+  const weights = termWeights(groups, idf);
+  for (const [i, group] of groups.entries()) {
+    const weight = weights[i];
     if (weight <= 0) continue;
     total += weight;
     if (group.some((term) => texts.some((text) => text.includes(term)))) covered += weight;

@@ -121,3 +121,20 @@ describe('relevance signal', () => {
     expect(asksForNumber('居住证怎么办理')).toBe(false);
   });
 });
+
+describe('general rarity and places', () => {
+  it('weighs topical words above ordinary ones, from jieba word frequencies', async () => {
+    const { generalRarity } = await import('../../src/text/general-rarity.js');
+    expect(generalRarity('居住证')).toBe(1);
+    expect(generalRarity('安排')).toBeLessThan(0.4);
+    expect(generalRarity('算力券')).toBe(1);
+    expect(generalRarity('的')).toBeCloseTo(0.1);
+  });
+
+  it('finds the places a question names', async () => {
+    const { placesIn } = await import('../../src/text/place-names.js');
+    expect(placesIn('北京市数字政府建设有哪些任务？')).toEqual(['北京']);
+    expect(placesIn('青岛和济南的政策')).toEqual(['青岛', '济南']);
+    expect(placesIn('社保怎么交')).toEqual([]);
+  });
+});
