@@ -29,6 +29,7 @@ beforeAll(async () => {
     PORT: '0',
     INDEX_DIR: join(tmp, 'index'),
     DATA_DIR: join(tmp, 'data'),
+    UPLOAD_DIR: join(tmp, 'uploads'),
     CORPUS_DIRS: join(ROOT, 'seeds'),
     ADMIN_TOKEN: TOKEN,
     CHAT_PROVIDER: 'openai',

@@ -29,6 +29,7 @@ beforeAll(async () => {
     PORT: '0',
     INDEX_DIR: join(dir, 'index'),
     DATA_DIR: dir,
+    UPLOAD_DIR: join(dir, 'uploads'),
     CORPUS_DIRS: SEEDS,
     ADMIN_TOKEN: TOKEN,
     RATE_LIMIT_PER_MINUTE: '0',
