@@ -159,7 +159,8 @@ export function scoreItem(
       metrics[`hit@${n}` as MetricName] = m.pass ? m : { ...m, reason: m.reason + note };
     }
     metrics['mrr@10'] = reciprocalRankAtK(rank, 10);
-    metrics.keyPointRecall = keyPointRecall(answer.answer, item.key_points);
+    // Sets without key points (extractive ones) leave the metric out rather than scoring a free 1.
+    if (item.key_points.length > 0) metrics.keyPointRecall = keyPointRecall(answer.answer, item.key_points);
     metrics.charF1 = charF1(answer.answer, item.answer);
     metrics.rougeL = rougeL(answer.answer, item.answer);
   }

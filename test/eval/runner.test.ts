@@ -100,3 +100,19 @@ describe('runEval', () => {
     expect(run.items[0].retrieved).toHaveLength(2);
   });
 });
+
+describe('key points', () => {
+  it('an item without key points does not count toward keyPointRecall', async () => {
+    const item = gold({
+      id: 'k',
+      question: 'q',
+      answerable: true,
+      answer: '推进54项任务',
+      evidence: [{ doc: 'seed', quote: '推进54项任务' }],
+    });
+    const pipeline = scriptedPipeline('p', { q: { passages: [tasks], answer: answer('推进54项任务', []) } });
+    const [run] = await runEval({ gold: [item], pipelines: [pipeline], documents });
+    expect(run.items[0].metrics.keyPointRecall).toBeUndefined();
+    expect(run.summary.answer.keyPointRecall).toBeNull();
+  });
+});
