@@ -1,10 +1,12 @@
 import { createExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import type { Config } from '../config.js';
+import { isAppError } from '../errors.js';
 import { createEmbedder } from '../index/create-embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
 import { indexIdentity } from '../index/index-manifest.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
+import type { SearchStore } from '../index/search-store.js';
 import {
   type IngestProgress,
   indexedText,
@@ -50,7 +52,17 @@ export async function buildAssistant(
     const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
     const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
     const embedder = createEmbedder(config.embedder, { tokenizer, idf });
-    const store = await openConfiguredStore(config, { identity: indexIdentity(embedder, tokenizer) });
+    let store: SearchStore;
+    try {
+      store = await openConfiguredStore(config, { identity: indexIdentity(embedder, tokenizer) });
+    } catch (err) {
+      // An ingest after a configuration change (another embedder, dimensions, dictionary) rebuilds:
+      // written aside and swapped in, so the old index keeps serving until the new one is complete.
+      // The service (no ingest requested) reports the mismatch instead.
+      if (!ingest || !isAppError(err) || err.code !== 'INDEX_MISMATCH') throw err;
+      log('index: configuration changed, rebuilding', { detail: err.message });
+      return buildAssistant(config, { ingest: { ...ingest, rebuild: true }, onProgress, log });
+    }
     assistantParts = { tokenizer, embedder, store };
     if (ingest) {
       lastIngest = await ingestCorpus({ dirs, only: ingest.only, store, tokenizer, embedder, onProgress });

@@ -100,4 +100,20 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     expect(retrieval.passages[0].chunk.text).toContain('三个工作日');
     assistant = third;
   });
+
+  it('refuses an index built with another configuration, and rebuilds it when asked to ingest', async () => {
+    const indexDir = join(root, 'index');
+    const other = loadConfig({
+      INDEX_DIR: indexDir,
+      CORPUS_DIRS: corpus,
+      UPLOAD_DIR: join(root, 'uploads'),
+      EMBEDDING_DIMENSIONS: '128',
+    });
+    await assistant.close();
+    await expect(buildAssistant(other)).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
+    const rebuilt = await buildAssistant(other, { ingest: {} });
+    expect(rebuilt.embedder.dimensions).toBe(128);
+    expect(rebuilt.lastIngest).toMatchObject({ added: 2, documents: 2 });
+    assistant = rebuilt;
+  });
 });
