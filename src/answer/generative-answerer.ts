@@ -90,18 +90,31 @@ export class GenerativeAnswerer implements AnswerProvider {
     }
     const started = performance.now();
     let text = '';
+    // A tail that could be the start of a leak probe is held back until it is either complete
+    // (and detected) or ruled out, so no character of a leaked instruction line reaches the client.
+    let sent = 0;
+    const upstream = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, upstream.signal]) : upstream.signal;
     try {
-      for await (const piece of this.chat.stream(this.messages(question, retrieval.passages), {
-        signal: options.signal,
-      })) {
+      for await (const piece of this.chat.stream(this.messages(question, retrieval.passages), { signal })) {
         text += piece;
-        yield { type: 'delta', text: piece };
+        if (this.leaks(text)) {
+          // Stop the model: nothing more of this reply will be shown.
+          upstream.abort();
+          break;
+        }
+        const safe = text.length - this.probePrefixLength(text);
+        if (safe > sent) {
+          yield { type: 'delta', text: text.slice(sent, safe) };
+          sent = safe;
+        }
       }
       this.onModelCall(performance.now() - started, 'ok');
     } catch (err) {
       this.onModelCall(performance.now() - started, 'error');
       throw err;
     }
+    if (!this.leaks(text) && text.length > sent) yield { type: 'delta', text: text.slice(sent) };
     yield { type: 'done', answer: this.finish(question, text, retrieval.passages) };
   }
 
@@ -151,8 +164,26 @@ export class GenerativeAnswerer implements AnswerProvider {
     };
   }
 
+  /** Length of the longest tail of `text` that begins some leak probe. */
+  private probePrefixLength(text: string): number {
+    let longest = 0;
+    for (const probe of this.leakProbes) {
+      for (let n = Math.min(probe.length - 1, text.length); n > longest; n--) {
+        if (text.endsWith(probe.slice(0, n))) {
+          longest = n;
+          break;
+        }
+      }
+    }
+    return longest;
+  }
+
+  private leaks(text: string): boolean {
+    return this.leakProbes.some((probe) => text.includes(probe));
+  }
+
   private finish(question: string, text: string, passages: Passage[]): Answer {
-    if (this.leakProbes.some((probe) => text.includes(probe))) {
+    if (this.leaks(text)) {
       return { ...this.refusal(question), grounded: false };
     }
     let checked = checkCitations(text, passages, this.check);

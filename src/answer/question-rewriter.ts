@@ -107,6 +107,9 @@ export class LlmQuestionRewriter implements QuestionRewriter {
         .replace(/^(?:改写后的问题[:：])?\s*["“「]?|["”」]$/g, '')
         .trim();
       if (!line || line.length > Math.max(200, question.length * 4)) return rewriteByRules(question, history);
+      // The rewrite is shown to the client: a reply repeating the instructions is not a question.
+      if (echoesInstructions(reply, prompts.rewriteSystem.render({})))
+        return rewriteByRules(question, history);
       return { question: line, rewritten: line !== question.trim(), by: 'llm' };
     } catch (err) {
       this.options.logger?.warn('question rewrite fell back to rules', { err });
@@ -114,4 +117,12 @@ export class LlmQuestionRewriter implements QuestionRewriter {
       return rewriteByRules(question, history);
     }
   }
+}
+
+/** True when `reply` contains the first 16 characters of an instruction line of `system` (lines of 12+). */
+function echoesInstructions(reply: string, system: string): boolean {
+  return system
+    .split('\n')
+    .map((l) => l.replace(/^\d+\.\s*/, '').slice(0, 16))
+    .some((probe) => probe.length >= 12 && reply.includes(probe));
 }

@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import type { DocumentMeta } from '../domain.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import {
@@ -106,6 +106,11 @@ async function upsertUpload(
     const path = join(dir, `upload${ext}`);
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
     return await indexer.upsertFile(path, { id: id ?? basename(name, extname(name)), sourcePath: name });
+  } catch (err) {
+    // The reason names the file as the uploader called it (the copy on disk has a fixed name).
+    if (isAppError(err) && err.code === 'DOCUMENT_UNREADABLE')
+      throw new AppError('DOCUMENT_UNREADABLE', `${name}: ${err.message}`, { cause: err });
+    throw err;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

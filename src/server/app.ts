@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
+import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { askRoutes } from './ask.js';
 import { limitBody } from './body-limit.js';
@@ -26,7 +27,8 @@ const isUpload = (method: string, path: string) => method === 'POST' && path ===
 /**
  * The HTTP application. Middleware order: request id and access log first (so every response,
  * errors included, carries X-Request-Id and is counted), then security headers, CORS on /api/*,
- * body limits, rate limits; one `onError` renders every failure as problem+json.
+ * admin auth on /api/admin/*, body limits, rate limits; one `onError` renders every failure as
+ * problem+json.
  */
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<AppEnv> {
   const { config, logger, metrics } = deps;
@@ -35,6 +37,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   app.use('*', requestContext(logger, metrics));
   app.use('*', securityHeaders(options.contentSecurityPolicy));
   app.use('/api/*', corsAllowlist(config.corsOrigins));
+  // Before the body limits: a chunked upload is buffered by the limiter, and only an admin may
+  // make the service buffer up to maxUploadBytes.
+  app.use('/api/admin/*', adminAuth(config.adminToken));
   const jsonLimit = limitBody(config.maxBodyBytes);
   const uploadLimit = limitBody(config.maxUploadBytes);
   app.use('/api/*', (c, next) =>

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError, type Issue } from '../errors.js';
+import { AppError, type Issue, isAppError } from '../errors.js';
 
 /** zod issues → the `{ path, message }` list every validation problem carries. */
 export function toIssues(error: z.ZodError): Issue[] {
@@ -20,6 +20,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what: s
   return parsed.data;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const isJsonType = (contentType: string | undefined) =>
   !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
 
@@ -31,7 +33,14 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!isJsonType(c.req.header('content-type'))) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON (Content-Type: application/json)');
   }
-  const raw = await c.req.text();
+  // Decoded strictly: invalid UTF-8 would otherwise turn silently into U+FFFD and be searched.
+  let raw: string;
+  try {
+    raw = strictUtf8.decode(await c.req.arrayBuffer());
+  } catch (cause) {
+    if (isAppError(cause)) throw cause;
+    throw new AppError('BAD_REQUEST', '请求体不是有效的 UTF-8 文本 (invalid UTF-8 in the body)', { cause });
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);
