@@ -159,6 +159,11 @@ export class HnswVectorIndex {
     return hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, k);
   }
 
+  /** The live vectors as hnswlib stores them (unit length for cosine), e.g. for an exact-scan baseline. */
+  *vectors(): IterableIterator<{ label: number; vector: number[] }> {
+    for (const label of this.live) yield { label, vector: this.index.getPoint(label) };
+  }
+
   /** Writes the graph synchronously, so no insert can interleave with the write. */
   save(file: string): void {
     this.index.writeIndexSync(file);

@@ -187,6 +187,11 @@ export class LocalStore implements SearchStore {
     return { documents: this.docs.size, chunks: this.chunks.size };
   }
 
+  /** The vector graph itself, for measurements (`npm run bench`: recall against an exact scan). */
+  get vectorIndex(): HnswVectorIndex {
+    return this.hnsw;
+  }
+
   /** A value the caller stored with `setExtra` (persisted in the generation's extra.json). */
   getExtra<T = unknown>(key: string): T | undefined {
     return this.extra[key] as T | undefined;
