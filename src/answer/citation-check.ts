@@ -152,7 +152,12 @@ export function checkCitations(
     mark = '（此句未能在资料中核实）',
   }: CitationCheckOptions = {},
 ): CitationCheckResult {
-  const sentences = splitSentences(answer).map((s) => checkSentence(s, passages, minOverlap, maxLeadInChars));
+  let sentences = splitSentences(answer).map((s) => checkSentence(s, passages, minOverlap, maxLeadInChars));
+  // A short uncited sentence passes only as the lead-in of a cited answer: an answer that cites
+  // nothing at all (e.g. a model obeying an instruction planted in a document) is not grounded.
+  if (!sentences.some((s) => s.markers.length > 0)) {
+    sentences = sentences.map((s) => (s.supported ? { ...s, supported: false, reason: 'no citation' } : s));
+  }
   const grounded = sentences.length > 0 && sentences.every((s) => s.supported);
   const kept = unsupported === 'drop' ? sentences.filter((s) => s.supported) : sentences;
   const text = kept

@@ -45,7 +45,9 @@ export class FeedbackStore {
 
   add(input: FeedbackInput, now = new Date()): number {
     const comment = input.comment?.trim() ? maskPersonalNumbers(input.comment.trim()) : null;
-    const info = this.insertStmt.run(input.requestId, input.rating, comment, now.toISOString());
+    // The request id is client-supplied free text too: masked like the comment.
+    const requestId = maskPersonalNumbers(input.requestId);
+    const info = this.insertStmt.run(requestId, input.rating, comment, now.toISOString());
     return Number(info.lastInsertRowid);
   }
 
