@@ -313,7 +313,7 @@ describe('uploads while serving', () => {
     const results: { name: string; status: number; detail?: string }[] = [];
     for (const f of hostileBatch()) {
       const form = new FormData();
-      form.append('file', new File([f.bytes], f.name));
+      form.append('file', new File([new Uint8Array(f.bytes)], f.name));
       const res = await fetch(`${svc.base}/api/admin/documents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}` },
