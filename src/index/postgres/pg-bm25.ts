@@ -37,9 +37,9 @@ export function weightQuery(
   return { terms, usedGroups };
 }
 
-/** A tsquery matching any of `terms` as exact lexemes (no parser, no normalisation). */
-export function anyTermQuery(terms: readonly string[]): string {
-  return [...new Set(terms)].map(quoteLexeme).join(' | ');
+/** A tsquery matching exactly `term` as a lexeme (no parser, no normalisation). */
+export function termQuery(term: string): string {
+  return quoteLexeme(term);
 }
 
 /** A lexeme quoted for tsquery/tsvector input: `'` doubled, `\` escaped. */
@@ -48,32 +48,30 @@ export function quoteLexeme(term: string): string {
 }
 
 /**
- * BM25 (k1, b as in bm25-scoring.ts) over the chunks matching the tsquery `$4`, computed in SQL:
- * `$1` terms, `$2` their groups, `$3` their weights; per chunk and group the best alternative
- * counts; `$5` k. Ties go to the earlier chunk (`seq`). `{filter}` is replaced by an extra condition
- * on the documents table `d`.
+ * BM25 (k1, b as in bm25-scoring.ts) computed in SQL: `$1` terms, `$2` their groups, `$3` their
+ * weights, `$4` a one-lexeme tsquery per term, `$5` k. Each term finds its chunks through the GIN
+ * index on `tsv` and reads its tf from `term_freqs` only there (measured on 2,594 chunks: 0.36 s
+ * per query in PGlite against 0.6 s for scanning the chunks matching any term and probing every
+ * term in each); per chunk and group the best alternative counts. Ties go to the earlier chunk
+ * (`seq`). `filterSql` is an extra condition on the documents table `d`.
  */
 export function bm25Sql(filterSql: string | undefined, { k1, b } = DEFAULT_BM25_PARAMS): string {
   return `
 WITH q AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::float8[]) AS q(term, grp, weight)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::float8[], $4::text[]) AS q(term, grp, weight, tq)
 ),
 st AS (
   SELECT total_tokens::float8 / greatest(chunks, 1) AS avgdl FROM index_stats
 ),
-cand AS (
-  SELECT c.id, c.seq, c.token_count, c.term_freqs
-  FROM chunks c ${filterSql ? 'JOIN documents d ON d.id = c.document_id' : ''}
-  WHERE c.tsv @@ $4::tsquery ${filterSql ? `AND ${filterSql}` : ''}
-),
 per_term AS (
-  SELECT cand.id, cand.seq, q.grp, q.term,
+  SELECT c.id, c.seq, q.grp, q.term,
          q.weight * (f.tf * ${k1 + 1}::float8)
-           / (f.tf + ${k1}::float8 * (${1 - b}::float8 + ${b}::float8 * cand.token_count / st.avgdl)) AS s
-  FROM cand
+           / (f.tf + ${k1}::float8 * (${1 - b}::float8 + ${b}::float8 * c.token_count / st.avgdl)) AS s
+  FROM q
+  JOIN chunks c ON c.tsv @@ q.tq::tsquery
+  ${filterSql ? `JOIN documents d ON d.id = c.document_id AND ${filterSql}` : ''}
   CROSS JOIN st
-  JOIN q ON cand.term_freqs ? q.term
-  CROSS JOIN LATERAL (SELECT (cand.term_freqs->>q.term)::float8 AS tf) f
+  CROSS JOIN LATERAL (SELECT (c.term_freqs->>q.term)::float8 AS tf) f
 ),
 per_group AS (
   SELECT id, seq, max(s) AS s FROM per_term GROUP BY id, seq, grp

@@ -7,7 +7,7 @@ import { canonicalDocNumber } from '../meta-filter.js';
 import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from '../search-store.js';
 import { initialiseIndex, mergeExtras, readIndexMeta } from './index-meta.js';
 import { runMigrations } from './migrations.js';
-import { anyTermQuery, bm25Sql, weightQuery } from './pg-bm25.js';
+import { bm25Sql, termQuery, weightQuery } from './pg-bm25.js';
 import { filterCondition } from './pg-filter.js';
 import { createPgPool, vectorSession } from './pg-pool.js';
 
@@ -162,7 +162,7 @@ export class PostgresStore implements SearchStore {
       query.terms.map((t) => t.term),
       query.terms.map((t) => t.group),
       query.terms.map((t) => t.weight),
-      anyTermQuery(query.terms.map((t) => t.term)),
+      query.terms.map((t) => termQuery(t.term)),
       k,
       ...(cond?.params ?? []),
     ]);
