@@ -72,6 +72,12 @@ export const configSchema = z.object({
   fallbackToExtractive: bool.default(true),
   adminToken: optionalSecret,
   corsOrigins: list.default([]),
+  /**
+   * Weight of the vector list in the score fusion (BM25 weighs 1). Unset: 0.2 with the offline hashing
+   * embedder (lexical, weaker than BM25 on exact policy wording: see README "Evaluation"), 1 with an
+   * embedding model.
+   */
+  vectorWeight: z.coerce.number().min(0).max(10).optional(),
   /** Passages handed to the answerer. */
   retrievalK: z.coerce.number().int().min(1).max(50).default(6),
   maxQuestionChars: z.coerce.number().int().min(10).max(10_000).default(500),
@@ -138,6 +144,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     adminToken: pick('ADMIN_TOKEN'),
     corsOrigins: pick('CORS_ORIGINS'),
     retrievalK: pick('RETRIEVAL_K'),
+    vectorWeight: pick('VECTOR_WEIGHT'),
     maxQuestionChars: pick('MAX_QUESTION_CHARS'),
     maxBodyBytes: pick('MAX_BODY_BYTES'),
     maxUploadBytes: pick('MAX_UPLOAD_BYTES'),
@@ -177,6 +184,7 @@ const ENV_NAMES: Record<string, string> = {
   adminToken: 'ADMIN_TOKEN',
   corsOrigins: 'CORS_ORIGINS',
   retrievalK: 'RETRIEVAL_K',
+  vectorWeight: 'VECTOR_WEIGHT',
   maxQuestionChars: 'MAX_QUESTION_CHARS',
   maxBodyBytes: 'MAX_BODY_BYTES',
   maxUploadBytes: 'MAX_UPLOAD_BYTES',

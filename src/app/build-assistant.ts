@@ -7,13 +7,9 @@ import type { IdfTable } from '../index/idf-table.js';
 import { indexIdentity } from '../index/index-manifest.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
 import type { SearchStore } from '../index/search-store.js';
-import {
-  type IngestProgress,
-  indexedText,
-  ingestCorpus,
-  prepareDocuments,
-} from '../ingest/ingest-pipeline.js';
+import { type IngestProgress, indexedText, ingestCorpus } from '../ingest/ingest-pipeline.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
+import { prepareDocumentsInParallel } from '../ingest/parallel-prepare.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
 import { mineQuotedTerms } from '../text/quoted-terms.js';
@@ -79,14 +75,19 @@ export async function buildAssistant(
     const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
     let embedder = createEmbedder(config.embedder, { tokenizer });
     const t1 = performance.now();
-    const prepared = prepareDocuments(loaded.documents, tokenizer, onProgress);
+    const { prepared, workerSeconds } = await prepareDocumentsInParallel(loaded.documents, tokenizer, {
+      extraTerms: minedTerms,
+      onProgress,
+    });
     const tokenizeSeconds = (performance.now() - t1) / 1000;
     let idf: IdfTable | undefined;
+    const t2 = performance.now();
     if (embedder instanceof HashingEmbedder) {
       const chunks = prepared.flatMap((p) => p.chunks.map(indexedText));
       idf = embedder.fitIdf(chunks, { tokens: prepared.flatMap((p) => p.tokens) });
       embedder = createEmbedder(config.embedder, { tokenizer, idf });
     }
+    const fitSeconds = (performance.now() - t2) / 1000;
     // A replica that finds another one's fresh index keeps it; only an explicit rebuild resets.
     const store = await openConfiguredStore(config, {
       identity: indexIdentity(embedder, tokenizer),
@@ -107,6 +108,9 @@ export async function buildAssistant(
       prepared: new Map(prepared.map((p) => [p.doc.id, p])),
     });
     lastIngest.stages.tokenize = (lastIngest.stages.tokenize ?? 0) + tokenizeSeconds;
+    // Fitting the embedder's idf is part of embedding.
+    lastIngest.stages.embed = (lastIngest.stages.embed ?? 0) + fitSeconds;
+    if (workerSeconds > 0) lastIngest.stages.tokenizeWorker = workerSeconds;
     log('index: built', {
       documents: lastIngest.documents,
       chunks: lastIngest.chunks,
@@ -116,7 +120,8 @@ export async function buildAssistant(
   }
 
   const { tokenizer, embedder, store } = assistantParts;
-  const retriever = createHybridRetriever({ store, tokenizer, embedder, k: config.retrievalK });
+  const vectorWeight = config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1);
+  const retriever = createHybridRetriever({ store, tokenizer, embedder, k: config.retrievalK, vectorWeight });
   const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
   const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });
   return {

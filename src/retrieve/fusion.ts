@@ -43,3 +43,37 @@ export function reciprocalRankFusion(
   take(vector, vectorWeight, 'vectorRank');
   return [...byId.values()].sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId));
 }
+
+/**
+ * Convex combination of per-query normalised scores (Bruch, Gai & Ingber, "An Analysis of Fusion
+ * Functions for Hybrid Retrieval", TOIS 2023): BM25 scores divided by the best BM25 score, vector
+ * similarities min-max scaled within their list; `fused = bm25Weight·bm25 + vectorWeight·vector`.
+ * Unlike RRF it keeps the size of BM25's score gaps, so a weak vector list cannot overturn a clear
+ * keyword winner, yet it still lifts a passage both lists agree on. Pure.
+ */
+export function convexFusion(
+  bm25: StoreHit[],
+  vector: StoreHit[],
+  { bm25Weight = 1, vectorWeight = 1 }: FusionParams = {},
+): FusedHit[] {
+  const byId = new Map<string, FusedHit>();
+  const bestBm25 = Math.max(...bm25.map((h) => h.score), 0);
+  for (const hit of bm25) {
+    byId.set(hit.chunkId, {
+      chunkId: hit.chunkId,
+      score: bestBm25 > 0 ? (bm25Weight * hit.score) / bestBm25 : 0,
+      bm25Rank: hit.rank,
+    });
+  }
+  const scores = vector.map((h) => h.score);
+  const top = Math.max(...scores);
+  const bottom = Math.min(...scores);
+  const range = top - bottom;
+  for (const hit of vector) {
+    const entry = byId.get(hit.chunkId) ?? { chunkId: hit.chunkId, score: 0 };
+    entry.score += vectorWeight * (range > 0 ? (hit.score - bottom) / range : 1);
+    entry.vectorRank = hit.rank;
+    byId.set(hit.chunkId, entry);
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId));
+}

@@ -5,7 +5,7 @@ import { normaliseForIndex } from '../text/normalise.js';
 import { placesIn } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
-import { type FusionParams, reciprocalRankFusion } from './fusion.js';
+import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { dropRepeats } from './merge.js';
 import { topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
@@ -23,23 +23,23 @@ export interface HybridRetrieverOptions extends FusionParams {
   coverageDepth?: number;
   /** Relevance threshold on IDF coverage, 0..1. */
   minCoverage?: number;
+  /** 'convex' (default: normalised-score combination) or 'rrf' (reciprocal rank fusion). */
+  fusion?: 'convex' | 'rrf';
 }
 
 /**
- * Factor on the relevance signal when the question names a place (北京, 青岛, 广东 …) that none of
- * the best passages, their titles or their regions mention: a Beijing question answered from
+ * Factor on a passage's coverage when the question names a place (北京, 青岛, 广东 …) that the
+ * passage, its title and its region do not mention: a Beijing question answered from
  * Qingdao documents would be confidently wrong. 0.5 halves the coverage; an otherwise perfect match
  * still falls below the threshold.
  */
 const PLACE_MISMATCH_FACTOR = 0.5;
 
-function placePenalty(query: string, top: Passage[]): number {
+function placeFactor(query: string, passage: Passage): number {
   const places = placesIn(query);
-  if (places.length === 0 || top.length === 0) return 1;
-  const seen = top.map(
-    (p) => `${p.meta.title} ${p.meta.region ?? ''} ${p.chunk.headingPath.join(' ')} ${p.chunk.text}`,
-  );
-  return places.some((place) => seen.some((text) => text.includes(place))) ? 1 : PLACE_MISMATCH_FACTOR;
+  if (places.length === 0) return 1;
+  const seen = `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')} ${passage.chunk.text}`;
+  return places.some((place) => seen.includes(place)) ? 1 : PLACE_MISMATCH_FACTOR;
 }
 
 export function createHybridRetriever({
@@ -50,8 +50,10 @@ export function createHybridRetriever({
   candidates = 50,
   coverageDepth = 3,
   minCoverage = DEFAULT_MIN_COVERAGE,
+  fusion: fusionKind = 'convex',
   ...fusion
 }: HybridRetrieverOptions): Retriever {
+  const fuse = fusionKind === 'rrf' ? reciprocalRankFusion : convexFusion;
   const metaCache = new Map<string, DocumentMeta>();
   let metaCacheFor = -1;
 
@@ -97,7 +99,7 @@ export function createHybridRetriever({
       const t2 = performance.now();
 
       const byId = await metas();
-      const fused = reciprocalRankFusion(bm25, vector, fusion);
+      const fused = fuse(bm25, vector, fusion);
       const articleChunks = mode === 'hybrid' ? await articleRoute(query, byId) : [];
       const ids = fused.slice(0, Math.max(k * 3, 20)).map((h) => h.chunkId);
       const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
@@ -135,12 +137,22 @@ export function createHybridRetriever({
       const t3 = performance.now();
 
       const idf = await store.idf(terms);
-      const top = merged.slice(0, coverageDepth);
+      // A passage answers when it holds the question's informative terms itself: the best single
+      // passage counts, not the union of several (青岛 from one document and 居住证 from another
+      // do not make an answer about Qingdao residence permits).
       const confidence =
         articleChunks.length > 0
           ? 1
-          : idfCoverage({ groups: keywordGroups, idf, texts: top.map((p) => indexedText(p.chunk)) }) *
-            placePenalty(query, top);
+          : Math.max(
+              0,
+              ...merged
+                .slice(0, coverageDepth)
+                .map(
+                  (p) =>
+                    idfCoverage({ groups: keywordGroups, idf, texts: [indexedText(p.chunk)] }) *
+                    placeFactor(query, p),
+                ),
+            );
       return {
         query,
         passages: merged,

@@ -77,12 +77,21 @@ const QUESTION_WORDS = new Set([
   '方面',
 ]);
 
-/** Query term groups without question words and single Latin letters; order kept. */
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Query term groups without question words and single Latin letters; order kept. Single Chinese
+ * characters (建, 带, 做 …) are dropped too when the question has longer terms: alone they are
+ * ambiguous morphemes, and their high corpus IDF as stand-alone tokens let a short chunk full of
+ * 建 outrank the one chunk that holds “无证明机关” (seen on seed-dev over the Qingdao subset).
+ */
 export function topicalGroups(groups: string[][]): string[][] {
-  return groups.filter((group) => {
+  const kept = groups.filter((group) => {
     const head = group[0];
     return head !== undefined && !QUESTION_WORDS.has(head) && !/^[a-z]$/i.test(head);
   });
+  const longer = kept.filter((group) => !SINGLE_HAN.test(group[0]));
+  return longer.length > 0 ? longer : kept;
 }
 
 /** Questions that want a number, an amount or a date (多少/几/何时 …). */
