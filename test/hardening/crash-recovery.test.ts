@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,6 @@ import { createLogger } from '../../src/log/logger.js';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'docs', 'ncpqa_policies');
 const FIVE_G = '2025年青岛5G基站要建多少个？';
 const run = promisify(execFile);
 
@@ -60,14 +59,20 @@ beforeAll(async () => {
   indexDir = join(tmp, 'index');
   const first = await run(process.execPath, ingestArgs(join(ROOT, 'seeds')), { cwd: ROOT, env: env() });
   expect(first.stdout).toMatch(/文档 documents: 1\s/);
+  // A batch big enough to be caught mid-way: 600 variants of the seed document.
+  const seed = await readFile(join(ROOT, 'seeds', (await readdir(join(ROOT, 'seeds')))[0]), 'utf8');
+  await mkdir(join(tmp, 'batch'));
+  for (let i = 0; i < 600; i++) {
+    await writeFile(join(tmp, 'batch', `copy-${i}.txt`), `第${i}号通知\n${seed}\n附：编号 ${i}。`);
+  }
 }, 120_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 describe('kill -9 during ingestion', () => {
   it('leaves the previous index loadable and served', async () => {
     const before = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-    // A big re-ingest (599 policy Q&A documents added to the seed) killed once it is under way.
-    const child: ChildProcess = spawn(process.execPath, ingestArgs(join(ROOT, 'seeds'), SHARED_CORPUS), {
+    // A big re-ingest (600 more documents) killed once it is under way.
+    const child: ChildProcess = spawn(process.execPath, ingestArgs(join(ROOT, 'seeds'), join(tmp, 'batch')), {
       cwd: ROOT,
       env: env(),
       stdio: ['ignore', 'pipe', 'pipe'],
