@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createChatModel } from '../answer/chat-registry.js';
+import { loadPromptSet } from '../answer/prompt-templates.js';
 import { buildAssistant } from '../app/build-assistant.js';
+import { createConfiguredAnswerer } from '../app/configured-answerer.js';
 import { AppError } from '../errors.js';
 import { runEvalCommand } from '../eval/eval-command.js';
 import { readIdList } from '../ingest/id-list.js';
@@ -9,7 +12,7 @@ import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run eval -- --gold FILE [--gold FILE]... [--corpus DIR]... [--only IDS.txt]
-  [--index DIR] [--provider extractive] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
+  [--index DIR] [--provider extractive|openai] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
   [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02]`;
 
 function number(name: string, raw: string | undefined, fallback: number): number {
@@ -60,14 +63,14 @@ async function main(): Promise<void> {
     values.index ?? (values.corpus ? evalIndexDir(base.dataDir, values.corpus, values.only) : base.indexDir);
   const config = { ...base, indexDir, corpusDirs: values.corpus ?? base.corpusDirs };
   const provider = values.provider ?? 'extractive';
-  if (provider !== 'extractive') {
-    // TODO(eval): the Assistant exposes only the extractive answerer so far; wire the configured
-    // chat answerer here once the composition root offers it.
+  if (provider !== 'extractive' && provider !== config.chat.kind) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `--provider ${provider}: only "extractive" is available to the eval for now`,
+      `--provider ${provider}: configure it first (CHAT_PROVIDER=${provider}, CHAT_BASE_URL, CHAT_MODEL, CHAT_API_KEY)`,
     );
   }
+  const chat = provider === 'extractive' ? undefined : createChatModel(config.chat);
+  const prompts = await loadPromptSet();
 
   const bar = createProgressBar();
   const assistant = await buildAssistant(config, {
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
         store: assistant.store,
         embedder: assistant.embedder,
         retriever: assistant.retriever,
-        answerer: assistant.extractive,
+        answerer: createConfiguredAnswerer({ config, chat, prompts, extractive: assistant.extractive }),
         answerK: config.retrievalK,
       },
       {

@@ -4,12 +4,11 @@ import { serve } from '@hono/node-server';
 import type { AnswerProvider } from '../answer/answer-provider.js';
 import { createChatModel } from '../answer/chat-registry.js';
 import { ConversationStore } from '../answer/conversation-store.js';
-import { FallbackAnswerer } from '../answer/fallback-answerer.js';
-import { GenerativeAnswerer } from '../answer/generative-answerer.js';
 import { loadPromptSet } from '../answer/prompt-templates.js';
 import { LlmQuestionRewriter, RuleQuestionRewriter } from '../answer/question-rewriter.js';
 import type { Assistant } from '../app/assistant.js';
 import { buildAssistant } from '../app/build-assistant.js';
+import { createConfiguredAnswerer } from '../app/configured-answerer.js';
 import { type Config, loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { createLogger, type Logger } from '../log/logger.js';
@@ -94,16 +93,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   ready.catch(() => undefined);
 
   function chooseAnswerer(built: Assistant): AnswerProvider {
-    if (!chat) return built.extractive;
-    return new FallbackAnswerer({
-      primary: new GenerativeAnswerer({
-        chat,
-        prompts,
-        referralLine: config.referralLine,
-        onModelCall: (ms, outcome) => metrics.llmSeconds.observe({ provider: chat.id, outcome }, ms / 1000),
-      }),
-      fallback: built.extractive,
-      enabled: config.fallbackToExtractive,
+    return createConfiguredAnswerer({
+      config,
+      chat,
+      prompts,
+      extractive: built.extractive,
+      onModelCall: (ms, outcome) =>
+        chat && metrics.llmSeconds.observe({ provider: chat.id, outcome }, ms / 1000),
       onFallback: (err) => {
         const code = isAppError(err) ? err.code : 'UNKNOWN';
         metrics.fallbacks.inc({ stage: 'answer', code });
