@@ -5,6 +5,7 @@ import { createEmbedder } from '../index/create-embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
 import { indexIdentity } from '../index/index-manifest.js';
+import { LocalStore } from '../index/local-store.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
 import type { SearchStore } from '../index/search-store.js';
 import { type IngestProgress, indexedText, ingestCorpus } from '../ingest/ingest-pipeline.js';
@@ -97,6 +98,9 @@ export async function buildAssistant(
         ? { [EXTRA_MINED_TERMS]: minedTerms, [EXTRA_EMBEDDER_IDF]: idf }
         : { [EXTRA_MINED_TERMS]: minedTerms },
     });
+    // A fresh local index builds its vector graph on a worker thread beside embedding and BM25;
+    // only worth it for a corpus big enough to have paid for the tokenizer worker too.
+    if (store instanceof LocalStore && workerSeconds > 0) store.startVectorWorker();
     lastIngest = await ingestCorpus({
       dirs,
       only: ingest?.only,

@@ -6,6 +6,7 @@ import { encodeBm25 } from './bm25-codec.js';
 import type { Bm25Params } from './bm25-scoring.js';
 import { FILES, type GenerationSnapshot, loadGeneration, persistGeneration } from './generation-io.js';
 import { type HnswParams, HnswVectorIndex } from './hnsw-index.js';
+import { HnswWorkerBuilder } from './hnsw-worker-builder.js';
 import { createNextGeneration } from './index-files.js';
 import { type BuildOptions, corruptError } from './index-manifest.js';
 import { isEmptyFilter, matchesFilter } from './meta-filter.js';
@@ -60,7 +61,11 @@ export class LocalStore implements SearchStore {
   private readonly chunks = new Map<number, ChunkRecord>();
   private readonly ordinalById = new Map<string, number>();
   private readonly bm25: Bm25Index;
-  private readonly hnsw: HnswVectorIndex;
+  private hnsw: HnswVectorIndex;
+  /** While set, vectors go to a graph being built on a worker thread (see `startVectorWorker`). */
+  private vectorWorker: HnswWorkerBuilder | undefined;
+  /** Seconds spent adding to each index since the store was opened (ingest stage timings). */
+  readonly insertSeconds = { bm25: 0, hnsw: 0 };
   private extra: Record<string, unknown>;
   private nextOrdinal: number;
   private dirty: boolean;
@@ -118,8 +123,13 @@ export class LocalStore implements SearchStore {
       const ord = this.nextOrdinal++;
       this.chunks.set(ord, toChunkRecord(chunk, doc.text));
       this.ordinalById.set(chunk.id, ord);
+      const t0 = performance.now();
       this.bm25.add(ord, tokens);
-      this.hnsw.add(ord, vector);
+      const t1 = performance.now();
+      if (this.vectorWorker) this.vectorWorker.add(ord, vector);
+      else this.hnsw.add(ord, vector);
+      this.insertSeconds.bm25 += (t1 - t0) / 1000;
+      this.insertSeconds.hnsw += (performance.now() - t1) / 1000;
       ordinals.push(ord);
     }
     this.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
@@ -170,6 +180,7 @@ export class LocalStore implements SearchStore {
   }
 
   async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
+    this.assertVectorsReady();
     const allowed = this.allowedOrdinals(filter);
     const hits = !allowed
       ? this.hnsw.search(vector, k)
@@ -189,6 +200,7 @@ export class LocalStore implements SearchStore {
 
   /** The vector graph itself, for measurements (`npm run bench`: recall against an exact scan). */
   get vectorIndex(): HnswVectorIndex {
+    this.assertVectorsReady();
     return this.hnsw;
   }
 
@@ -204,8 +216,37 @@ export class LocalStore implements SearchStore {
     this.dirty = true;
   }
 
+  /**
+   * Builds the vector graph of an empty store on a worker thread from here on, so that a bulk
+   * ingest inserts into HNSW while the main thread embeds and fills BM25. Vector search is
+   * unavailable until `finishVectorWorker` (or `flush`). The graph is the same as a main-thread
+   * build: same class, same order, same seed. Returns false (and changes nothing) unless the store
+   * is empty.
+   */
+  startVectorWorker(): boolean {
+    this.assertOpen();
+    if (this.vectorWorker || this.chunks.size > 0 || this.nextOrdinal > 0) return false;
+    this.vectorWorker = new HnswWorkerBuilder(this.identity.dimensions, this.hnsw.params);
+    return true;
+  }
+
+  /** Waits for the worker's graph and takes it in; the seconds the worker spent (0 without one). */
+  async finishVectorWorker(): Promise<number> {
+    const builder = this.vectorWorker;
+    if (!builder) return 0;
+    const file = `${this.dir}/.hnsw-build-${process.pid}-${Date.now()}.tmp`;
+    try {
+      const { index, seconds } = await builder.finish(file, this.chunks.keys());
+      this.hnsw = index;
+      return seconds;
+    } finally {
+      this.vectorWorker = undefined;
+    }
+  }
+
   /** Persists pending changes as a new generation; concurrent calls run one after another. */
   async flush(): Promise<void> {
+    if (this.vectorWorker) await this.finishVectorWorker();
     const run = this.flushing.then(() => this.flushNow());
     this.flushing = run.catch(() => undefined);
     return run;
@@ -214,6 +255,8 @@ export class LocalStore implements SearchStore {
   /** Stops further changes. Does not flush: call `flush` first to keep pending changes. */
   async close(): Promise<void> {
     await this.flushing;
+    await this.vectorWorker?.abandon();
+    this.vectorWorker = undefined;
     this.closed = true;
   }
 
@@ -254,7 +297,8 @@ export class LocalStore implements SearchStore {
       if (record) this.ordinalById.delete(record.id);
       this.chunks.delete(ord);
       this.bm25.remove(ord);
-      this.hnsw.remove(ord);
+      if (this.vectorWorker) this.vectorWorker.remove(ord);
+      else this.hnsw.remove(ord);
     }
   }
 
@@ -279,6 +323,12 @@ export class LocalStore implements SearchStore {
       if (matchesFilter(d.meta, filter)) for (const ord of d.ordinals) allowed.add(ord);
     }
     return allowed;
+  }
+
+  private assertVectorsReady(): void {
+    if (this.vectorWorker) {
+      throw new AppError('INDEX_NOT_READY', '向量索引正在构建 (the vector graph is still being built)');
+    }
   }
 
   private assertOpen(): void {
