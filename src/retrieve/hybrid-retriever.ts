@@ -145,13 +145,13 @@ export function createHybridRetriever({
           ? 1
           : Math.max(
               0,
-              ...merged
-                .slice(0, coverageDepth)
-                .map(
-                  (p) =>
-                    idfCoverage({ groups: keywordGroups, idf, texts: [indexedText(p.chunk)] }) *
-                    placeFactor(query, p),
-                ),
+              ...merged.slice(0, coverageDepth).map((p) => {
+                const text = indexedText(p.chunk);
+                const words = tokenizer.words ? [tokenizer.words(text)] : undefined;
+                return (
+                  idfCoverage({ groups: keywordGroups, idf, texts: [text], words }) * placeFactor(query, p)
+                );
+              }),
             );
       return {
         query,

@@ -138,3 +138,12 @@ describe('general rarity and places', () => {
     expect(placesIn('社保怎么交')).toEqual([]);
   });
 });
+
+describe('word-boundary coverage', () => {
+  it('takes a compound ending in the term for the term, not one that merely starts with it', async () => {
+    const { holdsTerm } = await import('../../src/retrieve/relevance.js');
+    expect(holdsTerm('公积金', '', ['提取', '住房公积金'])).toBe(true);
+    expect(holdsTerm('居住证', '', ['出具', '居住证明'])).toBe(false);
+    expect(holdsTerm('居住证', '居住证明', undefined)).toBe(true);
+  });
+});
