@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta, SourceDocument } from '../../src/domain.js';
 import { AppError } from '../../src/errors.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
+import { DEFAULT_HNSW_PARAMS } from '../../src/index/hnsw-index.js';
 import { type LocalStore, openLocalStore } from '../../src/index/local-store.js';
 import type { IndexedChunk, IndexIdentity } from '../../src/index/search-store.js';
 import { CharBigramTokenizer } from '../fakes/char-bigram-tokenizer.js';
@@ -152,7 +153,7 @@ describe('LocalStore', () => {
     expect(await reopened.vectorSearch(qv, 5)).toEqual(await store.vectorSearch(qv, 5));
     expect(await reopened.getDocument('gjj')).toEqual(await store.getDocument('gjj'));
     expect(reopened.getExtra('embedderIdf')).toEqual({ version: 1, n: 3 });
-    expect(reopened.buildOptions.hnsw).toMatchObject({ m: 16, efConstruction: 200, efSearch: 64 });
+    expect(reopened.buildOptions.hnsw).toMatchObject({ m: 16, efConstruction: DEFAULT_HNSW_PARAMS.efConstruction, efSearch: 64 });
     const doc = makeDoc('new', ['新增文件关于公积金'], {});
     await reopened.upsertDocument(doc, await indexed(doc));
     await reopened.flush();
