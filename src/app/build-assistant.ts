@@ -19,7 +19,16 @@ import { createIndexer } from './indexer.js';
 
 export interface BuildAssistantOptions {
   /** Bring the index up to date with the corpus folders (incremental). A missing index is always built. */
-  ingest?: { only?: Set<string>; dirs?: string[]; rebuild?: boolean };
+  ingest?: {
+    only?: Set<string>;
+    dirs?: string[];
+    rebuild?: boolean;
+    /**
+     * Use worker threads for a large fresh build (tokenizing, HNSW). Default true; false keeps all
+     * work on the main thread (the bench's A/B comparison). The index is the same either way.
+     */
+    parallel?: boolean;
+  };
   onProgress?: IngestProgress;
   /** Progress and decisions for the service log. */
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -79,6 +88,7 @@ export async function buildAssistant(
     const { prepared, workerSeconds } = await prepareDocumentsInParallel(loaded.documents, tokenizer, {
       extraTerms: minedTerms,
       onProgress,
+      enabled: ingest?.parallel ?? true,
     });
     const tokenizeSeconds = (performance.now() - t1) / 1000;
     let idf: IdfTable | undefined;

@@ -18,7 +18,10 @@ export interface BenchReport {
       bm25: number;
       write: number;
     } & Record<string, number>;
+    /** CPU seconds of the whole process (all threads) during ingest. */
     cpuSeconds?: number;
+    /** Whether worker threads were used. */
+    parallel?: boolean;
   };
   index: {
     bytesOnDisk: number;

@@ -27,6 +27,8 @@ export interface BenchOptions {
   httpSeconds?: number;
   /** autocannon connections. Default 50. */
   connections?: number;
+  /** Build the index with worker threads (default true); false for a single-thread comparison. */
+  parallel?: boolean;
   onProgress?: IngestProgress;
   /** One line per phase, for the terminal. */
   log?: (line: string) => void;
@@ -78,7 +80,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const assistant = await buildAssistant(config, {
-      ingest: { only: chosen, dirs: corpusDirs, rebuild: true },
+      ingest: { only: chosen, dirs: corpusDirs, rebuild: true, parallel: options.parallel ?? true },
       onProgress: options.onProgress,
     });
     const ingestSeconds = (performance.now() - t0) / 1000;
@@ -140,6 +142,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           ),
         },
         cpuSeconds: round((cpu.user + cpu.system) / 1e6, 1),
+        parallel: options.parallel ?? true,
       },
       index: {
         bytesOnDisk,

@@ -9,6 +9,7 @@ import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run bench -- [--corpus DIR]... [--only IDS.txt] [--queries FILE] [--out bench.json]
                       [--fraction 0.25] [--http-seconds 10] [--connections 50] [--gold-dir DIR]
+                      [--single-thread]
 Indexes the corpus into a fresh temp dir, then measures ingest, index size and cold load, query
 latencies, HNSW recall against an exact scan, the naive LangChain baseline and HTTP throughput.
 Default corpus: ../shared/corpus/docs and seeds/; default questions: the *-dev.jsonl gold sets.
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       'http-seconds': { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
       'gold-dir': { type: 'string', default: DEFAULT_GOLD_DIR },
+      'single-thread': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     questions,
     httpSeconds,
     connections,
+    parallel: !values['single-thread'],
     onProgress: (stage, done, total) => bar.update(stage, done, total),
     log: (line) => {
       bar.done();

@@ -25,6 +25,10 @@ export interface ParallelPrepareOptions {
   onProgress?: IngestProgress;
   /** Use a worker regardless of the corpus size (tests). */
   force?: boolean;
+  /** false: never use a worker. Default true. */
+  enabled?: boolean;
+  /** false: the main thread only waits, the worker does every batch (tests). Default true. */
+  mainThreadWorks?: boolean;
 }
 
 /**
@@ -37,11 +41,11 @@ export interface ParallelPrepareOptions {
 export async function prepareDocumentsInParallel(
   docs: SourceDocument[],
   tokenizer: Tokenizer,
-  { extraTerms, onProgress, force = false }: ParallelPrepareOptions,
+  { extraTerms, onProgress, force = false, enabled = true, mainThreadWorks = true }: ParallelPrepareOptions,
 ): Promise<{ prepared: PreparedDocument[]; workerSeconds: number }> {
   let chars = 0;
   for (const d of docs) chars += d.text.length;
-  if (!force && chars < PARALLEL_MIN_CHARS) {
+  if (!enabled || (!force && chars < PARALLEL_MIN_CHARS)) {
     return { prepared: prepareDocuments(docs, tokenizer, onProgress), workerSeconds: 0 };
   }
 
@@ -119,7 +123,7 @@ export async function prepareDocumentsInParallel(
 
   try {
     while (finished < batches.length) {
-      const id = todo.shift();
+      const id = mainThreadWorks || !workerAlive ? todo.shift() : undefined;
       if (id !== undefined) {
         results[id] = prepareDocuments(batches[id], tokenizer);
         finished += 1;

@@ -3,7 +3,8 @@ import type { Chunk } from '../domain.js';
 /**
  * Messages from the prepare worker. A chunk's tokens travel as one string joined by NUL: one
  * string copies far faster between threads than an array of ~150 small ones. A token containing
- * NUL (never seen after normalisation, but possible) makes its chunk travel as an array.
+ * NUL (never seen after normalisation, but possible) or an empty token makes its chunk travel as
+ * an array.
  */
 export type PrepareReply =
   | { type: 'ready'; tokenizerId: string }
@@ -12,7 +13,8 @@ export type PrepareReply =
 const SEP = '\u0000';
 
 export function packTokens(tokens: string[]): string | string[] {
-  for (const t of tokens) if (t.includes(SEP)) return tokens;
+  // An empty token would make [''] and [] pack alike: such lists travel as arrays too.
+  for (const t of tokens) if (t === '' || t.includes(SEP)) return tokens;
   return tokens.join(SEP);
 }
 
