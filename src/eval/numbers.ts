@@ -1,3 +1,5 @@
+import { parseChineseNumber } from '../text/chinese-numerals.js';
+
 /**
  * Extraction of numbers and dates from Chinese text, for number fidelity: Arabic digits with
  * decimals, thousands separators, 万/亿 multipliers and percent (4.5万, 3,100, 12%, 2025年), and
@@ -14,21 +16,6 @@ export interface NumberMention {
 }
 
 const ARABIC = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*[万亿])?(\s*%)?/g;
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]+';
 /**
  * Chinese numerals count only before a measure word (or after 百分之/第), because 一 and 十 are
@@ -45,36 +32,7 @@ function multiplier(ch: string | undefined): number {
 }
 
 /** Value of a Chinese numeral such as 三十五, 十四, 两千零五, 三万 (undefined when it is not one). */
-export function parseChineseNumeral(text: string): number | undefined {
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  let hasDigit = false;
-  let seen = false;
-  for (const ch of text) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch];
-      hasDigit = true;
-      seen = true;
-    } else if (ch in CN_UNITS) {
-      // 十四 is 14: a unit with no digit before it means one of it.
-      section += (hasDigit ? digit : 1) * CN_UNITS[ch];
-      digit = 0;
-      hasDigit = false;
-      seen = true;
-    } else if (ch === '万' || ch === '亿') {
-      const unit = ch === '万' ? 1e4 : 1e8;
-      total = (total + section + digit) * unit;
-      section = 0;
-      digit = 0;
-      hasDigit = false;
-    } else {
-      return undefined;
-    }
-  }
-  const value = total + section + digit;
-  return seen ? value : undefined;
-}
+export const parseChineseNumeral = parseChineseNumber;
 
 /** Every number mentioned in `text` (normalise it first: NFKC, no citation markers). */
 export function extractNumbers(text: string): NumberMention[] {

@@ -1,3 +1,5 @@
+import { parseChineseNumber } from '../text/chinese-numerals.js';
+
 /**
  * Chinese date strings → ISO `YYYY-MM-DD`: "2025年5月16日", "2025-05-16", "2025.5.16",
  * "2025/5/16" and 公文 dates in Chinese numerals ("二〇二五年五月十六日").
@@ -7,32 +9,9 @@
 export const DATE_PATTERN =
   '((?:19|20)\\d{2}|[一二〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{3})\\s*[-年./／]\\s*(\\d{1,2}|[十一二三四五六七八九]{1,2})\\s*[-月./／]\\s*(\\d{1,2}|[十一二三四五六七八九]{1,3})(?!\\d)\\s*日?';
 
-const DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** "十六" → 16, "二十" → 20, "五" → 5, "12" → 12, "二〇二五" → 2025. */
 function toNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.includes('十')) {
-    const [tens, ones] = s.split('十');
-    return (tens ? (DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
-  }
-  let n = 0;
-  for (const ch of s) n = n * 10 + (DIGITS[ch] ?? 0);
-  return n;
+  return parseChineseNumber(s) ?? 0;
 }
 
 /** ISO date from the three captured parts, or undefined when they are not a real calendar date. */

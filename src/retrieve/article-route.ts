@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../domain.js';
-import { parseChineseInteger } from './chinese-numerals.js';
+import { parseChineseNumber } from '../text/chinese-numerals.js';
 
 /** A question that names an article: "《青岛市优化营商环境条例》第十条", "农民专业合作社法第三十三条…". */
 export interface ArticleRef {
@@ -14,7 +14,7 @@ const ARTICLE = /第([零〇一二两三四五六七八九十百千\d]+)条/;
 export function parseArticleRef(question: string): ArticleRef | undefined {
   const match = ARTICLE.exec(question);
   if (!match) return undefined;
-  const number = parseChineseInteger(match[1]);
+  const number = parseChineseNumber(match[1]);
   return number === undefined ? undefined : { number, index: match.index };
 }
 
@@ -22,7 +22,7 @@ export function parseArticleRef(question: string): ArticleRef | undefined {
 export function articleNumber(label: string | undefined): number | undefined {
   if (!label) return undefined;
   const match = ARTICLE.exec(label);
-  return match ? parseChineseInteger(match[1]) : undefined;
+  return match ? parseChineseNumber(match[1]) : undefined;
 }
 
 const PREFIXES = ['中华人民共和国'];

@@ -6,11 +6,11 @@ import {
   parseArticleRef,
   titleForms,
 } from '../../src/retrieve/article-route.js';
-import { parseChineseInteger } from '../../src/retrieve/chinese-numerals.js';
 import { reciprocalRankFusion } from '../../src/retrieve/fusion.js';
 import { dropRepeats } from '../../src/retrieve/merge.js';
 import { asksForNumber, topicalGroups } from '../../src/retrieve/query-terms.js';
 import { idfCoverage } from '../../src/retrieve/relevance.js';
+import { parseChineseNumber } from '../../src/text/chinese-numerals.js';
 
 describe('chinese numerals', () => {
   it.each([
@@ -22,11 +22,13 @@ describe('chinese numerals', () => {
     ['一百二十', 120],
     ['一千二百三十四', 1234],
     ['65', 65],
+    ['二〇二五', 2025],
+    ['三万', 30000],
   ])('%s → %i', (raw, value) => {
-    expect(parseChineseInteger(raw)).toBe(value);
+    expect(parseChineseNumber(raw)).toBe(value);
   });
   it('rejects other text', () => {
-    expect(parseChineseInteger('条例')).toBeUndefined();
+    expect(parseChineseNumber('条例')).toBeUndefined();
   });
 });
 
