@@ -1,8 +1,8 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import { AppError } from '../errors.js';
+import { translateProviderError } from '../provider-errors.js';
 import type { ChatMessage, ChatModel, ChatOptions } from './chat-model.js';
-import { translateProviderError } from './provider-errors.js';
 
 /** Settings of an OpenAI-compatible chat endpoint (Qwen, DeepSeek, GLM, vLLM, Ollama …). */
 export interface OpenAICompatibleChatOptions {

@@ -1,7 +1,7 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { AppError } from '../errors.js';
+import { translateProviderError } from '../provider-errors.js';
 import type { Embedder } from './embedder.js';
-import { toProviderError } from './provider-errors.js';
 
 export interface OpenAICompatibleEmbedderOptions {
   baseURL: string;
@@ -55,7 +55,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
     try {
       vectors = await this.client.embedDocuments(texts);
     } catch (err) {
-      throw toProviderError(err, WHAT);
+      throw translateProviderError(err, WHAT);
     }
     if (vectors.length !== texts.length) {
       throw new AppError(
@@ -72,7 +72,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
     try {
       vector = await this.client.embedQuery(text);
     } catch (err) {
-      throw toProviderError(err, WHAT);
+      throw translateProviderError(err, WHAT);
     }
     this.check(vector);
     return vector;

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError } from './errors.js';
 
 /**
  * Translates a chat/embedding vendor failure into an AppError by HTTP status or error class, never
@@ -15,7 +15,7 @@ export function translateProviderError(err: unknown, provider: string): AppError
   }
   if (status === 429)
     return new AppError('PROVIDER_RATE_LIMITED', `${provider}: 模型服务限流 (HTTP 429)`, { cause });
-  if (names.some((n) => n === 'TimeoutError' || n === 'APIConnectionTimeoutError')) {
+  if (status === 408 || names.some((n) => n === 'TimeoutError' || n === 'APIConnectionTimeoutError')) {
     return new AppError('PROVIDER_TIMEOUT', `${provider}: 模型服务响应超时`, { cause });
   }
   if (status !== undefined && status >= 500) {
