@@ -7,12 +7,13 @@ import { buildAssistant } from '../app/build-assistant.js';
 import { createConfiguredAnswerer } from '../app/configured-answerer.js';
 import { AppError } from '../errors.js';
 import { runEvalCommand } from '../eval/eval-command.js';
+import { withPostgresStore } from '../index/postgres/postgres-config.js';
 import { readIdList } from '../ingest/id-list.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run eval -- --gold FILE [--gold FILE]... [--corpus DIR]... [--only IDS.txt]
-  [--index DIR] [--provider extractive|openai] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
+  [--index DIR] [--store local|postgres] [--database-url URL] [--provider extractive|openai] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
   [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02]`;
 
 function number(name: string, raw: string | undefined, fallback: number): number {
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
       corpus: { type: 'string', multiple: true },
       only: { type: 'string' },
       index: { type: 'string' },
+      store: { type: 'string' },
+      'database-url': { type: 'string' },
       provider: { type: 'string' },
       pipeline: { type: 'string', multiple: true },
       k: { type: 'string' },
@@ -61,7 +64,16 @@ async function main(): Promise<void> {
   const base = loadCliConfig({ logLevel: 'silent' });
   const indexDir =
     values.index ?? (values.corpus ? evalIndexDir(base.dataDir, values.corpus, values.only) : base.indexDir);
-  const config = { ...base, indexDir, corpusDirs: values.corpus ?? base.corpusDirs };
+  const local = { ...base, indexDir, corpusDirs: values.corpus ?? base.corpusDirs };
+  const store = values.store ?? base.store;
+  if (store !== 'local' && store !== 'postgres') {
+    throw new AppError('VALIDATION_FAILED', `--store must be local or postgres, got "${store}"`);
+  }
+  const databaseUrl = values['database-url'] ?? base.databaseUrl;
+  if (store === 'postgres' && !databaseUrl) {
+    throw new AppError('VALIDATION_FAILED', '--store postgres needs --database-url URL (or DATABASE_URL)');
+  }
+  const config = store === 'postgres' && databaseUrl ? withPostgresStore(local, databaseUrl) : local;
   const provider = values.provider ?? 'extractive';
   if (provider !== 'extractive' && provider !== config.chat.kind) {
     throw new AppError(
