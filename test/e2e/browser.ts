@@ -25,11 +25,12 @@ const README_SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.met
 const SCRATCH_SHOTS = join(tmpdir(), 'zw-web-screenshots');
 
 /**
- * Where a screenshot goes: the few the README shows live in docs/screenshots (re-made by every
- * run, from the real pages); the rest go to a scratch folder to look at without bloating git.
+ * Where a screenshot goes: the few the README shows live in docs/screenshots and are re-made from
+ * the real pages only with UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree clean); the
+ * rest, and those without the flag, go to a scratch folder.
  */
 export function shot(name: string, { readme = false }: { readme?: boolean } = {}): string {
-  const dir = readme ? README_SHOTS : SCRATCH_SHOTS;
+  const dir = readme && process.env.UPDATE_SCREENSHOTS === '1' ? README_SHOTS : SCRATCH_SHOTS;
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
