@@ -49,6 +49,8 @@ export interface BenchReport {
     hnswMs?: LatencySummary;
     exactMs?: LatencySummary;
     params?: Record<string, number>;
+    /** The same graph searched with other `ef` values: recall and speed-up for each. */
+    sweep?: { ef: number; recallAt10: number; meanMs: number; speedupVsExact: number }[];
   };
   http: {
     searchRps: number;
@@ -184,6 +186,10 @@ export function formatReport(r: BenchReport): string {
     `  ${'naive'.padEnd(12)}${''.padStart(8)}  ${fmt(r.naive.queryP95Ms).padStart(8)}   (naive ingest ${fmt(r.naive.ingestSeconds)} s)`,
     '',
     `hnsw          recall@10 ${fmt(r.hnsw.recallAt10)}, ${fmt(r.hnsw.speedupVsExact)}× faster than exact`,
+    ...(r.hnsw.sweep ?? []).map(
+      (p) =>
+        `  ef ${String(p.ef).padEnd(5)} recall@10 ${fmt(p.recallAt10).padEnd(6)} ${fmt(p.meanMs)} ms  ${fmt(p.speedupVsExact)}×`,
+    ),
     `http          /api/search ${fmt(r.http.searchRps)} req/s p95 ${fmt(r.http.searchP95Ms)} ms; /api/ask ${fmt(r.http.askRps)} req/s p95 ${fmt(r.http.askP95Ms)} ms`,
     '',
     'targets (full corpus)',

@@ -12,7 +12,12 @@ export interface HnswMeasurement {
   hnswMs: LatencySummary;
   exactMs: LatencySummary;
   params: Record<string, number>;
+  /** Recall and speed-up at other search-time `ef` values over the same graph and queries. */
+  sweep: { ef: number; recallAt10: number; meanMs: number; speedupVsExact: number }[];
 }
+
+/** Search-time ef values of the sweep (the graph is built once; ef only changes the search). */
+const SWEEP_EF = [16, 32, 64, 128, 256, 512];
 
 /** Neighbours compared per query. */
 const K = 10;
@@ -63,6 +68,30 @@ export async function measureHnsw(
     );
   }
   const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const exactScores = queries.map((q) => scan.search(q, K).map((h) => h.score));
+  const sweep = SWEEP_EF.map((ef) => {
+    let ms = 0;
+    const r: number[] = [];
+    queries.forEach((q, i) => {
+      const t = performance.now();
+      const approx = index.search(q, K, undefined, ef);
+      ms += performance.now() - t;
+      r.push(
+        recallAtK(
+          approx.map((h) => h.score),
+          exactScores[i],
+          K,
+          1e-5,
+        ),
+      );
+    });
+    return {
+      ef,
+      recallAt10: Math.round(mean(r) * 10_000) / 10_000,
+      meanMs: Math.round((ms / queries.length) * 1000) / 1000,
+      speedupVsExact: Math.round((total(exactMs) / Math.max(ms, 1e-9)) * 10) / 10,
+    };
+  });
   const { m, efConstruction, efSearch } = index.params;
   return {
     recallAt10: mean(recalls),
@@ -71,5 +100,6 @@ export async function measureHnsw(
     hnswMs: summarise(hnswMs),
     exactMs: summarise(exactMs),
     params: { m, efConstruction, efSearch, vectors: index.size, queries: queries.length },
+    sweep,
   };
 }

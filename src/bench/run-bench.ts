@@ -158,6 +158,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         hnswMs: hnsw.hnswMs,
         exactMs: hnsw.exactMs,
         params: hnsw.params,
+        sweep: hnsw.sweep,
       },
       http: {
         searchRps: http.search.rps,

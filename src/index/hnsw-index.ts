@@ -127,12 +127,20 @@ export class HnswVectorIndex {
     return true;
   }
 
-  /** Approximate nearest neighbours, best first; `filter` keeps a label when it returns true. */
-  search(vector: readonly number[], k: number, filter?: (label: number) => boolean): VectorHit[] {
+  /**
+   * Approximate nearest neighbours, best first; `filter` keeps a label when it returns true. `ef`
+   * overrides `params.efSearch` for this search (the bench's recall/speed sweep).
+   */
+  search(
+    vector: readonly number[],
+    k: number,
+    filter?: (label: number) => boolean,
+    ef = this.params.efSearch,
+  ): VectorHit[] {
     this.check(vector);
     const n = Math.min(k, this.live.size);
     if (n <= 0) return [];
-    this.index.setEf(Math.max(this.params.efSearch, n));
+    this.index.setEf(Math.max(ef, n));
     const query = Array.isArray(vector) ? (vector as number[]) : Array.from(vector);
     const result = filter ? this.index.searchKnn(query, n, filter) : this.index.searchKnn(query, n);
     return result.neighbors

@@ -23,6 +23,7 @@ describe('runBench over seeds/ (the whole command, tiny)', () => {
     expect(report.corpus.megabytes).toBeGreaterThan(0);
     // Ten vectors: the graph finds every exact neighbour.
     expect(report.hnsw.recallAt10).toBe(1);
+    expect(report.hnsw.sweep?.map((p) => p.ef)).toEqual([16, 32, 64, 128, 256, 512]);
     expect(report.index.bytesOnDisk).toBeGreaterThan(0);
     expect(report.index.coldLoadSeconds).toBeGreaterThan(0);
     expect(report.index.rssMegabytes).toBeGreaterThan(50);
