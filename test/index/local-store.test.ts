@@ -153,7 +153,11 @@ describe('LocalStore', () => {
     expect(await reopened.vectorSearch(qv, 5)).toEqual(await store.vectorSearch(qv, 5));
     expect(await reopened.getDocument('gjj')).toEqual(await store.getDocument('gjj'));
     expect(reopened.getExtra('embedderIdf')).toEqual({ version: 1, n: 3 });
-    expect(reopened.buildOptions.hnsw).toMatchObject({ m: 16, efConstruction: DEFAULT_HNSW_PARAMS.efConstruction, efSearch: 64 });
+    expect(reopened.buildOptions.hnsw).toMatchObject({
+      m: 16,
+      efConstruction: DEFAULT_HNSW_PARAMS.efConstruction,
+      efSearch: DEFAULT_HNSW_PARAMS.efSearch,
+    });
     const doc = makeDoc('new', ['新增文件关于公积金'], {});
     await reopened.upsertDocument(doc, await indexed(doc));
     await reopened.flush();
