@@ -1,4 +1,5 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
+import { maskPersonalNumbers } from '../log/mask.js';
 import type { AnswerEvent, AnswerOptions, AnswerProvider } from './answer-provider.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
@@ -128,7 +129,8 @@ export class GenerativeAnswerer implements AnswerProvider {
         content: this.prompts.answerUser.render({
           count: passages.length,
           passages: rendered,
-          question: asData(question),
+          // Citizens type their ID and phone numbers into questions; the model never needs them.
+          question: asData(maskPersonalNumbers(question)),
         }),
       },
     ];

@@ -30,6 +30,14 @@ describe('GenerativeAnswerer', () => {
     expect(user.content).toContain('问题：要带什么材料？');
   });
 
+  it("masks the citizen's ID and phone numbers before the question reaches the model", () => {
+    const answerer = make(new ScriptedChatModel());
+    const [, user] = answerer.messages('我的身份证号11010519491231002X，手机13812345678，社保怎么查？', []);
+    expect(user.content).not.toContain('11010519491231002X');
+    expect(user.content).not.toContain('13812345678');
+    expect(user.content).toContain('社保怎么查');
+  });
+
   it('keeps passage text inside its data wrapper even when it tries to close it', () => {
     const passages = fakePassages().slice(0, 1);
     passages[0] = {
