@@ -31,6 +31,8 @@ export interface BenchReport {
     rssMegabytes: number;
     /** Seconds from opening the index to the first answered question (jieba's dictionary load). */
     coldFirstAnswerSeconds?: number;
+    /** Which store held the index: 'local' (bytesOnDisk = the index directory) or 'postgres' (the database size). */
+    store?: string;
   };
   query: {
     bm25: LatencySummary;

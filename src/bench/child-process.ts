@@ -24,6 +24,8 @@ export function childEnv(config: Config, extra: Record<string, string> = {}): Re
     RETRIEVAL_K: String(config.retrievalK),
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'error',
+    STORE: config.store,
+    ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
     ...extra,
   };
 }

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { buildAssistant } from '../app/build-assistant.js';
 import type { Config } from '../config.js';
 import { LocalStore } from '../index/local-store.js';
+import { PostgresStore } from '../index/postgres/postgres-store.js';
 import type { IngestProgress } from '../ingest/ingest-pipeline.js';
 import type { BenchReport } from './bench-report.js';
 import { childEnv, freePort, runToEnd, spawnTsx, stopChild, waitForOk } from './child-process.js';
 import { chooseFraction, listDocumentIds } from './corpus-subset.js';
-import { measureHnsw } from './measure-hnsw.js';
+import { type HnswMeasurement, measureHnsw } from './measure-hnsw.js';
 import { type HttpLoadResult, loadRoute } from './measure-http.js';
 import { measureNaive } from './measure-naive.js';
+import { measurePgvector } from './measure-pgvector.js';
 import { measureQueries } from './measure-queries.js';
 import { round } from './percentiles.js';
 
@@ -27,6 +29,12 @@ export interface BenchOptions {
   httpSeconds?: number;
   /** autocannon connections. Default 50. */
   connections?: number;
+  /**
+   * Where the index lives: a fresh local index in a temp dir (default), or the PostgreSQL store at
+   * `databaseUrl` (rebuilt from scratch: point it at a scratch database).
+   */
+  store?: 'local' | 'postgres';
+  databaseUrl?: string;
   /** Build the index with worker threads (default true); false for a single-thread comparison. */
   parallel?: boolean;
   onProgress?: IngestProgress;
@@ -62,8 +70,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     rateLimitPerMinute: 0,
     logLevel: 'silent',
     chat: { kind: 'extractive' },
-    store: 'local',
+    store: options.store ?? 'local',
+    databaseUrl: options.databaseUrl,
   };
+  if (config.store === 'postgres' && !config.databaseUrl)
+    throw new Error('bench: --store postgres needs a database URL');
   const machine = {
     cpus: availableParallelism(),
     cpuModel: cpus()[0]?.model,
@@ -100,16 +111,30 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       { retriever: assistant.retriever, answerer: assistant.extractive, k: config.retrievalK },
       questions,
     );
-    if (!(assistant.store instanceof LocalStore)) throw new Error('bench: needs the local store');
     log('hnsw: recall and speed against an exact scan');
-    const hnsw = await measureHnsw(assistant.store.vectorIndex, assistant.embedder, questions);
+    const { store } = assistant;
+    let hnsw: HnswMeasurement;
+    let bytesOnDisk: number;
+    if (store instanceof LocalStore) {
+      hnsw = await measureHnsw(store.vectorIndex, assistant.embedder, questions);
+    } else if (store instanceof PostgresStore) {
+      hnsw = await measurePgvector(store, assistant.embedder, questions);
+    } else {
+      throw new Error('bench: unknown store');
+    }
     log('naive: LangChain splitter baseline');
     const naive = await measureNaive(
       { source: assistant.store, embedder: assistant.embedder, answerer: assistant.extractive },
       questions,
     );
+    if (store instanceof PostgresStore) {
+      const { rows } = await store.pool.query<{ bytes: string }>(
+        'SELECT pg_database_size(current_database()) AS bytes',
+      );
+      bytesOnDisk = Number(rows[0]?.bytes ?? 0);
+    }
     await assistant.close();
-    const bytesOnDisk = await bytesUnder(config.indexDir);
+    bytesOnDisk ??= await bytesUnder(config.indexDir);
 
     log('cold load: fresh process');
     const cold = JSON.parse(
@@ -149,6 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         coldLoadSeconds: round(cold.loadSeconds, 3),
         rssMegabytes: round(cold.rssBytes / 2 ** 20, 1),
         coldFirstAnswerSeconds: round(cold.firstAnswerSeconds, 3),
+        store: config.store,
       },
       query,
       hnsw: {

@@ -9,7 +9,7 @@ import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run bench -- [--corpus DIR]... [--only IDS.txt] [--queries FILE] [--out bench.json]
                       [--fraction 0.25] [--http-seconds 10] [--connections 50] [--gold-dir DIR]
-                      [--single-thread]
+                      [--single-thread] [--store local|postgres --database-url URL]
 Indexes the corpus into a fresh temp dir, then measures ingest, index size and cold load, query
 latencies, HNSW recall against an exact scan, the naive LangChain baseline and HTTP throughput.
 Default corpus: ../shared/corpus/docs and seeds/; default questions: the *-dev.jsonl gold sets.
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '50' },
       'gold-dir': { type: 'string', default: DEFAULT_GOLD_DIR },
       'single-thread': { type: 'boolean', default: false },
+      store: { type: 'string', default: 'local' },
+      'database-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -46,6 +48,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadCliConfig({ logLevel: 'silent' });
+  const store = values.store;
+  const databaseUrl = values['database-url'] ?? config.databaseUrl;
+  if ((store !== 'local' && store !== 'postgres') || (store === 'postgres' && !databaseUrl)) {
+    process.stderr.write(
+      `--store is local or postgres; postgres needs --database-url URL (or DATABASE_URL)\n${USAGE}`,
+    );
+    process.exit(2);
+  }
   const questions = values.queries
     ? parseQuestions(await readFile(values.queries, 'utf8'))
     : await devQuestions(values['gold-dir']);
@@ -59,6 +69,8 @@ async function main(): Promise<void> {
     httpSeconds,
     connections,
     parallel: !values['single-thread'],
+    store,
+    databaseUrl,
     onProgress: (stage, done, total) => bar.update(stage, done, total),
     log: (line) => {
       bar.done();

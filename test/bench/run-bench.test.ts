@@ -36,3 +36,31 @@ describe('runBench over seeds/ (the whole command, tiny)', () => {
     expect(lines.some((l) => l.startsWith('http:'))).toBe(true);
   }, 180_000);
 });
+
+describe('runBench with --store postgres (PGlite + pgvector on loopback)', () => {
+  it('builds the index in the database and measures pgvector against an exact scan', async () => {
+    const { startPgServer } = await import('../fakes/pg-server.js');
+    const pg = await startPgServer();
+    try {
+      const report = await runBench({
+        config: loadConfig({}),
+        corpusDirs: [seeds],
+        questions: ['5G基站数达到多少', '无证明机关要建成多少个'],
+        httpSeconds: 1,
+        connections: 2,
+        store: 'postgres',
+        databaseUrl: pg.url,
+      });
+      expect(missingKeys(report)).toEqual([]);
+      expect(report.index.store).toBe('postgres');
+      expect(report.corpus.documents).toBe(1);
+      // Ten vectors in the database: pgvector's HNSW finds every exact neighbour.
+      expect(report.hnsw.recallAt10).toBe(1);
+      expect(report.index.bytesOnDisk).toBeGreaterThan(0);
+      expect(report.http.searchRps).toBeGreaterThan(0);
+      expect(report.http.searchErrors).toBe(0);
+    } finally {
+      await pg.stop();
+    }
+  }, 240_000);
+});
