@@ -25,6 +25,12 @@ export interface HybridRetrieverOptions extends FusionParams {
   minCoverage?: number;
   /** 'convex' (default: normalised-score combination) or 'rrf' (reciprocal rank fusion). */
   fusion?: 'convex' | 'rrf';
+  /**
+   * Longest time, in ms, the document metadata cache is trusted, default 2000. It is also refreshed
+   * whenever the document count changes; the age bound covers a document replaced in place (same
+   * count, new title) through this process's indexer or another replica on the same database.
+   */
+  metaMaxAgeMs?: number;
 }
 
 /**
@@ -51,18 +57,23 @@ export function createHybridRetriever({
   coverageDepth = 3,
   minCoverage = DEFAULT_MIN_COVERAGE,
   fusion: fusionKind = 'convex',
+  metaMaxAgeMs = 2000,
   ...fusion
 }: HybridRetrieverOptions): Retriever {
   const fuse = fusionKind === 'rrf' ? reciprocalRankFusion : convexFusion;
   const metaCache = new Map<string, DocumentMeta>();
   let metaCacheFor = -1;
+  let metaCachedAt = Number.NEGATIVE_INFINITY;
 
   async function metas(): Promise<Map<string, DocumentMeta>> {
     const { documents } = await store.stats();
-    if (documents !== metaCacheFor) {
+    const now = performance.now();
+    if (documents !== metaCacheFor || now - metaCachedAt > metaMaxAgeMs) {
+      const fresh = await store.listDocuments();
       metaCache.clear();
-      for (const meta of await store.listDocuments()) metaCache.set(meta.id, meta);
+      for (const meta of fresh) metaCache.set(meta.id, meta);
       metaCacheFor = documents;
+      metaCachedAt = now;
     }
     return metaCache;
   }

@@ -79,6 +79,17 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     expect(answer.citations[0].headingPath).toContain('第十条');
   });
 
+  it('shows the new metadata of a document replaced in place (same document count)', async () => {
+    const { createHybridRetriever } = await import('../../src/retrieve/hybrid-retriever.js');
+    const retriever = createHybridRetriever({ ...assistant, metaMaxAgeMs: 0 });
+    const text = '关于示范窗口的通知\n示范窗口提供延时服务。';
+    await assistant.indexer.upsertText('notice-demo', text, { title: '旧标题通知' });
+    expect((await retriever.retrieve('示范窗口延时服务')).passages[0].meta.title).toBe('旧标题通知');
+    await assistant.indexer.upsertText('notice-demo', text, { title: '新标题通知' });
+    expect((await retriever.retrieve('示范窗口延时服务')).passages[0].meta.title).toBe('新标题通知');
+    await assistant.indexer.delete('notice-demo');
+  });
+
   it('filters by document metadata', async () => {
     const retrieval = await assistant.retriever.retrieve('示范登记', { filters: { type: '政策解读' } });
     expect(retrieval.passages.every((p) => p.chunk.docId === SEED_ID)).toBe(true);
