@@ -97,6 +97,9 @@ export async function indexDocuments(
     }
     add('index', t);
     onProgress?.('index', Math.min(i + BATCH_DOCUMENTS, docs.length), docs.length);
+    // Let the event loop breathe between batches: a service building its first index keeps
+    // answering /healthz and /readyz (503) instead of stalling for the whole build.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (timed && before) {
     const hnsw = timed.hnsw - before.hnsw;
