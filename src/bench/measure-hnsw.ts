@@ -1,8 +1,9 @@
 import type { Embedder } from '../index/embedder.js';
 import type { HnswVectorIndex } from '../index/hnsw-index.js';
+import { compareWithExact, K, SCORE_EPSILON, sum } from './compare-with-exact.js';
 import { ExactScan } from './exact-scan.js';
-import { type LatencySummary, summarise } from './percentiles.js';
-import { labelRecallAtK, mean, recallAtK } from './recall.js';
+import type { LatencySummary } from './percentiles.js';
+import { mean, recallAtK } from './recall.js';
 
 export interface HnswMeasurement {
   recallAt10: number;
@@ -18,9 +19,6 @@ export interface HnswMeasurement {
 
 /** Search-time ef values of the sweep (the graph is built once; ef only changes the search). */
 const SWEEP_EF = [16, 32, 64, 128, 256, 512];
-
-/** Neighbours compared per query. */
-const K = 10;
 
 /**
  * HNSW against an exact cosine scan over the same stored vectors, for the embedded questions:
@@ -39,36 +37,7 @@ export async function measureHnsw(
     index.search(q, K);
     scan.search(q, K);
   }
-  const hnswMs: number[] = [];
-  const exactMs: number[] = [];
-  const recalls: number[] = [];
-  const labelRecalls: number[] = [];
-  for (const q of queries) {
-    let t = performance.now();
-    const approx = index.search(q, K);
-    hnswMs.push(performance.now() - t);
-    t = performance.now();
-    const exact = scan.search(q, K);
-    exactMs.push(performance.now() - t);
-    recalls.push(
-      recallAtK(
-        approx.map((h) => h.score),
-        exact.map((h) => h.score),
-        K,
-        // hnswlib computes in float32; the scan accumulates float32 products in doubles.
-        1e-5,
-      ),
-    );
-    labelRecalls.push(
-      labelRecallAtK(
-        approx.map((h) => h.label),
-        exact.map((h) => h.label),
-        K,
-      ),
-    );
-  }
-  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const exactScores = queries.map((q) => scan.search(q, K).map((h) => h.score));
+  const compared = await compareWithExact(queries, scan, (q) => index.search(q, K));
   const sweep = SWEEP_EF.map((ef) => {
     let ms = 0;
     const r: number[] = [];
@@ -79,9 +48,9 @@ export async function measureHnsw(
       r.push(
         recallAtK(
           approx.map((h) => h.score),
-          exactScores[i],
+          compared.exactScores[i],
           K,
-          1e-5,
+          SCORE_EPSILON,
         ),
       );
     });
@@ -89,16 +58,16 @@ export async function measureHnsw(
       ef,
       recallAt10: Math.round(mean(r) * 10_000) / 10_000,
       meanMs: Math.round((ms / queries.length) * 1000) / 1000,
-      speedupVsExact: Math.round((total(exactMs) / Math.max(ms, 1e-9)) * 10) / 10,
+      speedupVsExact: Math.round((sum(compared.exactTimes) / Math.max(ms, 1e-9)) * 10) / 10,
     };
   });
   const { m, efConstruction, efSearch } = index.params;
   return {
-    recallAt10: mean(recalls),
-    labelRecallAt10: mean(labelRecalls),
-    speedupVsExact: total(exactMs) / Math.max(total(hnswMs), 1e-9),
-    hnswMs: summarise(hnswMs),
-    exactMs: summarise(exactMs),
+    recallAt10: compared.recallAt10,
+    labelRecallAt10: compared.labelRecallAt10,
+    speedupVsExact: compared.speedupVsExact,
+    hnswMs: compared.approximateMs,
+    exactMs: compared.exactMs,
     params: { m, efConstruction, efSearch, vectors: index.size, queries: queries.length },
     sweep,
   };

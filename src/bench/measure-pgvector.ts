@@ -1,12 +1,8 @@
 import type { Embedder } from '../index/embedder.js';
 import type { PostgresStore } from '../index/postgres/postgres-store.js';
+import { compareWithExact, K } from './compare-with-exact.js';
 import { ExactScan } from './exact-scan.js';
 import type { HnswMeasurement } from './measure-hnsw.js';
-import { summarise } from './percentiles.js';
-import { labelRecallAtK, mean, recallAtK } from './recall.js';
-
-/** Neighbours compared per query, as for the local graph. */
-const K = 10;
 
 /**
  * The PostgreSQL store's HNSW (pgvector, `vector_cosine_ops`) against an exact scan over the same
@@ -29,41 +25,15 @@ export async function measurePgvector(
   );
   const queries: number[][] = [];
   for (const q of questions) queries.push(await embedder.embedQuery(q));
-  const pgMs: number[] = [];
-  const exactMs: number[] = [];
-  const recalls: number[] = [];
-  const labelRecalls: number[] = [];
-  for (const q of queries) {
-    let t = performance.now();
-    const approx = await store.vectorSearch(q, K);
-    pgMs.push(performance.now() - t);
-    t = performance.now();
-    const exact = scan.search(q, K);
-    exactMs.push(performance.now() - t);
-    // pgvector's cosine distance is computed in float32: allow the same tolerance as for hnswlib.
-    recalls.push(
-      recallAtK(
-        approx.map((h) => h.score),
-        exact.map((h) => h.score),
-        K,
-        1e-5,
-      ),
-    );
-    labelRecalls.push(
-      labelRecallAtK(
-        approx.map((h) => labelOf.get(h.chunkId) ?? -1),
-        exact.map((h) => h.label),
-        K,
-      ),
-    );
-  }
-  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const compared = await compareWithExact(queries, scan, async (q) =>
+    (await store.vectorSearch(q, K)).map((h) => ({ score: h.score, label: labelOf.get(h.chunkId) ?? -1 })),
+  );
   return {
-    recallAt10: mean(recalls),
-    labelRecallAt10: mean(labelRecalls),
-    speedupVsExact: total(exactMs) / Math.max(total(pgMs), 1e-9),
-    hnswMs: summarise(pgMs),
-    exactMs: summarise(exactMs),
+    recallAt10: compared.recallAt10,
+    labelRecallAt10: compared.labelRecallAt10,
+    speedupVsExact: compared.speedupVsExact,
+    hnswMs: compared.approximateMs,
+    exactMs: compared.exactMs,
     params: { vectors: ids.length, queries: queries.length },
     sweep: [],
   };
