@@ -3,6 +3,7 @@ import type { Chunk, SourceDocument } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IndexedChunk, SearchStore } from '../index/search-store.js';
+import { indexedText } from '../text/indexed-text.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { chunkDocument } from './chunker.js';
 import { loadCorpus } from './load-corpus.js';
@@ -15,11 +16,6 @@ export interface IndexingDeps {
   tokenizer: Tokenizer;
   embedder: Embedder;
   onProgress?: IngestProgress;
-}
-
-/** What a chunk is indexed and embedded as: its heading path (title, sections, article) and its text. */
-export function indexedText(chunk: { headingPath: string[]; text: string }): string {
-  return `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
+import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { placesIn } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -116,9 +117,18 @@ export function createHybridRetriever({
       const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
       const terms = keywordGroups.flat();
 
-      const indexedText = (chunk: Chunk) => normaliseForIndex(`${chunk.headingPath.join(' ')} ${chunk.text}`);
+      // Normalised once per chunk: the matched terms and the relevance signal both read it.
+      const normalised = new Map<string, string>();
+      const normalisedText = (chunk: Chunk) => {
+        let text = normalised.get(chunk.id);
+        if (text === undefined) {
+          text = normaliseForIndex(indexedText(chunk));
+          normalised.set(chunk.id, text);
+        }
+        return text;
+      };
       const explain = (chunk: Chunk) => {
-        const text = indexedText(chunk);
+        const text = normalisedText(chunk);
         return [...new Set(terms.filter((t) => text.includes(t)))];
       };
       const passages: Passage[] = [];
@@ -157,7 +167,7 @@ export function createHybridRetriever({
           : Math.max(
               0,
               ...merged.slice(0, coverageDepth).map((p) => {
-                const text = indexedText(p.chunk);
+                const text = normalisedText(p.chunk);
                 const words = tokenizer.words ? [tokenizer.words(text)] : undefined;
                 return (
                   idfCoverage({ groups: keywordGroups, idf, texts: [text], words }) * placeFactor(query, p)
