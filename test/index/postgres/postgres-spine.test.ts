@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant, IngestReport } from '../../../src/app/assistant.js';
@@ -7,20 +6,7 @@ import { buildAssistant } from '../../../src/app/build-assistant.js';
 import { loadConfig } from '../../../src/config.js';
 import { PostgresStore } from '../../../src/index/postgres/postgres-store.js';
 import { type PgTestServer, startPgServer } from '../../fakes/pg-server.js';
-
-const SEED_ID = '000_204df86a34e42382';
-const LAW = `# 青岛市示范管理条例
-
-2020年1月1日 青岛市人民代表大会常务委员会通过
-
-## 第一章 总则
-
-第一条 为了规范示范管理工作，根据有关法律，制定本条例。
-
-第二条 本条例适用于本市行政区域内的示范管理活动。
-
-第十条 申请人办理示范登记，应当提交身份证明和申请表，登记机关应当在五个工作日内作出决定。
-`;
+import { LAW, makeSpineCorpus, SEED_ID } from '../../fakes/spine-corpus.js';
 
 /** The spine scenario of test/app/spine.test.ts with STORE=postgres, over PGlite + pgvector on loopback. */
 describe('spine on PostgreSQL: ingest → index → retrieval → cited extractive answer', () => {
@@ -41,12 +27,7 @@ describe('spine on PostgreSQL: ingest → index → retrieval → cited extracti
     });
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'pg-spine-'));
-    corpus = join(root, 'corpus');
-    await mkdir(join(corpus, 'laws'), { recursive: true });
-    await cp('seeds', join(corpus, 'seeds'), { recursive: true });
-    await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW);
-    seedText = await readFile(join('seeds', `${SEED_ID}.txt`), 'utf8');
+    ({ root, corpus, seedText } = await makeSpineCorpus('pg-spine-'));
     server = await startPgServer();
     assistant = await buildAssistant(config());
   }, 120_000);
