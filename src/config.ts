@@ -68,6 +68,8 @@ export const configSchema = z.object({
   pgPoolMax: z.coerce.number().int().min(1).max(200).default(10),
   embedder: embedderSchema,
   chat: chatSchema,
+  /** Model the eval's `--judge` asks on the chat endpoint; unset: CHAT_MODEL. */
+  judgeModel: z.string().min(1).optional(),
   /** Answer with the extractive provider when the chat provider fails. */
   fallbackToExtractive: bool.default(true),
   adminToken: optionalSecret,
@@ -140,6 +142,7 @@ function fromEnv(env: Env): Record<string, unknown> {
       temperature: pick('CHAT_TEMPERATURE'),
       maxTokens: pick('CHAT_MAX_TOKENS'),
     },
+    judgeModel: pick('JUDGE_MODEL'),
     fallbackToExtractive: pick('FALLBACK_TO_EXTRACTIVE'),
     adminToken: pick('ADMIN_TOKEN'),
     corsOrigins: pick('CORS_ORIGINS'),
@@ -180,6 +183,7 @@ const ENV_NAMES: Record<string, string> = {
   'chat.maxRetries': 'CHAT_MAX_RETRIES',
   'chat.temperature': 'CHAT_TEMPERATURE',
   'chat.maxTokens': 'CHAT_MAX_TOKENS',
+  judgeModel: 'JUDGE_MODEL',
   fallbackToExtractive: 'FALLBACK_TO_EXTRACTIVE',
   adminToken: 'ADMIN_TOKEN',
   corsOrigins: 'CORS_ORIGINS',

@@ -7,6 +7,7 @@ import { buildAssistant } from '../app/build-assistant.js';
 import { createConfiguredAnswerer } from '../app/configured-answerer.js';
 import { AppError } from '../errors.js';
 import { runEvalCommand } from '../eval/eval-command.js';
+import { createJudgeChat } from '../eval/judge-chat.js';
 import { withPostgresStore } from '../index/postgres/postgres-config.js';
 import { readIdList } from '../ingest/id-list.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
@@ -14,7 +15,7 @@ import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run eval -- --gold FILE [--gold FILE]... [--corpus DIR]... [--only IDS.txt]
   [--index DIR] [--store local|postgres] [--database-url URL] [--provider extractive|openai] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
-  [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02]`;
+  [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02] [--judge]`;
 
 function number(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       html: { type: 'string' },
       baseline: { type: 'string' },
       'max-drop': { type: 'string' },
+      judge: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
     );
   }
   const chat = provider === 'extractive' ? undefined : createChatModel(config.chat);
+  // Checked before the index is built, so a missing chat endpoint fails in a second, not minutes.
+  const judge = values.judge ? createJudgeChat(config) : undefined;
   const prompts = await loadPromptSet();
 
   const bar = createProgressBar();
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
         provider,
         index: indexDir,
         corpus: values.corpus,
+        judge,
         onProgress: (p) => {
           bar.update(`eval ${p.pipeline}`, p.done, p.total);
           if (p.done === p.total) bar.done();

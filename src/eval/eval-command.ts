@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { AnswerProvider } from '../answer/answer-provider.js';
+import type { ChatModel } from '../answer/chat-model.js';
 import { AppError } from '../errors.js';
 import type { Embedder } from '../index/embedder.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import { compareToBaseline, formatRegressions, gateExitCode } from './baseline.js';
 import { loadGold } from './gold.js';
 import { renderHtmlReport } from './html-report.js';
+import { loadJudgePrompts } from './judge-prompts.js';
+import { createLlmJudge } from './llm-judge.js';
 import { createNaivePipeline, type NaiveSource } from './naive-pipeline.js';
 import { createRetrieverPipeline, type NamedPipeline } from './pipeline.js';
 import { buildReport, type EvalReport, writeReport, writeTextFile } from './report.js';
@@ -42,6 +45,13 @@ export interface EvalCommandOptions {
   onProgress?: (p: RunProgress) => void;
   /** Where the table and the gate's verdict go. */
   print?: (line: string) => void;
+  /**
+   * The chat model that judges faithfulness and relevance (`--judge`; see judge-chat.ts). Unset: no
+   * judge. The deterministic metrics are computed either way and remain the gate.
+   */
+  judge?: ChatModel;
+  /** Folder of the judge's prompt files; default the repository's `prompts/`. */
+  promptsDir?: string;
 }
 
 /** Builds the named pipelines over the same store, embedder and answerer. */
@@ -113,7 +123,21 @@ export async function runEvalCommand(
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const names = options.pipelines && options.pipelines.length > 0 ? options.pipelines : ['hybrid'];
   const pipelines = await buildPipelines(names, deps);
-  const runs = await runEval({ gold, pipelines, documents: deps.store, k, onProgress: options.onProgress });
+  const judge = options.judge
+    ? createLlmJudge({
+        chat: options.judge,
+        prompts: await loadJudgePrompts(options.promptsDir),
+        maxPassages: deps.answerK,
+      })
+    : undefined;
+  const runs = await runEval({
+    gold,
+    pipelines,
+    documents: deps.store,
+    k,
+    onProgress: options.onProgress,
+    judge,
+  });
   const report = buildReport(runs, {
     createdAt: new Date().toISOString(),
     gold: options.gold,
@@ -125,7 +149,15 @@ export async function runEvalCommand(
   if (options.out) await writeReport(options.out, report);
   if (options.html) await writeTextFile(options.html, renderHtmlReport(report));
 
-  print(formatSummaryTable(runs.map((r) => ({ name: r.name, summary: r.summary }))));
+  print(formatSummaryTable(runs.map((r) => ({ name: r.name, summary: r.summary, judge: r.judge }))));
+  if (report.judge) {
+    const { model, judged, failed, skipped } = report.judge;
+    print(`judge ${model}: ${judged} judged, ${failed} failed, ${skipped} skipped (not gated)`);
+    const errors = runs[0].items.flatMap((i) =>
+      i.judge?.status === 'failed' ? [`${i.id}: ${i.judge.error}`] : [],
+    );
+    if (errors.length > 0) print(`judge errors (${errors.length}): ${errors.slice(0, 5).join('; ')}`);
+  }
   const loose = runs[0].items.flatMap((i) =>
     i.evidence.filter((e) => e.found !== 'exact').map((e) => `${i.id} ${e.found}: ${e.doc}`),
   );

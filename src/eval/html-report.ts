@@ -1,3 +1,4 @@
+import type { JudgeSummary } from './judge-result.js';
 import type { EvalReport } from './report.js';
 import type { ItemRow } from './runner.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
@@ -42,6 +43,41 @@ function headline(s: EvalSummary): string {
     ['latency p50 / p95 ms', `${s.latencyMs.p50.toFixed(0)} / ${s.latencyMs.p95.toFixed(0)}`],
   ];
   return `<div class="tiles">${tiles.map(([l, v]) => `<div class="tile">${e(l)}<b>${e(v)}</b></div>`).join('')}</div>`;
+}
+
+/** The LLM judge's headline row (only when the report has a `judge` block). */
+function judgeHeadline(j: JudgeSummary): string {
+  const tiles: [string, string][] = [
+    ['judge faithfulness', fmt(j.faithfulness)],
+    ['judge relevance', fmt(j.relevance)],
+    ['faithful (≥4/5)', fmt(j.passRate.faithfulness)],
+    ['relevant (≥4/5)', fmt(j.passRate.relevance)],
+    ['judged / failed / skipped', `${j.judged} / ${j.failed} / ${j.skipped}`],
+  ];
+  return `<h2>LLM judge · ${e(j.model)}</h2><p class="small">Scores are (rating − 1) / 4 averaged over judged items; not gated.</p>
+<div class="tiles">${tiles.map(([l, v]) => `<div class="tile">${e(l)}<b>${e(v)}</b></div>`).join('')}</div>`;
+}
+
+/** Items the judge marked down (below 4/5) or could not judge, with its reasons. */
+function judgeFlags(items: ItemRow[]): string {
+  const flagged = items.filter(
+    (i) =>
+      i.judge?.status === 'failed' ||
+      (i.judge?.status === 'judged' && !(i.judge.faithfulness.pass && i.judge.relevance.pass)),
+  );
+  if (flagged.length === 0) return '';
+  const block = (i: ItemRow) => {
+    const j = i.judge;
+    const why =
+      j?.status === 'failed'
+        ? e(j.error)
+        : j?.status === 'judged'
+          ? `faithfulness ${e(j.faithfulness.reason)}<br>relevance ${e(j.relevance.reason)}`
+          : '';
+    return `<div class="miss"><div class="q">${e(i.id)} [${e(i.category)}] ${e(i.question)}</div>
+<div class="why">${why}</div><div><b>Answer</b>: ${e(i.answer.text)}</div></div>`;
+  };
+  return `<h2>Judge flags (${flagged.length} of ${items.length})</h2>\n${flagged.map(block).join('\n')}`;
 }
 
 /** One horizontal bar chart (inline SVG): one bar per category, 0..1. */
@@ -120,10 +156,12 @@ export function renderHtmlReport(report: EvalReport): string {
 <h1>Eval report · ${e(report.run.pipeline)}</h1>
 <p class="small">${e(report.run.createdAt)} · gold: ${e(report.run.gold.join(', '))} · k=${report.run.k} · provider: ${e(report.run.provider)}</p>
 ${headline(report.summary)}
+${report.judge ? judgeHeadline(report.judge) : ''}
 ${report.pipelines ? pipelinesTable(report.pipelines) : ''}
 <h2>By category</h2><div class="charts">${charts}</div>
 <h2>Misses (${misses.length} of ${report.items.length})</h2>
 ${misses.map(missBlock).join('\n')}
+${report.judge ? judgeFlags(report.items) : ''}
 </body></html>
 `;
 }

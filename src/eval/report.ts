@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { JudgeSummary } from './judge-result.js';
 import type { ItemRow, PipelineRun, StageLatency } from './runner.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
 
@@ -17,6 +18,8 @@ export interface RunInfo {
  * report.json. `summary`, `byCategory` and `items` are those of the first pipeline (the default,
  * hybrid) in the fixed shape tools read; `pipelines` (name → summary) appears when several ran.
  * `latencyByStage` and `run` are extra top-level keys; the summary keys stay exactly as specified.
+ * `judge` (only with `--judge`) holds the LLM judge's averages for the first pipeline, and
+ * `judge.byPipeline` those of every pipeline when several ran; the baseline gate never reads it.
  */
 export interface EvalReport {
   summary: EvalSummary;
@@ -25,6 +28,7 @@ export interface EvalReport {
   pipelines?: Record<string, EvalSummary>;
   latencyByStage: Record<string, StageLatency>;
   run: RunInfo & { pipeline: string };
+  judge?: JudgeSummary & { byPipeline?: Record<string, JudgeSummary> };
 }
 
 export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
@@ -38,6 +42,14 @@ export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
     run: { ...info, pipeline: first.name },
   };
   if (runs.length > 1) report.pipelines = Object.fromEntries(runs.map((r) => [r.name, r.summary]));
+  if (first.judge) {
+    report.judge = { ...first.judge };
+    if (runs.length > 1) {
+      report.judge.byPipeline = Object.fromEntries(
+        runs.flatMap((r) => (r.judge ? [[r.name, r.judge] as const] : [])),
+      );
+    }
+  }
   return report;
 }
 

@@ -3,6 +3,12 @@ import { charF1, keyPointRecall, rougeL } from './answer-metrics.js';
 import { citationPrecision } from './citation-precision.js';
 import { covers, type DocSpan, type LocatedQuote, locateQuote, rankOfFirstCover } from './coverage.js';
 import type { LoadedGoldItem } from './gold.js';
+import {
+  type ItemJudge,
+  type ItemJudgement,
+  type JudgeSummary,
+  summariseJudgements,
+} from './judge-result.js';
 import { head, type MetricResult } from './metric.js';
 import { numberFidelity } from './number-fidelity.js';
 import type { NamedPipeline, PipelineOutput } from './pipeline.js';
@@ -63,6 +69,8 @@ export interface ItemRow extends ScoredItem {
   /** Failed metrics as `name: reason`; empty for a clean item. */
   misses: string[];
   error?: string;
+  /** The LLM judge's verdict (only with `--judge`); never part of `misses` or the summary. */
+  judge?: ItemJudgement;
 }
 
 /** Per-stage latency of one pipeline. */
@@ -78,6 +86,8 @@ export interface PipelineRun {
   byCategory: Record<string, CategoryRow>;
   latencyByStage: StageLatency;
   items: ItemRow[];
+  /** Judge averages, when a judge ran. */
+  judge?: JudgeSummary;
 }
 
 export interface RunProgress {
@@ -95,6 +105,8 @@ export interface RunEvalOptions {
   /** Depth of retrieval scoring (hit@k up to k, MRR@k). */
   k?: number;
   onProgress?: (p: RunProgress) => void;
+  /** Optional LLM judge, called after an item is timed so its latency never counts. */
+  judge?: ItemJudge;
 }
 
 /** Locates every evidence quote of every item once (document texts cached). */
@@ -244,6 +256,7 @@ export async function runEval({
   documents,
   k = 10,
   onProgress,
+  judge,
 }: RunEvalOptions): Promise<PipelineRun[]> {
   const evidence = await locateEvidence(gold, documents);
   const total = gold.length * pipelines.length;
@@ -254,12 +267,22 @@ export async function runEval({
     for (const item of gold) {
       const ev = evidence.get(item) ?? [];
       const t0 = performance.now();
+      let output: PipelineOutput | undefined;
+      let row: ItemRow;
       try {
-        const output = await pipeline.run(item.question, k);
-        items.push(scoreItem(item, ev, output, k, performance.now() - t0));
+        output = await pipeline.run(item.question, k);
+        row = scoreItem(item, ev, output, k, performance.now() - t0);
       } catch (err) {
-        items.push(errorRow(item, ev, err, performance.now() - t0));
+        row = errorRow(item, ev, err, performance.now() - t0);
       }
+      if (judge) {
+        // A fresh object: the judge gets the question, never the gold answer.
+        const asked = { id: item.id, question: item.question, answerable: item.answerable };
+        row.judge = output
+          ? await judge.judge(asked, output)
+          : { status: 'skipped', reason: 'pipeline error (no answer)' };
+      }
+      items.push(row);
       done++;
       onProgress?.({ pipeline: pipeline.name, done, total, id: item.id });
     }
@@ -273,6 +296,14 @@ export async function runEval({
         total: latencyStats(items.map((i) => i.timings.totalMs)),
       },
       items,
+      ...(judge
+        ? {
+            judge: summariseJudgements(
+              judge.model,
+              items.map((i) => i.judge),
+            ),
+          }
+        : {}),
     });
   }
   return runs;

@@ -1,3 +1,4 @@
+import type { JudgeSummary } from './judge-result.js';
 import type { EvalSummary } from './summary.js';
 
 /** Rows of the one-screen table: label and how to read it from a summary. */
@@ -20,6 +21,14 @@ const ROWS: [string, (s: EvalSummary) => number | null, 'share' | 'ms' | 'count'
   ['latency p95 ms', (s) => s.latencyMs.p95, 'ms'],
 ];
 
+/** Rows added when the LLM judge ran (`--judge`); a pipeline without a judge block shows '–'. */
+const JUDGE_ROWS: [string, (j: JudgeSummary) => number | null, 'share' | 'ms' | 'count'][] = [
+  ['judge faithfulness', (j) => j.faithfulness, 'share'],
+  ['judge relevance', (j) => j.relevance, 'share'],
+  ['judge judged', (j) => j.judged, 'count'],
+  ['judge failed', (j) => j.failed, 'count'],
+];
+
 function cell(v: number | null, kind: 'share' | 'ms' | 'count'): string {
   if (v === null) return '–';
   if (kind === 'share') return v.toFixed(3);
@@ -28,8 +37,11 @@ function cell(v: number | null, kind: 'share' | 'ms' | 'count'): string {
 }
 
 /** A plain-text table, metrics down, pipelines across (fits one screen for up to ~6 pipelines). */
-export function formatSummaryTable(summaries: { name: string; summary: EvalSummary }[]): string {
-  const labelWidth = Math.max(...ROWS.map(([l]) => l.length));
+export function formatSummaryTable(
+  summaries: { name: string; summary: EvalSummary; judge?: JudgeSummary }[],
+): string {
+  const judged = summaries.some((p) => p.judge);
+  const labelWidth = Math.max(...[...ROWS, ...(judged ? JUDGE_ROWS : [])].map(([l]) => l.length));
   const widths = summaries.map((p) => Math.max(8, p.name.length));
   const line = (label: string, cells: string[]) =>
     `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
@@ -47,6 +59,16 @@ export function formatSummaryTable(summaries: { name: string; summary: EvalSumma
         summaries.map((p) => cell(read(p.summary), kind)),
       ),
     );
+  }
+  if (judged) {
+    for (const [label, read, kind] of JUDGE_ROWS) {
+      out.push(
+        line(
+          label,
+          summaries.map((p) => cell(p.judge ? read(p.judge) : null, kind)),
+        ),
+      );
+    }
   }
   return out.join('\n');
 }

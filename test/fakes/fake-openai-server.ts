@@ -56,6 +56,11 @@ export interface FakeOpenAIServerOptions {
   embeddingDimensions?: number;
   /** Content chunks a streamed reply is cut into (at least this many when the text is long enough). Default 4. */
   streamChunks?: number;
+  /**
+   * The chat reply when none is queued, computed from the request's messages (default: the echo).
+   * Lets one fake play several roles by prompt, e.g. answer JSON to the eval's judge.
+   */
+  reply?: (messages: { role: string; content: string }[]) => string;
 }
 
 /**
@@ -68,7 +73,7 @@ export interface FakeOpenAIServerOptions {
 export async function startFakeOpenAIServer(
   options: FakeOpenAIServerOptions = {},
 ): Promise<FakeOpenAIServer> {
-  const { embeddingDimensions = 8, streamChunks = 4 } = options;
+  const { embeddingDimensions = 8, streamChunks = 4, reply } = options;
   const requests: RecordedRequest[] = [];
   const replies: string[] = [];
   const sockets = new Set<Socket>();
@@ -116,7 +121,9 @@ export async function startFakeOpenAIServer(
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
         const chat = body as ChatBody;
-        const text = replies.shift() ?? `echo: ${lastUserMessage(chat)}`;
+        const text =
+          replies.shift() ??
+          (reply ? reply((chat.messages ?? []).map(plainMessage)) : `echo: ${lastUserMessage(chat)}`);
         if (chat.stream)
           return sendStream(res, chat, text, `chatcmpl-fake-${counter}`, streamChunks, m === 'stream-drop');
         return sendJson(res, 200, {
@@ -259,10 +266,17 @@ function sendStream(
 
 function lastUserMessage(body: ChatBody): string {
   const user = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
-  if (!user) return '';
-  if (typeof user.content === 'string') return user.content;
-  if (Array.isArray(user.content)) return user.content.map((p: { text?: string }) => p.text ?? '').join('');
+  return user ? contentText(user.content) : '';
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((p: { text?: string }) => p.text ?? '').join('');
   return '';
+}
+
+function plainMessage(m: { role: string; content: unknown }): { role: string; content: string } {
+  return { role: m.role, content: contentText(m.content) };
 }
 
 function usage(body: ChatBody, text: string) {

@@ -1,0 +1,138 @@
+import type { ChatMessage, ChatModel } from '../answer/chat-model.js';
+import type { Passage } from '../domain.js';
+import { isAppError } from '../errors.js';
+import { maskPersonalNumbers } from '../log/mask.js';
+import type { JudgePrompts } from './judge-prompts.js';
+import { parseJudgeReply } from './judge-reply.js';
+import type { ItemJudge, ItemJudgement, JudgedQuestion, JudgeMetric } from './judge-result.js';
+import type { MetricResult } from './metric.js';
+import type { PipelineOutput } from './pipeline.js';
+
+/** What one judge call sees: question, the answer exactly as produced, and the passages shown. */
+export interface JudgeRequest {
+  question: string;
+  answer: string;
+  passages: Passage[];
+}
+
+export interface LlmJudgeOptions {
+  chat: ChatModel;
+  prompts: JudgePrompts;
+  /**
+   * Passages the judge sees: the first N of the ranked list, i.e. what the answerer was handed (the
+   * service's RETRIEVAL_K, default 6), numbered [1]..[N] as the answerer numbered them so the
+   * answer's [n] citations point at the same text.
+   */
+  maxPassages?: number;
+  /** Characters of each passage shown; default 1500, the answerer's own guard. */
+  maxPassageChars?: number;
+}
+
+/** Rating at or above which a judged metric passes (4 of 5: "supported / addressed, minor slips"). */
+export const JUDGE_PASS_RATING = 4;
+
+/** Renders the two chat messages of one judge call. Exported for tests and prompt reviews. */
+export function judgeMessages(
+  prompts: JudgePrompts,
+  { question, answer, passages }: JudgeRequest,
+  maxPassageChars = 1500,
+): ChatMessage[] {
+  const rendered = passages
+    .map((p, i) => {
+      const heading = p.chunk.headingPath.length ? ` › ${p.chunk.headingPath.join(' › ')}` : '';
+      const title = p.meta.title.replace(/^《|》$/g, '');
+      return `[${i + 1}] 《${title}》${heading}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
+    })
+    .join('\n\n');
+  return [
+    { role: 'system', content: prompts.system.render({}) },
+    {
+      role: 'user',
+      content: prompts.user.render({
+        // Masked as the answerer masks it: a chat model never needs a citizen's ID or phone number.
+        question: asData(maskPersonalNumbers(question)),
+        count: passages.length,
+        passages: rendered,
+        answer: asData(answer),
+      }),
+    },
+  ];
+}
+
+/**
+ * Neutralises only the prompt's own delimiter tags, so text cannot close its block and pose as
+ * instructions; everything else (the answer included) reaches the judge character for character.
+ */
+function asData(text: string): string {
+  return text.replace(/<\/?(资料|回答|问题)>/g, (tag) => tag.replace('<', '〈').replace('>', '〉'));
+}
+
+function metric(score: number, reason: string): JudgeMetric {
+  return {
+    pass: score >= JUDGE_PASS_RATING,
+    score: (score - 1) / 4,
+    rating: score,
+    reason: `${score}/5 ${reason}`,
+  };
+}
+
+/** One judge call. Throws on a provider error or a reply that does not follow the rubric. */
+export async function judgeAnswer(
+  chat: ChatModel,
+  prompts: JudgePrompts,
+  request: JudgeRequest,
+  maxPassageChars?: number,
+): Promise<Extract<ItemJudgement, { status: 'judged' }>> {
+  const reply = await chat.complete(judgeMessages(prompts, request, maxPassageChars));
+  const parsed = parseJudgeReply(reply);
+  return {
+    status: 'judged',
+    faithfulness: metric(parsed.faithfulness.score, parsed.faithfulness.reason),
+    relevance: metric(parsed.relevance.score, parsed.relevance.reason),
+  };
+}
+
+function failed(err: unknown): ItemJudgement {
+  const error = isAppError(err)
+    ? `${err.code}: ${err.message}`
+    : err instanceof Error
+      ? err.message
+      : String(err);
+  const result: MetricResult = { pass: false, score: 0, reason: `judge error: ${error}` };
+  return { status: 'failed', error, faithfulness: result, relevance: result };
+}
+
+/**
+ * An `ItemJudge` over a chat model. Calls are made one at a time by the runner (a rate-limited
+ * endpoint is the common case). A correct refusal (an unanswerable item, refused) has nothing to
+ * judge and is skipped; a false refusal is judged, so relevance marks it down.
+ */
+export function createLlmJudge({
+  chat,
+  prompts,
+  maxPassages = 6,
+  maxPassageChars = 1500,
+}: LlmJudgeOptions): ItemJudge {
+  return {
+    model: chat.id,
+    async judge(item: JudgedQuestion, output: PipelineOutput): Promise<ItemJudgement> {
+      if (output.answer.refused && !item.answerable) {
+        return { status: 'skipped', reason: 'refused an unanswerable question (nothing to judge)' };
+      }
+      try {
+        return await judgeAnswer(
+          chat,
+          prompts,
+          {
+            question: item.question,
+            answer: output.answer.answer,
+            passages: output.passages.slice(0, maxPassages),
+          },
+          maxPassageChars,
+        );
+      } catch (err) {
+        return failed(err);
+      }
+    },
+  };
+}
