@@ -40,8 +40,8 @@ export function judgeMessages(
   const rendered = passages
     .map((p, i) => {
       const heading = p.chunk.headingPath.length ? ` › ${p.chunk.headingPath.join(' › ')}` : '';
-      const title = p.meta.title.replace(/^《|》$/g, '');
-      return `[${i + 1}] 《${title}》${heading}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
+      const title = /^《[^《》]*》$/.test(p.meta.title) ? p.meta.title : `《${p.meta.title}》`;
+      return `[${i + 1}] ${title}${heading}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
     })
     .join('\n\n');
   return [

@@ -1,11 +1,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerProvider } from '../../src/answer/answer-provider.js';
+import { OpenAICompatibleChat } from '../../src/answer/openai-chat.js';
 import type { DocumentMeta, Retrieval } from '../../src/domain.js';
 import { type EvalDeps, runEvalCommand } from '../../src/eval/eval-command.js';
 import type { Retriever } from '../../src/retrieve/retriever.js';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '../fakes/fake-openai-server.js';
 import { answer, citation, DOC_ID, DOC_TEXT, passage } from './fakes.js';
 
 const meta: DocumentMeta = { id: DOC_ID, title: 't', type: '其他', sourcePath: 's.txt' };
@@ -118,5 +120,92 @@ describe('runEvalCommand', () => {
     await expect(
       runEvalCommand(deps(true), { gold: [gold], provider: 'x', pipelines: ['magic'], print: () => {} }),
     ).rejects.toThrow('unknown pipeline "magic"');
+  });
+});
+
+describe('runEvalCommand with the LLM judge', () => {
+  let fake: FakeOpenAIServer;
+  /** Rating the fake judge gives both metrics; the gold answer must never reach it. */
+  let rating = 4;
+  beforeAll(async () => {
+    fake = await startFakeOpenAIServer({
+      reply: (messages) =>
+        messages
+          .map((m) => m.content)
+          .join('\n')
+          .includes('忠实度')
+          ? `\`\`\`json\n${JSON.stringify({
+              faithfulness: { score: rating, reason: '有依据' },
+              relevance: { score: rating, reason: '切题' },
+            })}\n\`\`\``
+          : 'not a judge prompt',
+    });
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+  const judge = () =>
+    new OpenAICompatibleChat({
+      baseURL: fake.url,
+      model: 'judge-model',
+      apiKey: 'k',
+      timeoutMs: 15_000,
+      maxRetries: 0,
+      temperature: 0,
+      maxTokens: 256,
+    });
+
+  it('writes the judge block and per-item verdicts, keeps the summary keys, and the gate ignores it', async () => {
+    const { dir, gold } = await setup();
+    const plain = await runEvalCommand(deps(true), { gold: [gold], provider: 'extractive', print: () => {} });
+    expect(plain.report.judge).toBeUndefined();
+
+    const out = join(dir, 'judged.json');
+    const html = join(dir, 'judged.html');
+    const lines: string[] = [];
+    rating = 5;
+    const judged = await runEvalCommand(deps(true), {
+      gold: [gold],
+      provider: 'extractive',
+      pipelines: ['hybrid', 'bm25'],
+      out,
+      html,
+      judge: judge(),
+      print: (l) => lines.push(l),
+    });
+    expect(judged.exitCode).toBe(0);
+    const written = JSON.parse(await readFile(out, 'utf8'));
+    const block = {
+      model: 'openai:judge-model',
+      judged: 1,
+      failed: 0,
+      skipped: 0,
+      faithfulness: 1,
+      relevance: 1,
+    };
+    expect(written.judge).toMatchObject({ ...block, byPipeline: { hybrid: block, bm25: block } });
+    expect(written.items[0].judge).toMatchObject({
+      status: 'judged',
+      faithfulness: { rating: 5, pass: true },
+    });
+    // The summary is the deterministic one, key for key.
+    expect(written.summary).toEqual({ ...plain.report.summary, latencyMs: written.summary.latencyMs });
+    expect(JSON.stringify(written.summary)).not.toContain('judge');
+    expect(fake.requests.map((r) => r.raw).join('')).not.toContain('推进54项任务"');
+    expect(lines[0]).toMatch(/^judge faithfulness\s+1\.000\s+1\.000$/m);
+    expect(lines).toContain('judge openai:judge-model: 1 judged, 0 failed, 0 skipped (not gated)');
+    expect(await readFile(html, 'utf8')).toContain('LLM judge · openai:judge-model');
+
+    // A much worse judge verdict against that report as the baseline: the gate does not look.
+    rating = 1;
+    const gated = await runEvalCommand(deps(true), {
+      gold: [gold],
+      provider: 'extractive',
+      baseline: out,
+      judge: judge(),
+      print: () => {},
+    });
+    expect(gated.report.judge).toMatchObject({ faithfulness: 0, relevance: 0, judged: 1 });
+    expect(gated.exitCode).toBe(0);
   });
 });
