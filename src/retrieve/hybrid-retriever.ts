@@ -8,8 +8,8 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { dropRepeats } from './merge.js';
-import { topicalGroups } from './query-terms.js';
-import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
+import { askedQuantity, topicalGroups } from './query-terms.js';
+import { DEFAULT_MIN_COVERAGE, holdsTerm, idfCoverage } from './relevance.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 
 export interface HybridRetrieverOptions extends FusionParams {
@@ -41,6 +41,18 @@ export interface HybridRetrieverOptions extends FusionParams {
  * still falls below the threshold.
  */
 const PLACE_MISMATCH_FACTOR = 0.5;
+
+/**
+ * Factor on a passage's coverage when the question asks for a number of a named quantity
+ * (增长目标是多少) and the passage does not name it: it may state another quantity of the same
+ * subject (a share target), which would be a confidently wrong number.
+ */
+const QUANTITY_MISMATCH_FACTOR = 0.5;
+
+function quantityFactor(quantity: string[] | undefined, text: string): number {
+  if (!quantity) return 1;
+  return quantity.some((term) => holdsTerm(term, text)) ? 1 : QUANTITY_MISMATCH_FACTOR;
+}
 
 function placeFactor(query: string, passage: Passage): number {
   const places = placesIn(query);
@@ -158,6 +170,7 @@ export function createHybridRetriever({
       const t3 = performance.now();
 
       const idf = await store.idf(terms);
+      const quantity = askedQuantity(normaliseForIndex(query), keywordGroups);
       // A passage answers when it holds the question's informative terms itself: the best single
       // passage counts, not the union of several (青岛 from one document and 居住证 from another
       // do not make an answer about Qingdao residence permits).
@@ -168,9 +181,10 @@ export function createHybridRetriever({
               0,
               ...merged.slice(0, coverageDepth).map((p) => {
                 const text = normalisedText(p.chunk);
-                const words = tokenizer.words ? [tokenizer.words(text)] : undefined;
                 return (
-                  idfCoverage({ groups: keywordGroups, idf, texts: [text], words }) * placeFactor(query, p)
+                  idfCoverage({ groups: keywordGroups, idf, texts: [text] }) *
+                  placeFactor(query, p) *
+                  quantityFactor(quantity, text)
                 );
               }),
             );

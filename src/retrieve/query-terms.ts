@@ -105,3 +105,50 @@ export function asksForNumber(question: string): boolean {
 export function asksForList(question: string): boolean {
   return /哪些|哪几|包括什么|包括哪|有什么|分别|材料|条件/.test(question);
 }
+
+/** Where a question asks for a number: the quantity asked for stands right before or after. */
+const NUMBER_QUESTION = /多少|几|多久|多长|多大|多高/;
+
+/** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
+const QUANTITY_LINK =
+  /^(?:是|为|有|要|能|可|将|会|的|约|共|一共|总共|大概|大约|达|达到|到|给|给予|最高|最低|最多|最少)*$/;
+
+/**
+ * Words naming a goal or a count rather than a quantity of their own: “比重目标是多少” asks for
+ * the 比重, and policy texts state goals as “力争……比重达到12%”, without the word 目标; “基站
+ * 数量是多少” asks how many 基站, which a text states as “基站数达4.5万个”.
+ */
+const GOAL_WORDS = /^(?:目标|指标|任务|预期|预期目标|目标值|数量|数目|个数|总数)$/;
+
+/**
+ * The quantity a number question asks for: 增长 in “增长目标是多少”, 占比 in “占比要达到多少”,
+ * 贴息 in “再给予多少贴息”. A passage that states some other quantity of the same subject (a
+ * share target where a growth target was asked) does not answer it. Undefined when the question
+ * does not ask for a number this way. Pure; `question` normalised as the query terms were.
+ */
+export function askedQuantity(question: string, groups: string[][]): string[] | undefined {
+  const match = NUMBER_QUESTION.exec(question);
+  if (!match) return undefined;
+  const at = match.index;
+  const after = at + match[0].length;
+  const candidates = groups.filter((g) => !SINGLE_HAN.test(g[0]) && !QUESTION_WORDS.has(g[0]));
+  const following = candidates.find((g) => question.startsWith(g[0], after) && !QUANTITY_LINK.test(g[0]));
+  if (following) return following;
+  let best: { group: string[]; end: number } | undefined;
+  for (const group of candidates) {
+    const start = question.lastIndexOf(group[0], at - group[0].length);
+    if (start < 0 || QUANTITY_LINK.test(group[0])) continue;
+    const end = start + group[0].length;
+    if (!QUANTITY_LINK.test(question.slice(end, at))) continue;
+    if (!best || end > best.end) best = { group, end };
+  }
+  // A goal's or a count's quantity is the word right before it (增长 in 增长目标, 基站 in 基站数量目标).
+  while (best && GOAL_WORDS.test(best.group[0])) {
+    const goalStart = best.end - best.group[0].length;
+    const before = candidates.find(
+      (g) => question.lastIndexOf(g[0], goalStart - g[0].length) === goalStart - g[0].length,
+    );
+    best = before && { group: before, end: goalStart };
+  }
+  return best?.group;
+}

@@ -51,3 +51,8 @@ export function generalRarity(term: string): number {
   const share = (logRarity - COMMON_LOG) / (RARE_LOG - COMMON_LOG);
   return Math.min(1, Math.max(MIN_FACTOR, share));
 }
+
+/** How often a word occurs in jieba's counts (0 when the dictionary does not have it). */
+export function generalFrequency(word: string): number {
+  return load().words.get(word) ?? 0;
+}

@@ -155,9 +155,6 @@ export function createJiebaTokenizer({
     tokenize(text: string): string[] {
       return terms(text, true);
     },
-    words(text: string): string[] {
-      return terms(text, false);
-    },
     tokenizeQuery(text: string): string[][] {
       const groups: string[][] = [];
       const seen = new Set<string>();

@@ -14,9 +14,4 @@ export interface Tokenizer {
    * term as written.
    */
   tokenizeQuery(text: string): string[][];
-  /**
-   * The words of a text as segmented, without the added sub-words (and without stopwords), for
-   * word-boundary-aware matching: 居住证 is not in 居住证明, 公积金 is in 住房公积金 (see retrieve/relevance.ts).
-   */
-  words?(text: string): string[];
 }

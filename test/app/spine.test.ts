@@ -52,6 +52,15 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     expect(answer.answer).toContain('12345');
   });
 
+  it('refuses a number question whose quantity the documents do not state', async () => {
+    // The seed states how many 5G base stations (基站数达4.5万个), not a coverage rate.
+    const rate = await ask('2025年青岛5G基站的覆盖率目标是多少？');
+    expect(rate.refused).toBe(true);
+    const count = await ask('2025年青岛5G基站数量目标是多少？');
+    expect(count.refused).toBe(false);
+    expect(count.answer).toContain('4.5万');
+  });
+
   it('answers from exactly the named article', async () => {
     const answer = await ask('《青岛市示范管理条例》第十条的内容是什么？');
     expect(answer.refused).toBe(false);

@@ -142,10 +142,39 @@ describe('general rarity and places', () => {
 });
 
 describe('word-boundary coverage', () => {
-  it('takes a compound ending in the term for the term, not one that merely starts with it', async () => {
+  it('takes a compound ending in the term for the term, not a word that merely starts with it', async () => {
     const { holdsTerm } = await import('../../src/retrieve/relevance.js');
-    expect(holdsTerm('公积金', '', ['提取', '住房公积金'])).toBe(true);
-    expect(holdsTerm('居住证', '', ['出具', '居住证明'])).toBe(false);
-    expect(holdsTerm('居住证', '居住证明', undefined)).toBe(true);
+    expect(holdsTerm('公积金', '提取住房公积金')).toBe(true);
+    expect(holdsTerm('青岛', '青岛市学前教育条例')).toBe(true);
+    expect(holdsTerm('居住证', '出具本人身份证明和居住证明等材料')).toBe(false);
+    expect(holdsTerm('居住证', '居住证明或者居住证')).toBe(true);
+    expect(holdsTerm('居住证', '持有居住证。')).toBe(true);
+    expect(holdsTerm('5G', '5G基站')).toBe(true);
+  });
+});
+
+describe('asked quantity', () => {
+  // Groups as tokenizeQuery gives them (question words already dropped), in question order.
+  const g = (...terms: string[]) => terms.map((t) => [t]);
+  it('finds the quantity next to the number question word', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    expect(askedQuantity('担保产品的担保额度是多少？', g('担保', '产品', '额度'))).toEqual(['额度']);
+    expect(askedQuantity('决定再给予多少贴息支持？', g('决定', '给予', '贴息', '支持'))).toEqual(['贴息']);
+    expect(
+      askedQuantity('核心产业增加值占比要达到多少？', g('核心', '产业', '增加值', '占比', '达到')),
+    ).toEqual(['占比']);
+  });
+  it('reads a goal as the quantity before it', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    expect(askedQuantity('地区生产总值增长目标是多少？', g('地区', '生产总值', '增长', '目标'))).toEqual([
+      '增长',
+    ]);
+    expect(askedQuantity('占gdp的比重目标是多少？', g('占', 'gdp', '比重', '目标'))).toEqual(['比重']);
+  });
+  it('names nothing when the question does not ask for a number of a named quantity', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    expect(askedQuantity('有多少人参加', g('人', '参加'))).toBeUndefined();
+    expect(askedQuantity('居住证怎么办理？', g('居住证', '办理'))).toBeUndefined();
+    expect(askedQuantity('基站建到多少个？', g('基站', '建'))).toBeUndefined();
   });
 });
