@@ -25,6 +25,8 @@ export interface IngestReport {
   skipped: SkippedFile[];
   /** Seconds per stage: load, tokenize, embed, hnsw, bm25, write. */
   stages: Record<string, number>;
+  /** The index was rebuilt from scratch because most of it changed (the counts say what changed). */
+  rebuilt?: boolean;
 }
 
 /**

@@ -8,7 +8,12 @@ import { indexIdentity } from '../index/index-manifest.js';
 import { LocalStore } from '../index/local-store.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
 import type { SearchStore } from '../index/search-store.js';
-import { type IngestProgress, ingestCorpus } from '../ingest/ingest-pipeline.js';
+import {
+  type CorpusChanges,
+  compareWithStore,
+  type IngestProgress,
+  ingestCorpus,
+} from '../ingest/ingest-pipeline.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
 import { prepareDocumentsInParallel } from '../ingest/parallel-prepare.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
@@ -33,6 +38,16 @@ export interface BuildAssistantOptions {
   onProgress?: IngestProgress;
   /** Progress and decisions for the service log. */
   log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/**
+ * Share of the stored documents an ingest would replace or remove above which a local index is
+ * rebuilt rather than updated in place (see `mostlyStale`).
+ */
+const REBUILD_SHARE = 0.5;
+
+function mostlyStale({ replaced, removed, stored }: CorpusChanges): boolean {
+  return stored > 0 && (replaced + removed) / stored > REBUILD_SHARE;
 }
 
 /** Keys of what the index keeps besides documents and chunks. */
@@ -72,7 +87,41 @@ export async function buildAssistant(
     }
     assistantParts = { tokenizer, embedder, store };
     if (ingest) {
-      lastIngest = await ingestCorpus({ dirs, only: ingest.only, store, tokenizer, embedder, onProgress });
+      const t = performance.now();
+      const corpus = await loadCorpus(dirs, {
+        only: ingest.only,
+        onProgress: (done, total) => onProgress?.('load', done, total),
+      });
+      const loaded = { ...corpus, seconds: (performance.now() - t) / 1000 };
+      const changes = await compareWithStore(store, corpus.documents);
+      if (config.store === 'local' && mostlyStale(changes)) {
+        // Replacing most of a graph in place is slow (hnswlib walks the deleted points) and leaves
+        // it half tombstones: a fresh build is faster and gives the index it would have had.
+        log('index: most documents changed, rebuilding', {
+          replaced: changes.replaced,
+          removed: changes.removed,
+        });
+        await store.close();
+        const rebuilt = await buildAssistant(config, {
+          ingest: { ...ingest, rebuild: true },
+          onProgress,
+          log,
+        });
+        if (rebuilt.lastIngest) {
+          const { added, replaced, unchanged, removed } = changes;
+          rebuilt.lastIngest = { ...rebuilt.lastIngest, added, replaced, unchanged, removed, rebuilt: true };
+        }
+        return rebuilt;
+      }
+      lastIngest = await ingestCorpus({
+        dirs,
+        only: ingest.only,
+        store,
+        tokenizer,
+        embedder,
+        onProgress,
+        loaded,
+      });
     }
   } else {
     log('index: building', { store: config.store, dir: config.indexDir, corpus: dirs });

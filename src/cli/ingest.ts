@@ -9,7 +9,7 @@ function printReport(report: IngestReport, seconds: number): void {
   const out = process.stdout;
   out.write(`\n文档 documents: ${report.documents}    片段 chunks: ${report.chunks}\n`);
   out.write(
-    `新增 added: ${report.added}  替换 replaced: ${report.replaced}  未变 unchanged: ${report.unchanged}  删除 removed: ${report.removed}\n`,
+    `新增 added: ${report.added}  替换 replaced: ${report.replaced}  未变 unchanged: ${report.unchanged}  删除 removed: ${report.removed}${report.rebuilt ? '  (重建 rebuilt: most documents changed)' : ''}\n`,
   );
   const stages = Object.entries(report.stages)
     .map(([name, s]) => `${name} ${s.toFixed(2)}s`)

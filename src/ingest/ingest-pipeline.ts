@@ -119,6 +119,41 @@ export interface IngestOptions extends IndexingDeps {
   prepared?: Map<string, PreparedDocument>;
 }
 
+/** How a corpus differs from what a store holds, by content hash. */
+export interface CorpusChanges {
+  /** New or changed documents, to index. */
+  changed: SourceDocument[];
+  added: number;
+  replaced: number;
+  unchanged: number;
+  /** Stored documents the corpus no longer has. */
+  removed: number;
+  /** Documents the store holds now. */
+  stored: number;
+}
+
+/** Compares a loaded corpus with the store by content hash (nothing is changed). */
+export async function compareWithStore(
+  store: IndexingDeps['store'],
+  documents: SourceDocument[],
+): Promise<CorpusChanges> {
+  const changes: CorpusChanges = { changed: [], added: 0, replaced: 0, unchanged: 0, removed: 0, stored: 0 };
+  for (const doc of documents) {
+    const hash = await store.documentHash(doc.id);
+    if (hash === doc.hash) changes.unchanged += 1;
+    else {
+      if (hash === undefined) changes.added += 1;
+      else changes.replaced += 1;
+      changes.changed.push(doc);
+    }
+  }
+  const ids = new Set(documents.map((d) => d.id));
+  const stored = await store.listDocuments();
+  changes.stored = stored.length;
+  changes.removed = stored.filter((meta) => !ids.has(meta.id)).length;
+  return changes;
+}
+
 /**
  * Brings the store up to date with the corpus folders: new documents added, changed ones
  * (content hash) replaced, removed ones deleted, unchanged ones skipped; then persists. Files that
@@ -138,19 +173,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   }
   stages.load = loaded.seconds;
 
-  const changed: SourceDocument[] = [];
-  let added = 0;
-  let replaced = 0;
-  let unchanged = 0;
-  for (const doc of loaded.documents) {
-    const hash = await store.documentHash(doc.id);
-    if (hash === doc.hash) unchanged += 1;
-    else {
-      if (hash === undefined) added += 1;
-      else replaced += 1;
-      changed.push(doc);
-    }
-  }
+  const { changed, added, replaced, unchanged } = await compareWithStore(store, loaded.documents);
   await indexDocuments(changed, options, stages, options.prepared);
 
   let removed = 0;

@@ -95,11 +95,20 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     await writeFile(join(corpus, 'laws', 'law-demo.md'), LAW.replace('五个工作日', '三个工作日'));
     await writeFile(join(corpus, 'new-note.txt'), '关于示范事项的通知\n示范事项自2026年起网上办理。');
     await rm(join(corpus, 'seeds'), { recursive: true });
+    // Both stored documents replaced or removed: rebuilt from scratch, the report still says what changed.
     const third = await buildAssistant(configFor(indexDir), { ingest: {} });
-    expect(third.lastIngest).toMatchObject({ added: 1, replaced: 1, removed: 1, documents: 2 });
+    expect(third.lastIngest).toMatchObject({ added: 1, replaced: 1, removed: 1, documents: 2, rebuilt: true });
     const retrieval = await third.retriever.retrieve('《青岛市示范管理条例》第十条');
     expect(retrieval.passages[0].chunk.text).toContain('三个工作日');
-    assistant = third;
+    await third.close();
+
+    // Half of them changed: updated in place.
+    await writeFile(join(corpus, 'new-note.txt'), '关于示范事项的通知\n示范事项自2027年起网上办理。');
+    const fourth = await buildAssistant(configFor(indexDir), { ingest: {} });
+    expect(fourth.lastIngest).toMatchObject({ added: 0, replaced: 1, unchanged: 1, documents: 2 });
+    expect(fourth.lastIngest?.rebuilt).toBeUndefined();
+    expect((await fourth.retriever.retrieve('示范事项网上办理')).passages[0].chunk.text).toContain('2027');
+    assistant = fourth;
   });
 
   it('refuses an index built with another configuration, and rebuilds it when asked to ingest', async () => {
