@@ -35,10 +35,13 @@ export interface HybridRetrieverOptions extends FusionParams {
 }
 
 /**
- * Factor on a passage's coverage when the question names a place (北京, 青岛, 广东 …) that the
- * passage, its title and its region do not mention: a Beijing question answered from
- * Qingdao documents would be confidently wrong. 0.5 halves the coverage; an otherwise perfect match
- * still falls below the threshold.
+ * Factor on a passage's coverage when the question names a place (北京, 青岛, 广东 …) and the
+ * passage's document is about other places (its title, region or headings name only them, and the
+ * passage does not mention the asked one): a Beijing question answered from Qingdao documents would
+ * be confidently wrong. 0.5 halves the coverage; an otherwise perfect match still falls below the
+ * threshold. Documents naming no place are not penalised: measured on ncpqa-dev, most answerable
+ * questions naming a province are answered by national notices or by local ones whose text never
+ * repeats the place (我区, 全省), and requiring the name refused 9.7 % of them instead of 4.3 %.
  */
 const PLACE_MISMATCH_FACTOR = 0.5;
 
@@ -55,10 +58,15 @@ function quantityFactor(quantity: string[] | undefined, text: string): number {
 }
 
 function placeFactor(query: string, passage: Passage): number {
-  const places = placesIn(query);
-  if (places.length === 0) return 1;
-  const seen = `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')} ${passage.chunk.text}`;
-  return places.some((place) => seen.includes(place)) ? 1 : PLACE_MISMATCH_FACTOR;
+  const asked = placesIn(query);
+  if (asked.length === 0) return 1;
+  const identity = `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')}`;
+  const own = placesIn(identity);
+  // A document that names no place (a national notice, or one whose origin was not recorded) may
+  // well apply to the place asked about; one that names only other places is about them.
+  if (own.length === 0) return 1;
+  const seen = `${identity} ${passage.chunk.text}`;
+  return asked.some((place) => seen.includes(place)) ? 1 : PLACE_MISMATCH_FACTOR;
 }
 
 export function createHybridRetriever({
