@@ -69,6 +69,19 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     expect(answer.citations[0].headingPath).toContain('第十条');
   });
 
+  it('refuses a place the documents are not about, but answers it from a document naming no place', async () => {
+    // The seed is about Qingdao: a Beijing question over it would be confidently wrong.
+    expect((await ask('北京市5G基站要建多少个？')).refused).toBe(true);
+    // A notice naming no place (national, or its origin not recorded) may apply anywhere.
+    await assistant.indexer.upsertText('notice-place', '关于示范补贴的通知\n示范补贴每人每月发放300元。', {
+      title: '关于示范补贴的通知',
+    });
+    const answer = await ask('北京市示范补贴每人每月发放多少？');
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('300元');
+    await assistant.indexer.delete('notice-place');
+  });
+
   it('shows the new metadata of a document replaced in place (same document count)', async () => {
     const { createHybridRetriever } = await import('../../src/retrieve/hybrid-retriever.js');
     const retriever = createHybridRetriever({ ...assistant, metaMaxAgeMs: 0 });
