@@ -110,7 +110,13 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     await rm(join(corpus, 'seeds'), { recursive: true });
     // Both stored documents replaced or removed: rebuilt from scratch, the report still says what changed.
     const third = await buildAssistant(configFor(indexDir), { ingest: {} });
-    expect(third.lastIngest).toMatchObject({ added: 1, replaced: 1, removed: 1, documents: 2, rebuilt: true });
+    expect(third.lastIngest).toMatchObject({
+      added: 1,
+      replaced: 1,
+      removed: 1,
+      documents: 2,
+      rebuilt: true,
+    });
     const retrieval = await third.retriever.retrieve('《青岛市示范管理条例》第十条');
     expect(retrieval.passages[0].chunk.text).toContain('三个工作日');
     await third.close();
