@@ -101,6 +101,14 @@ export interface Passage {
   /** Fused score (higher is better); comparable only within one result list. */
   score: number;
   why: MatchExplanation;
+  /** The same text in other documents (republished copies), folded into this passage. */
+  copies?: PassageCopy[];
+}
+
+/** Where else a passage's text stands: a span of another document. */
+export interface PassageCopy extends Span {
+  docId: string;
+  title: string;
 }
 
 /** One source of an answer. `n` is the marker number used in the text, `[n]`. */

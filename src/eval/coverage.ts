@@ -67,8 +67,19 @@ export function covers(passage: DocSpan, quote: DocSpan): boolean {
 
 /** 1-based rank of the first passage that covers any evidence span, or undefined when none does. */
 export function rankOfFirstCover(passages: DocSpan[], evidence: DocSpan[]): number | undefined {
+  return rankOfFirstCoverBySpans(
+    passages.map((p) => [p]),
+    evidence,
+  );
+}
+
+/**
+ * As `rankOfFirstCover` for passages that stand in several documents (a passage with the copies of
+ * its text folded in, see retrieve/fold-copies.ts): a passage covers when any of its spans does.
+ */
+export function rankOfFirstCoverBySpans(passages: DocSpan[][], evidence: DocSpan[]): number | undefined {
   for (let i = 0; i < passages.length; i++) {
-    if (evidence.some((e) => covers(passages[i], e))) return i + 1;
+    if (passages[i].some((span) => evidence.some((e) => covers(span, e)))) return i + 1;
   }
   return undefined;
 }

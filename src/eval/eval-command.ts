@@ -149,7 +149,16 @@ export async function runEvalCommand(
   if (options.out) await writeReport(options.out, report);
   if (options.html) await writeTextFile(options.html, renderHtmlReport(report));
 
-  print(formatSummaryTable(runs.map((r) => ({ name: r.name, summary: r.summary, judge: r.judge }))));
+  print(
+    formatSummaryTable(
+      runs.map((r) => ({
+        name: r.name,
+        summary: r.summary,
+        judge: r.judge,
+        sameDocument: report.sameDocument[r.name],
+      })),
+    ),
+  );
   if (report.judge) {
     const { model, judged, failed, skipped } = report.judge;
     print(`judge ${model}: ${judged} judged, ${failed} failed, ${skipped} skipped (not gated)`);

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { JudgeSummary } from './judge-result.js';
+import { type RetrievalBlock, retrievalFromRanks } from './retrieval-metrics.js';
 import type { ItemRow, PipelineRun, StageLatency } from './runner.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
 
@@ -29,6 +30,16 @@ export interface EvalReport {
   latencyByStage: Record<string, StageLatency>;
   run: RunInfo & { pipeline: string };
   judge?: JudgeSummary & { byPipeline?: Record<string, JudgeSummary> };
+  /**
+   * Retrieval counting only each passage's own document, per pipeline: `summary.retrieval` also
+   * counts the copies of a passage's text in other documents that the retriever folded into it.
+   */
+  sameDocument: Record<string, RetrievalBlock>;
+}
+
+/** Retrieval metrics of a run's answerable items by their same-document rank. */
+export function sameDocumentRetrieval(items: ItemRow[]): RetrievalBlock {
+  return retrievalFromRanks(items.filter((i) => i.answerable).map((i) => i.sameDocumentRank));
 }
 
 export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
@@ -40,6 +51,7 @@ export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
     items: first.items,
     latencyByStage: Object.fromEntries(runs.map((r) => [r.name, r.latencyByStage])),
     run: { ...info, pipeline: first.name },
+    sameDocument: Object.fromEntries(runs.map((r) => [r.name, sameDocumentRetrieval(r.items)])),
   };
   if (runs.length > 1) report.pipelines = Object.fromEntries(runs.map((r) => [r.name, r.summary]));
   if (first.judge) {

@@ -1,7 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { charF1, keyPointRecall, rougeL } from './answer-metrics.js';
 import { citationPrecision } from './citation-precision.js';
-import { covers, type DocSpan, type LocatedQuote, locateQuote, rankOfFirstCover } from './coverage.js';
+import {
+  covers,
+  type DocSpan,
+  type LocatedQuote,
+  locateQuote,
+  rankOfFirstCover,
+  rankOfFirstCoverBySpans,
+} from './coverage.js';
 import type { LoadedGoldItem } from './gold.js';
 import {
   type ItemJudge,
@@ -49,7 +56,10 @@ export interface RetrievedRow {
   start: number;
   end: number;
   head: string;
+  /** The passage or one of its copies covers an evidence quote. */
   coversEvidence: boolean;
+  /** The same text in other documents, folded into this passage by the retriever. */
+  copies?: { docId: string; title: string; start: number; end: number }[];
 }
 
 /** One gold item evaluated by one pipeline. */
@@ -57,7 +67,10 @@ export interface ItemRow extends ScoredItem {
   id: string;
   file: string;
   question: string;
+  /** Rank of the first passage covering the evidence, itself or through a copy of its text. */
   rank: number | null;
+  /** The same counting only the passages' own documents (the strict reading of the overlap rule). */
+  sameDocumentRank: number | null;
   evidence: EvidenceRow[];
   retrieved: RetrievedRow[];
   answer: {
@@ -157,7 +170,9 @@ export function scoreItem(
   const spans = spansOf(evidence);
   const top = output.passages.slice(0, k);
   const passageSpans = top.map((p) => ({ docId: p.chunk.docId, start: p.chunk.start, end: p.chunk.end }));
-  const rank = rankOfFirstCover(passageSpans, spans);
+  const withCopies = top.map((p, i) => [passageSpans[i], ...(p.copies ?? [])]);
+  const rank = rankOfFirstCoverBySpans(withCopies, spans);
+  const sameDocumentRank = rankOfFirstCover(passageSpans, spans);
   const { answer } = output;
   const metrics: Partial<Record<MetricName, MetricResult>> = {};
   if (item.answerable) {
@@ -195,6 +210,7 @@ export function scoreItem(
     answerable: item.answerable,
     refused: answer.refused,
     rank: rank ?? null,
+    sameDocumentRank: sameDocumentRank ?? null,
     evidence,
     retrieved: top.map((p, i) => ({
       rank: i + 1,
@@ -204,7 +220,12 @@ export function scoreItem(
       start: p.chunk.start,
       end: p.chunk.end,
       head: head(p.chunk.text, 60),
-      coversEvidence: spans.some((s) => covers(passageSpans[i], s)),
+      coversEvidence: spans.some((s) => withCopies[i].some((span) => covers(span, s))),
+      ...(p.copies?.length
+        ? {
+            copies: p.copies.map((c) => ({ docId: c.docId, title: c.title, start: c.start, end: c.end })),
+          }
+        : {}),
     })),
     answer: {
       text: answer.answer,
@@ -239,6 +260,7 @@ function errorRow(item: LoadedGoldItem, evidence: EvidenceRow[], err: unknown, t
     answerable: item.answerable,
     refused: false,
     rank: null,
+    sameDocumentRank: null,
     evidence,
     retrieved: [],
     answer: { text: '', refused: false, provider: 'error', citations: [] },

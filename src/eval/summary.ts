@@ -63,7 +63,8 @@ export function latencyStats(values: number[]): LatencyStats {
   return { p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1) };
 }
 
-function round(x: number, digits = 4): number {
+/** Rounds a reported figure (4 decimals by default). */
+export function round(x: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }

@@ -1,4 +1,5 @@
 import type { JudgeSummary } from './judge-result.js';
+import type { RetrievalBlock } from './retrieval-metrics.js';
 import type { EvalSummary } from './summary.js';
 
 /** Rows of the one-screen table: label and how to read it from a summary. */
@@ -38,10 +39,13 @@ function cell(v: number | null, kind: 'share' | 'ms' | 'count'): string {
 
 /** A plain-text table, metrics down, pipelines across (fits one screen for up to ~6 pipelines). */
 export function formatSummaryTable(
-  summaries: { name: string; summary: EvalSummary; judge?: JudgeSummary }[],
+  summaries: { name: string; summary: EvalSummary; judge?: JudgeSummary; sameDocument?: RetrievalBlock }[],
 ): string {
   const judged = summaries.some((p) => p.judge);
-  const labelWidth = Math.max(...[...ROWS, ...(judged ? JUDGE_ROWS : [])].map(([l]) => l.length));
+  const labelWidth = Math.max(
+    'hit@5 same doc'.length,
+    ...[...ROWS, ...(judged ? JUDGE_ROWS : [])].map(([l]) => l.length),
+  );
   const widths = summaries.map((p) => Math.max(8, p.name.length));
   const line = (label: string, cells: string[]) =>
     `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
@@ -59,6 +63,17 @@ export function formatSummaryTable(
         summaries.map((p) => cell(read(p.summary), kind)),
       ),
     );
+  }
+  if (summaries.some((p) => p.sameDocument)) {
+    // Not counting the copies of a passage's text that the retriever folded in from other documents.
+    for (const key of ['hit@1', 'hit@5'] as const) {
+      out.push(
+        line(
+          `${key} same doc`,
+          summaries.map((p) => cell(p.sameDocument?.[key] ?? null, 'share')),
+        ),
+      );
+    }
   }
   if (judged) {
     for (const [label, read, kind] of JUDGE_ROWS) {

@@ -6,6 +6,7 @@ import { normaliseForIndex } from '../text/normalise.js';
 import { placesIn } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
+import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { dropRepeats } from './merge.js';
 import { askedQuantity, topicalGroups } from './query-terms.js';
@@ -174,7 +175,7 @@ export function createHybridRetriever({
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
-      const merged = dropRepeats(passages).slice(0, k);
+      const merged = foldCopies(dropRepeats(passages)).slice(0, k);
       const t3 = performance.now();
 
       const idf = await store.idf(terms);

@@ -132,6 +132,10 @@ export const SearchHitSchema = z.object({
     articleMatch: z.boolean().optional(),
     matchedTerms: z.array(z.string()),
   }),
+  /** The same text in other documents (republished copies), folded into this result. */
+  copies: z
+    .array(z.object({ docId: z.string(), title: z.string(), start: z.number().int(), end: z.number().int() }))
+    .optional(),
 });
 
 export const SearchResponseSchema = z.object({

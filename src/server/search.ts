@@ -46,6 +46,7 @@ export function searchRoutes({ state, metrics }: AppDeps): Hono<AppEnv> {
           articleMatch: p.why.articleMatch,
           matchedTerms: p.why.matchedTerms,
         },
+        ...(p.copies?.length ? { copies: p.copies } : {}),
       };
     });
     const body: SearchResponse = {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeApi, HOSTILE_DOC } from '../fakes/web-fake-api.js';
+import { createFakeApi, HOSTILE_COPY_TITLE, HOSTILE_DOC } from '../fakes/web-fake-api.js';
 import { launchChromium } from './browser.js';
 import { type RunningServer, startWebServer } from './web-test-server.js';
 
@@ -55,10 +55,19 @@ describe('a document whose text is markup', () => {
     await result.waitFor();
     await expect(result.locator('.title').textContent()).resolves.toBe(HOSTILE_DOC.title);
     await expect(result.locator('.passage').textContent()).resolves.toContain('<img src=x onerror=');
+    await expect(result.locator('.copies').textContent()).resolves.toBe(`同文亦见于：${HOSTILE_COPY_TITLE}`);
+    await expect(result.locator('.copies b').count()).resolves.toBe(0);
     await result.locator('.title').click();
     await page.locator('mark.hit').first().waitFor();
     await expect(page.locator('#doc-title').textContent()).resolves.toBe(HOSTILE_DOC.title);
     await expect(page.locator('#doc-text').textContent()).resolves.toBe(HOSTILE_DOC.text);
+    // The copy's link opens the viewer at the copy.
+    await page.goto(`${server.url}/staff`);
+    await page.getByLabel('检索词').fill('提取住房公积金');
+    await page.getByRole('button', { name: '检索', exact: true }).click();
+    await page.locator('.result .copies button').first().click();
+    await page.locator('mark.hit').first().waitFor();
+    await expect(page.locator('#doc-title').textContent()).resolves.toBe(HOSTILE_DOC.title);
     await page.goto(`${server.url}/staff#library`);
     await page.locator('#doc-table tbody tr').first().waitFor();
     await expect(page.evaluate(injectedElements)).resolves.toBe(0);

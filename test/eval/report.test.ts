@@ -66,7 +66,14 @@ describe('report.json', () => {
         "retrieval.mrr@10",
       ]
     `);
-    expect(Object.keys(r).sort()).toEqual(['byCategory', 'items', 'latencyByStage', 'run', 'summary']);
+    expect(Object.keys(r).sort()).toEqual([
+      'byCategory',
+      'items',
+      'latencyByStage',
+      'run',
+      'sameDocument',
+      'summary',
+    ]);
     expect(r.items).toHaveLength(2);
     expect(Object.keys(r.byCategory)).toEqual(['number', 'unanswerable']);
   });

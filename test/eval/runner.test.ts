@@ -91,6 +91,26 @@ describe('runEval', () => {
     expect(run.items[0].misses[0]).toContain('evidence not found in documents: nope');
   });
 
+  it('counts a copy of the passage text in the evidence document, and reports the same-document rank apart', async () => {
+    // The first passage stands in another document; the retriever folded the seed's copy into it.
+    const repost = {
+      ...passage(0, 40, 'repost'),
+      copies: [
+        { docId: base.chunk.docId, title: '《数字青岛》解读', start: base.chunk.start, end: base.chunk.end },
+      ],
+    };
+    const pipeline = scriptedPipeline('p', {
+      '5G基站多少？': { passages: [repost, reform, base], answer: answer('', [], true) },
+    });
+    const [run] = await runEval({ gold: [items[1]], pipelines: [pipeline], documents });
+    expect(run.items[0].rank).toBe(1);
+    expect(run.items[0].sameDocumentRank).toBe(3);
+    expect(run.items[0].retrieved[0]).toMatchObject({ coversEvidence: true, copies: [{ docId: 'seed' }] });
+    const { sameDocumentRetrieval } = await import('../../src/eval/report.js');
+    expect(run.summary.retrieval['hit@1']).toBe(1);
+    expect(sameDocumentRetrieval(run.items)).toMatchObject({ 'hit@1': 0, 'hit@3': 1, 'mrr@10': 0.3333 });
+  });
+
   it('scores only the top k passages', async () => {
     const pipeline = scriptedPipeline('p', {
       '5G基站多少？': { passages: [reform, tasks, base], answer: answer('', [], true) },

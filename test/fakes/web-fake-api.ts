@@ -29,6 +29,9 @@ export const HOSTILE_DOC = {
   text: '住房公积金提取须知\n\n一、提取条件\n\n职工购买自住住房的<script>window.__xss=2</script>，可以申请提取住房公积金<img src=x onerror="window.__xss=3">。办理时请携带身份证。\n\n二、咨询方式\n\n咨询电话：0532-12329。',
 };
 
+/** Title of the hostile document's copy listed under its search results ("同文亦见于"). */
+export const HOSTILE_COPY_TITLE = '<b onclick="window.__xss=4">转载</b>住房公积金提取须知';
+
 function chunkText(id: string, title: string, text: string): FakeDoc['chunks'] {
   const chunks: FakeDoc['chunks'] = [];
   let heading = '';
@@ -241,6 +244,14 @@ export function createFakeApi({
       score: h.score,
       highlights: matchRanges(h.text, h.matched),
       why: { bm25Rank: 1, matchedTerms: h.matched },
+      // The hostile document "republished": a copy whose title is markup too, opening at the same span.
+      ...(h.doc.meta.id === HOSTILE_DOC.id
+        ? {
+            copies: [
+              { docId: HOSTILE_DOC.id, title: HOSTILE_COPY_TITLE, start: h.chunk.start, end: h.chunk.end },
+            ],
+          }
+        : {}),
     }));
     return c.json({ query: q, results });
   });

@@ -83,7 +83,7 @@ describe('fusion and merging', () => {
     expect(fused).toHaveLength(3);
   });
 
-  it('drops overlapping and duplicate passages, keeping the better one', () => {
+  it('drops overlapping passages of one document, keeping the better one', () => {
     const p = (id: string, docId: string, start: number, end: number, text: string): Passage => ({
       chunk: { id, docId, start, end, text, headingPath: [] },
       meta: { id: docId, title: docId, type: '其他', sourcePath: '' },
@@ -96,7 +96,32 @@ describe('fusion and merging', () => {
       p('a#3', 'a', 95, 200, '丙'.repeat(105)),
       p('b#1', 'b', 0, 100, '甲'.repeat(100)),
     ]);
-    expect(kept.map((k) => k.chunk.id)).toEqual(['a#1', 'a#3']);
+    expect(kept.map((k) => k.chunk.id)).toEqual(['a#1', 'a#3', 'b#1']);
+  });
+
+  it('folds a republished copy into the better-ranked passage and says where it stands', async () => {
+    const { foldCopies } = await import('../../src/retrieve/fold-copies.js');
+    const p = (id: string, docId: string, text: string): Passage => ({
+      chunk: { id, docId, start: 10, end: 10 + text.length, text, headingPath: [] },
+      meta: { id: docId, title: `《${docId}》`, type: '其他', sourcePath: '' },
+      score: 1,
+      why: { matchedTerms: [] },
+    });
+    const tail = '鼓励在京中央企业参照执行。';
+    const notice =
+      '减免中小微企业房租。承租国有企业房产的，免收2月份房租。承租办公用房的，给予租金50%的减免。';
+    const kept = foldCopies([
+      p('news#0', 'news', `（转载）${notice}`),
+      p('other#0', 'other', '鼓励业主为租户减免租金，具体由双方协商解决。对减免租金的企业给予补贴。'),
+      p('gov#3', 'gov', `${notice}${tail}`),
+      p('gov#4', 'gov', notice),
+    ]);
+    expect(kept.map((k) => k.chunk.id)).toEqual(['news#0', 'other#0']);
+    expect(kept[0].copies).toEqual([
+      { docId: 'gov', title: '《gov》', start: 10, end: 10 + notice.length + tail.length },
+      { docId: 'gov', title: '《gov》', start: 10, end: 10 + notice.length },
+    ]);
+    expect(kept[1].copies).toBeUndefined();
   });
 });
 

@@ -34,6 +34,8 @@ main { max-width: 1180px; margin: 0 auto; padding: 16px; }
 .passage { margin: 6px 0; white-space: pre-wrap; }
 mark.term { background: #ffe58a; color: inherit; padding: 0 1px; border-radius: 2px; }
 .why { font-size: .78em; color: var(--muted); }
+.copies { font-size: .82em; color: var(--muted); margin: .2em 0; }
+.copies .link { margin-right: .6em; }
 .doc-bar { display: flex; gap: 12px; align-items: center; }
 .doc-head { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px 16px; margin-bottom: 12px; }
 .doc-head h2 { margin: 0 0 6px; font-size: 1.2em; }

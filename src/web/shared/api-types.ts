@@ -67,6 +67,8 @@ export interface WireSearchResult {
   score: number;
   highlights?: { start: number; end: number }[];
   why?: { bm25Rank?: number; vectorRank?: number; articleMatch?: boolean; matchedTerms?: string[] };
+  /** The same text in other documents. */
+  copies?: { docId: string; title: string; start: number; end: number }[];
 }
 
 /** GET /api/documents/:id */

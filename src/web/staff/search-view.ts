@@ -4,6 +4,21 @@ import { joinHeadingPath } from './citation-format.js';
 import { findTerms } from './mark-text.js';
 import { renderMarked } from './text-render.js';
 
+/** “同文亦见于” — the other documents holding the same text, each opening at its copy. */
+function copiesLine(
+  r: WireSearchResult,
+  open: (docId: string, start: number, end: number) => void,
+): HTMLElement | null {
+  if (!r.copies?.length) return null;
+  const line = h('div', { class: 'copies' }, '同文亦见于：');
+  for (const copy of r.copies) {
+    const link = h('button', { type: 'button', class: 'link' }, copy.title);
+    link.addEventListener('click', () => open(copy.docId, copy.start, copy.end));
+    line.append(link);
+  }
+  return line;
+}
+
 /** Renders search results; `open` is called with the document and the passage span. */
 export function renderResults(
   list: HTMLElement,
@@ -37,6 +52,7 @@ export function renderResults(
         ),
         h('div', { class: 'path' }, joinHeadingPath(r.headingPath)),
         passage,
+        copiesLine(r, open),
         h('div', { class: 'why' }, `${why.join(' · ')}${why.length ? ' · ' : ''}得分 ${r.score.toFixed(3)}`),
       ),
     );
