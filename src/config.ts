@@ -95,6 +95,12 @@ export const configSchema = z.object({
     .default(60 * 1024 * 1024),
   /** Requests per client per minute on ask and search; 0 turns limiting off. */
   rateLimitPerMinute: z.coerce.number().int().min(0).default(60),
+  /**
+   * Reverse proxies in front of the service that append to X-Forwarded-For (nginx, a load balancer):
+   * the client is the address that many entries from the right. 0 (default) ignores the header, which
+   * any client could forge, and uses the socket address.
+   */
+  trustProxyHops: z.coerce.number().int().min(0).max(5).default(0),
   /** The line citizens are referred to when the documents do not answer. */
   referralLine: z.string().default('12345 政务服务便民热线'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -152,6 +158,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     maxBodyBytes: pick('MAX_BODY_BYTES'),
     maxUploadBytes: pick('MAX_UPLOAD_BYTES'),
     rateLimitPerMinute: pick('RATE_LIMIT_PER_MINUTE'),
+    trustProxyHops: pick('TRUST_PROXY_HOPS'),
     referralLine: pick('REFERRAL_LINE'),
     logLevel: pick('LOG_LEVEL'),
   };
@@ -193,6 +200,7 @@ const ENV_NAMES: Record<string, string> = {
   maxBodyBytes: 'MAX_BODY_BYTES',
   maxUploadBytes: 'MAX_UPLOAD_BYTES',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  trustProxyHops: 'TRUST_PROXY_HOPS',
   referralLine: 'REFERRAL_LINE',
   logLevel: 'LOG_LEVEL',
 };

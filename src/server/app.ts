@@ -4,6 +4,7 @@ import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { askRoutes } from './ask.js';
 import { limitBody } from './body-limit.js';
+import { clientAddress } from './client-address.js';
 import { documentRoutes } from './documents.js';
 import { feedbackRoutes } from './feedback.js';
 import { healthRoutes } from './health.js';
@@ -45,7 +46,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   app.use('/api/*', (c, next) =>
     isUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next),
   );
-  const limiter = rateLimit({ limit: config.rateLimitPerMinute });
+  const limiter = rateLimit({
+    limit: config.rateLimitPerMinute,
+    keyOf: (c) => clientAddress(c, config.trustProxyHops),
+  });
   app.use('/api/ask', limiter);
   app.use('/api/search', limiter);
 

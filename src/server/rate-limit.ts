@@ -1,12 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
+import { socketAddress } from './client-address.js';
 
 export interface RateLimitOptions {
   /** Requests per client per window; 0 disables limiting. */
   limit: number;
   /** Window length in ms. Default one minute (config.rateLimitPerMinute). */
   windowMs?: number;
-  /** Identifies the client; default: the socket's remote address. */
+  /** Identifies the client; default: the socket's remote address (see client-address.ts). */
   keyOf?: (c: Context) => string;
   now?: () => number;
 }
@@ -14,16 +15,11 @@ export interface RateLimitOptions {
 /** Upper bound on tracked clients, so a flood of addresses cannot grow memory without limit. */
 const MAX_CLIENTS = 50_000;
 
-function remoteAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
-}
-
 /** Fixed-window limiter per client, in memory (one process). Answers 429 with Retry-After. */
 export function rateLimit({
   limit,
   windowMs = 60_000,
-  keyOf = remoteAddress,
+  keyOf = socketAddress,
   now = Date.now,
 }: RateLimitOptions): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();

@@ -89,6 +89,51 @@ describe('per-client rate limits on ask and search', () => {
   });
 });
 
+describe('rate limits behind a reverse proxy', () => {
+  it('ignore X-Forwarded-For unless a proxy is trusted: a client cannot reset its limit by forging it', async () => {
+    const c = '127.0.0.4';
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++)
+      codes.push(
+        (await from(c, 'GET', '/api/search?q=公租房', undefined, { 'x-forwarded-for': `10.9.0.${i}` }))
+          .status,
+      );
+    expect(codes).toEqual([200, 200, 200, 429]);
+  });
+
+  it('with TRUST_PROXY_HOPS=1 key on the address the proxy appended, not on what the client wrote', async () => {
+    const behind = await createTestApp({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY_HOPS: '1' });
+    const proxied = await listen(createApp(behind.deps));
+    try {
+      const via = (xff: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: proxied.port,
+              path: encodeURI('/api/search?q=公租房'),
+              agent: false,
+              headers: { 'x-forwarded-for': xff },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      // One proxy, one socket address: two citizens told apart by the entry the proxy appended…
+      expect([await via('10.0.0.1'), await via('10.0.0.1'), await via('10.0.0.1')]).toEqual([200, 200, 429]);
+      expect(await via('10.0.0.2')).toBe(200);
+      // …and a forged entry to the left of it changes nothing.
+      expect(await via('6.6.6.6, 10.0.0.1')).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('admin routes', () => {
   it('refuse missing, wrong, malformed and query-string tokens with 401; accept the right one', async () => {
     const attempts: Record<string, string>[] = [
