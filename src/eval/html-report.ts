@@ -136,7 +136,11 @@ function missBlock(item: ItemRow): string {
     ? `<ol>${item.retrieved
         .map(
           (p) =>
-            `<li class="${p.coversEvidence ? 'ok' : ''}">${e(p.docId)} · ${e(p.heading)} · “${e(p.head)}”${p.coversEvidence ? ' ✓' : ''}</li>`,
+            `<li class="${p.coversEvidence ? 'ok' : ''}">${e(p.docId)} · ${e(p.heading)} · “${e(p.head)}”${
+              p.copies?.length
+                ? ` <span class="small">同文亦见于 ${p.copies.map((c) => e(c.docId)).join('、')}</span>`
+                : ''
+            }${p.coversEvidence ? ' ✓' : ''}</li>`,
         )
         .join('')}</ol>`
     : '<p class="small">nothing retrieved</p>';

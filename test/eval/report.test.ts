@@ -25,7 +25,10 @@ const items = [
   gold({ id: 'b', question: evil, category: 'unanswerable' }),
 ];
 const script = {
-  '多少项任务？': { passages: [passage(0, 10)], answer: answer('<b>不知道</b>', []) },
+  '多少项任务？': {
+    passages: [{ ...passage(0, 10), copies: [{ docId: '<i>copy</i>', title: 't', start: 0, end: 5 }] }],
+    answer: answer('<b>不知道</b>', []),
+  },
   [evil]: { passages: [passage(10, DOC_TEXT.length)], answer: answer('这里有答案 & 更多', []) },
 };
 
@@ -99,6 +102,7 @@ describe('html report', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;青岛居住证怎么办？');
     expect(html).toContain('&lt;b&gt;不知道&lt;/b&gt;');
     expect(html).toContain('这里有答案 &amp; 更多');
+    expect(html).toContain('同文亦见于 &lt;i&gt;copy&lt;/i&gt;');
     expect(html).not.toMatch(/(src|href)=/);
     expect(html).toContain('<svg');
     expect(html).toContain('Pipelines side by side');
