@@ -51,7 +51,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     : new RuleQuestionRewriter();
   const app = createApp(
     { config, state, logger, feedback, metrics, conversations: new ConversationStore(), rewriter },
-    { web: createWebRoutes() },
+    { web: createWebRoutes({ maxUploadBytes: config.maxUploadBytes }) },
   );
 
   const server = await new Promise<ServerType>((resolve) => {

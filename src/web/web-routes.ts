@@ -17,6 +17,8 @@ export interface WebRoutesOptions {
   minify?: boolean;
   /** Start bundling at once instead of at the first request (default true). */
   warm?: boolean;
+  /** The service's MAX_UPLOAD_BYTES: the console refuses bigger files before sending them. */
+  maxUploadBytes?: number;
 }
 
 /** Demo questions answered by the seed document. */
@@ -48,6 +50,7 @@ export function createWebRoutes({
   primaryColor,
   minify = true,
   warm = true,
+  maxUploadBytes,
 }: WebRoutesOptions = {}): Hono {
   const bundles = createBundleCache({ minify });
   if (warm) {
@@ -55,7 +58,7 @@ export function createWebRoutes({
     for (const entry of ['widget', 'staff'] as const) bundles(entry).catch(() => undefined);
   }
   const demo = demoPage({ title, greeting, suggestions, position, primaryColor });
-  const staff = staffPage(title);
+  const staff = staffPage(title, maxUploadBytes);
   const app = new Hono();
 
   const script = (entry: EntryName) => async (c: import('hono').Context) => {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi } from '../fakes/web-fake-api.js';
 import { launchChromium, shot } from './browser.js';
-import { type RunningServer, startWebServer } from './web-test-server.js';
+import { type RunningServer, startWebServer, TEST_MAX_UPLOAD_BYTES } from './web-test-server.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_204df86a34e42382.txt', import.meta.url));
 
@@ -85,6 +85,17 @@ describe('staff console', () => {
     await page.getByLabel('管理令牌').fill('test-token');
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('#admin-tools').waitFor();
+    // Over the service's upload limit: refused in the page, before anything is sent.
+    await page.locator('#upload-form input[type=file]').setInputFiles({
+      name: 'too_big.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.alloc(TEST_MAX_UPLOAD_BYTES + 1, 'a'),
+    });
+    await page.getByRole('button', { name: '上传并索引' }).click();
+    await expect(page.locator('#library-status').textContent()).resolves.toBe(
+      '文件过大（65 KB），上传上限为 64 KB。',
+    );
+    await expect(table.locator('caption').textContent()).resolves.toBe('共 2 份文件');
     await page.locator('#upload-form input[type=file]').setInputFiles({
       name: 'notice_upload.txt',
       mimeType: 'text/plain',

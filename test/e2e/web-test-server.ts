@@ -10,6 +10,9 @@ import { createWebRoutes } from '../../src/web/web-routes.js';
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/** The upload limit the test pages are told (the console checks it before sending). */
+export const TEST_MAX_UPLOAD_BYTES = 64 * 1024;
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -23,7 +26,7 @@ export async function startWebServer(api: Hono): Promise<RunningServer> {
     c.res.headers.set('Content-Security-Policy', STRICT_CSP);
   });
   app.route('/', api);
-  app.route('/', createWebRoutes({ title: '青岛政务助手' }));
+  app.route('/', createWebRoutes({ title: '青岛政务助手', maxUploadBytes: TEST_MAX_UPLOAD_BYTES }));
   return listen(app);
 }
 

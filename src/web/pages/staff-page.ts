@@ -6,7 +6,7 @@ const TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件
  * The staff console page (also served at /doc/:id, where staff.js opens the viewer). No inline
  * script or style: it runs under `script-src 'self'; style-src 'self'`.
  */
-export function staffPage(title: string): string {
+export function staffPage(title: string, maxUploadBytes?: number): string {
   const t = escapeHtml(title);
   const typeOptions = TYPES.map((x) => `<option value="${x}">${x}</option>`).join('');
   return `<!doctype html>
@@ -63,7 +63,7 @@ export function staffPage(title: string): string {
   </form>
   <p id="library-status" role="status" class="status"></p>
   <div id="admin-tools" class="admin" hidden>
-    <form id="upload-form"><label>上传文件（txt / md / html / pdf / docx）<input type="file" name="file" accept=".txt,.md,.html,.htm,.pdf,.docx"></label><button class="btn primary" type="submit">上传并索引</button></form>
+    <form id="upload-form"${maxUploadBytes ? ` data-max-bytes="${Math.floor(maxUploadBytes)}"` : ''}><label>上传文件（txt / md / html / pdf / docx）<input type="file" name="file" accept=".txt,.md,.html,.htm,.pdf,.docx"></label><button class="btn primary" type="submit">上传并索引</button></form>
     <form id="text-form" class="text-form">
       <label>编号<input name="id" required placeholder="如 notice_2025_01"></label>
       <label>标题<input name="title" required></label>

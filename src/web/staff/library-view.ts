@@ -10,6 +10,10 @@ import {
   uploadText,
 } from './staff-api.js';
 
+function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** The document list with metadata, plus upload and delete when an admin token is entered. */
 export function setupLibrary(el: {
   table: HTMLElement;
@@ -95,6 +99,11 @@ export function setupLibrary(el: {
     e.preventDefault();
     const file = el.uploadForm.querySelector<HTMLInputElement>('input[type=file]')?.files?.[0];
     if (!file) return say('请选择文件。');
+    const maxBytes = Number(el.uploadForm.dataset.maxBytes ?? 0);
+    if (maxBytes > 0 && file.size > maxBytes) {
+      // Refused here rather than after minutes of uploading: the service would answer 413 anyway.
+      return say(`文件过大（${fileSize(file.size)}），上传上限为 ${fileSize(maxBytes)}。`);
+    }
     say('正在上传并建立索引…');
     try {
       const meta = await uploadFile(file);
