@@ -99,8 +99,17 @@ describe('citizen widget on the demo page', () => {
     const first = page.locator('.msg.bot[role=article]').first();
     await first.locator('.actions').waitFor();
     await first.getByRole('button', { name: '有帮助' }).click();
-    await expect(first.locator('.status').textContent()).resolves.toBe('感谢您的反馈');
+    await first.locator('.status', { hasText: '感谢您的反馈' }).waitFor();
     expect(api.feedback.at(-1)).toMatchObject({ rating: 'up' });
+    // Changing one's mind: 👎 is stored at once, and an optional note follows as its own record.
+    await first.getByRole('button', { name: '没帮助' }).click();
+    await first.getByLabel('哪里不对（选填）').waitFor();
+    expect(api.feedback.at(-1)).toMatchObject({ rating: 'down' });
+    await first.getByLabel('哪里不对（选填）').fill('没有说明申请条件');
+    await first.getByRole('button', { name: '提交' }).click();
+    await first.locator('.status', { hasText: '已收到您的意见' }).waitFor();
+    expect(api.feedback.at(-1)).toMatchObject({ rating: 'down', comment: '没有说明申请条件' });
+    await expect(first.locator('form.comment').count()).resolves.toBe(0);
 
     await input.fill('火星上怎么办理护照？');
     await input.press('Enter');

@@ -127,6 +127,33 @@ export class AnswerView {
     );
   }
 
+  /**
+   * After 👎: an optional “what was wrong” note, sent as a second feedback record for the same
+   * request (the rating itself is already stored, so a citizen who closes the chat still counts).
+   */
+  private commentForm(requestId: string, status: HTMLElement): HTMLElement {
+    const form = h('form', { class: 'comment' });
+    const box = h('textarea', {
+      rows: '2',
+      maxlength: '500',
+      'aria-label': '哪里不对（选填）',
+      placeholder: '哪里不对？（选填）',
+    });
+    const send = h('button', { type: 'submit' }, '提交');
+    form.append(box, send);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const comment = box.value.trim();
+      if (!comment) return;
+      send.disabled = true;
+      const ok = await sendFeedback(this.apiBase, { requestId, rating: 'down', comment });
+      status.textContent = ok ? '已收到您的意见' : '意见未能提交';
+      if (ok) form.remove();
+      else send.disabled = false;
+    });
+    return form;
+  }
+
   private actions(answer: WireAnswer, root: ShadowRoot): HTMLElement {
     const status = h('span', { class: 'status', role: 'status' });
     const bar = h('div', { class: 'actions' });
@@ -147,6 +174,8 @@ export class AnswerView {
         other.setAttribute('aria-pressed', 'false');
         const ok = await sendFeedback(this.apiBase, { requestId, rating });
         status.textContent = ok ? '感谢您的反馈' : '反馈未能提交';
+        const open = bar.nextElementSibling?.matches('form.comment');
+        if (rating === 'down' && ok && !open) bar.after(this.commentForm(requestId, status));
       };
       up.addEventListener('click', () => rate('up', up, down));
       down.addEventListener('click', () => rate('down', down, up));

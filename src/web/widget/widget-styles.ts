@@ -57,6 +57,9 @@ header h2 { flex: 1; margin: 0; font-size: 1.06em; font-weight: 600; }
 .actions button { border: 1px solid var(--zw-line); background: var(--zw-bg); border-radius: 8px; padding: 2px 10px; font-size: .85em; }
 .actions button[aria-pressed="true"] { border-color: var(--zw-primary); background: #e8f0fb; color: var(--zw-primary); }
 .actions .status { font-size: .8em; color: var(--zw-muted); }
+.comment { display: flex; gap: 6px; margin-top: 6px; }
+.comment textarea { flex: 1; font: inherit; font-size: .9em; border: 1px solid var(--zw-line); border-radius: 8px; padding: 4px 8px; resize: vertical; }
+.comment button { border: 1px solid var(--zw-primary); background: var(--zw-primary); color: #fff; border-radius: 8px; padding: 2px 12px; }
 .rewritten { font-size: .8em; color: var(--zw-muted); margin-top: 6px; white-space: normal; }
 .suggestions { display: flex; flex-wrap: wrap; gap: 6px; }
 .suggestions button { border: 1px solid var(--zw-primary); color: var(--zw-primary); background: var(--zw-bg);
