@@ -1,6 +1,6 @@
+import type { ItemRow } from './item-score.js';
 import type { JudgeSummary } from './judge-result.js';
 import type { EvalReport } from './report.js';
-import type { ItemRow } from './runner.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { ItemRow } from './item-score.js';
 import type { JudgeSummary } from './judge-result.js';
 import { type RetrievalBlock, retrievalFromRanks } from './retrieval-metrics.js';
-import type { ItemRow, PipelineRun, StageLatency } from './runner.js';
+import type { PipelineRun, StageLatency } from './runner.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
 
 /** Facts about the run that make a report reproducible. */
