@@ -1,17 +1,8 @@
+import { escapeHtml } from '../text/escape-html.js';
 import type { ItemRow } from './item-score.js';
 import type { JudgeSummary } from './judge-result.js';
 import type { EvalReport } from './report.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const e = escapeHtml;
 const fmt = (v: number | null | undefined) => (typeof v === 'number' ? v.toFixed(3) : '–');

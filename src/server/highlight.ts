@@ -1,4 +1,5 @@
 import type { Span } from '../domain.js';
+import { escapeHtml } from '../text/escape-html.js';
 
 /**
  * Offsets of every occurrence of the matched terms in `text`, merged so spans never overlap.
@@ -21,15 +22,6 @@ export function highlightSpans(text: string, terms: string[]): Span[] {
   }
   return merged;
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /** `text` HTML-escaped with the spans wrapped in <mark>; the only markup in the result is ours. */
 export function markSnippet(text: string, spans: Span[]): string {

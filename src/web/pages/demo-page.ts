@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../text/escape-html.js';
 
 /** What the demo page puts on the widget's one <script> tag. */
 export interface DemoWidgetAttributes {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../text/escape-html.js';
 
 const TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件', '其他'];
 
