@@ -1,6 +1,6 @@
 import type { Embedder } from '../index/embedder.js';
 import type { HnswVectorIndex } from '../index/hnsw-index.js';
-import { compareWithExact, K, SCORE_EPSILON, sum } from './compare-with-exact.js';
+import { compareWithExact, type ExactComparison, K, SCORE_EPSILON, sum } from './compare-with-exact.js';
 import { ExactScan } from './exact-scan.js';
 import type { LatencySummary } from './percentiles.js';
 import { mean, recallAtK } from './recall.js';
@@ -62,13 +62,26 @@ export async function measureHnsw(
     };
   });
   const { m, efConstruction, efSearch } = index.params;
+  return measurementOf(
+    compared,
+    { m, efConstruction, efSearch, vectors: index.size, queries: queries.length },
+    sweep,
+  );
+}
+
+/** The report row of an approximate index compared with the exact scan (hnswlib or pgvector). */
+export function measurementOf(
+  compared: ExactComparison,
+  params: Record<string, number>,
+  sweep: HnswMeasurement['sweep'] = [],
+): HnswMeasurement {
   return {
     recallAt10: compared.recallAt10,
     labelRecallAt10: compared.labelRecallAt10,
     speedupVsExact: compared.speedupVsExact,
     hnswMs: compared.approximateMs,
     exactMs: compared.exactMs,
-    params: { m, efConstruction, efSearch, vectors: index.size, queries: queries.length },
+    params,
     sweep,
   };
 }

@@ -2,7 +2,7 @@ import type { Embedder } from '../index/embedder.js';
 import type { PostgresStore } from '../index/postgres/postgres-store.js';
 import { compareWithExact, K } from './compare-with-exact.js';
 import { ExactScan } from './exact-scan.js';
-import type { HnswMeasurement } from './measure-hnsw.js';
+import { type HnswMeasurement, measurementOf } from './measure-hnsw.js';
 
 /**
  * The PostgreSQL store's HNSW (pgvector, `vector_cosine_ops`) against an exact scan over the same
@@ -28,13 +28,5 @@ export async function measurePgvector(
   const compared = await compareWithExact(queries, scan, async (q) =>
     (await store.vectorSearch(q, K)).map((h) => ({ score: h.score, label: labelOf.get(h.chunkId) ?? -1 })),
   );
-  return {
-    recallAt10: compared.recallAt10,
-    labelRecallAt10: compared.labelRecallAt10,
-    speedupVsExact: compared.speedupVsExact,
-    hnswMs: compared.approximateMs,
-    exactMs: compared.exactMs,
-    params: { vectors: ids.length, queries: queries.length },
-    sweep: [],
-  };
+  return measurementOf(compared, { vectors: ids.length, queries: queries.length });
 }

@@ -8,8 +8,7 @@ import {
   readCurrent,
   removeOtherGenerations,
   sha256,
-  syncDir,
-  syncFile,
+  syncPath,
   writeDurable,
 } from './index-files.js';
 import { assertIdentity, corruptError, type IndexManifest, parseManifest } from './index-manifest.js';
@@ -46,12 +45,12 @@ export async function persistGeneration(
     files[f.name] = { bytes: bytes.length, sha256: sha256(bytes) };
   }
   const vectorsPath = join(gen.path, FILES.vectors);
-  await syncFile(vectorsPath);
+  await syncPath(vectorsPath);
   const vectors = await readFile(vectorsPath);
   files[FILES.vectors] = { bytes: vectors.length, sha256: sha256(vectors) };
   const manifest: IndexManifest = { ...snapshot.manifest, files };
   await writeDurable(join(gen.path, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-  await syncDir(gen.path);
+  await syncPath(gen.path);
   await commitGeneration(dir, gen.name);
   await removeOtherGenerations(dir, gen.name);
 }

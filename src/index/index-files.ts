@@ -57,19 +57,12 @@ export async function writeDurable(file: string, data: string | Uint8Array): Pro
   }
 }
 
-/** fsyncs a file that something else wrote (hnswlib's writeIndexSync). */
-export async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** fsyncs a directory so that renames and new entries in it are durable. */
-export async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+/**
+ * fsyncs a path opened read-only: a file something else wrote (hnswlib's writeIndexSync), or a
+ * directory, so that renames and new entries in it are durable.
+ */
+export async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
   try {
     await handle.sync();
   } finally {
@@ -82,7 +75,7 @@ export async function commitGeneration(dir: string, generation: string): Promise
   const tmp = join(dir, `${CURRENT_FILE}.tmp`);
   await writeDurable(tmp, `${generation}\n`);
   await rename(tmp, join(dir, CURRENT_FILE));
-  await syncDir(dir);
+  await syncPath(dir);
 }
 
 /** Removes every generation directory except `keep` (older ones and leftovers of crashed flushes). */

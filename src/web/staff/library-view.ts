@@ -95,6 +95,24 @@ export function setupLibrary(el: {
     say(el.tokenInput.value.trim() ? '管理令牌已保存在本标签页（关闭即清除）。' : '已清除管理令牌。');
     void refresh();
   });
+  /** Sends one document (file or text), then clears its form and reloads the list. */
+  const addDocument = async (
+    form: HTMLFormElement,
+    busy: string,
+    send: () => Promise<WireDocumentMeta>,
+    done: string,
+    fallbackTitle: string,
+  ) => {
+    say(busy);
+    try {
+      const meta = await send();
+      say(`${done}：${meta.title ?? fallbackTitle}`);
+      form.reset();
+      await refresh();
+    } catch (err) {
+      report(err);
+    }
+  };
   el.uploadForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const file = el.uploadForm.querySelector<HTMLInputElement>('input[type=file]')?.files?.[0];
@@ -104,15 +122,7 @@ export function setupLibrary(el: {
       // Refused here rather than after minutes of uploading: the service would answer 413 anyway.
       return say(`文件过大（${fileSize(file.size)}），上传上限为 ${fileSize(maxBytes)}。`);
     }
-    say('正在上传并建立索引…');
-    try {
-      const meta = await uploadFile(file);
-      say(`已上传：${meta.title ?? file.name}`);
-      el.uploadForm.reset();
-      await refresh();
-    } catch (err) {
-      report(err);
-    }
+    await addDocument(el.uploadForm, '正在上传并建立索引…', () => uploadFile(file), '已上传', file.name);
   });
   el.textForm.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -122,15 +132,7 @@ export function setupLibrary(el: {
       title: String(data.get('title') ?? ''),
       text: String(data.get('text') ?? ''),
     };
-    say('正在建立索引…');
-    try {
-      const meta = await uploadText(doc);
-      say(`已添加：${meta.title ?? doc.title}`);
-      el.textForm.reset();
-      await refresh();
-    } catch (err) {
-      report(err);
-    }
+    await addDocument(el.textForm, '正在建立索引…', () => uploadText(doc), '已添加', doc.title);
   });
   return { refresh };
 }
