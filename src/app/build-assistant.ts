@@ -121,6 +121,7 @@ export async function buildAssistant(
         embedder,
         onProgress,
         loaded,
+        changes,
       });
     }
   } else {

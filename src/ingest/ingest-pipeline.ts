@@ -115,6 +115,8 @@ export interface IngestOptions extends IndexingDeps {
   removeMissing?: boolean;
   /** Documents already loaded (e.g. to mine dictionary terms first); skips the load stage. */
   loaded?: { documents: SourceDocument[]; skipped: IngestReport['skipped']; seconds: number };
+  /** `compareWithStore` of `loaded` against this store, when the caller already made it. */
+  changes?: CorpusChanges;
   /** Documents already chunked and tokenized (e.g. to fit the embedder's IDF), by id. */
   prepared?: Map<string, PreparedDocument>;
 }
@@ -173,7 +175,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   }
   stages.load = loaded.seconds;
 
-  const { changed, added, replaced, unchanged } = await compareWithStore(store, loaded.documents);
+  const { changed, added, replaced, unchanged } =
+    options.changes ?? (await compareWithStore(store, loaded.documents));
   await indexDocuments(changed, options, stages, options.prepared);
 
   let removed = 0;
