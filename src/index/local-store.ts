@@ -1,14 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../domain.js';
 import { AppError } from '../errors.js';
-import { Bm25Index } from './bm25.js';
+import type { Bm25Index } from './bm25.js';
 import { encodeBm25 } from './bm25-codec.js';
-import type { Bm25Params } from './bm25-scoring.js';
-import { FILES, type GenerationSnapshot, loadGeneration, persistGeneration } from './generation-io.js';
-import { type HnswParams, HnswVectorIndex } from './hnsw-index.js';
+import { FILES, type GenerationSnapshot, persistGeneration } from './generation-io.js';
+import type { HnswVectorIndex } from './hnsw-index.js';
 import { HnswWorkerBuilder } from './hnsw-worker-builder.js';
 import { createNextGeneration } from './index-files.js';
-import { type BuildOptions, corruptError } from './index-manifest.js';
+import type { BuildOptions } from './index-manifest.js';
 import { isEmptyFilter, matchesFilter } from './meta-filter.js';
 import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from './search-store.js';
 import {
@@ -26,26 +24,6 @@ import {
  * 2,000 × 256 dims costs ~1–2 ms here.
  */
 const EXACT_SEARCH_LIMIT = 2000;
-
-export interface OpenLocalStoreOptions {
-  /** Index directory (holds CURRENT and gen-<n>/). */
-  dir: string;
-  /** What the caller's embedder and tokenizer are; a stored index built otherwise is refused. */
-  identity: IndexIdentity;
-  /** Start an empty store when the directory holds no index (otherwise INDEX_NOT_READY). */
-  create?: boolean;
-  /**
-   * Ignore whatever is stored and start empty; the next `flush` replaces the old index atomically
-   * (a full rebuild while the old generation stays loadable until then).
-   */
-  reset?: boolean;
-  /** Graph parameters for a new index; a loaded index keeps the ones it was built with. */
-  hnsw?: Partial<HnswParams>;
-  /** BM25 parameters for a new index; a loaded index keeps the ones it was built with. */
-  bm25?: Partial<Bm25Params>;
-  /** Extra build options to record in the manifest of a new index (e.g. chunker settings). */
-  buildOptions?: Record<string, unknown>;
-}
 
 /**
  * The local on-disk index: documents, chunks, BM25 and HNSW held in memory, persisted by `flush`
@@ -334,53 +312,4 @@ export class LocalStore implements SearchStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('LocalStore is closed');
   }
-}
-
-/**
- * Opens the index in `dir`: loads the generation CURRENT names, checked against `identity`
- * (INDEX_MISMATCH) and its manifest (INDEX_CORRUPT); or, with `create`, starts an empty store when
- * there is none (otherwise INDEX_NOT_READY). With `reset`, starts empty regardless.
- */
-export async function openLocalStore(options: OpenLocalStoreOptions): Promise<LocalStore> {
-  const { dir, identity, create = false, reset = false } = options;
-  const loaded = reset ? undefined : await loadGeneration(dir, identity);
-  if (loaded) {
-    const { manifest } = loaded;
-    const live = loaded.chunks.map(([ord]) => ord);
-    let hnsw: HnswVectorIndex;
-    try {
-      hnsw = await HnswVectorIndex.load(
-        loaded.vectorsPath,
-        identity.dimensions,
-        manifest.buildOptions.hnsw,
-        live,
-      );
-    } catch (err) {
-      throw corruptError(loaded.vectorsPath, 'hnswlib could not read the graph', err);
-    }
-    return new LocalStore({
-      dir,
-      identity,
-      buildOptions: manifest.buildOptions,
-      bm25: new Bm25Index(manifest.buildOptions.bm25, loaded.bm25),
-      hnsw,
-      documents: loaded.documents,
-      chunks: loaded.chunks,
-      extra: loaded.extra,
-      nextOrdinal: manifest.counts.nextOrdinal,
-      dirty: false,
-    });
-  }
-  if (!create && !reset) {
-    throw new AppError(
-      'INDEX_NOT_READY',
-      `索引目录 ${dir} 中没有索引, 请先运行 ingest (no index in ${dir}: run \`npm run ingest\` first)`,
-    );
-  }
-  await mkdir(dir, { recursive: true });
-  const bm25 = new Bm25Index(options.bm25);
-  const hnsw = HnswVectorIndex.create(identity.dimensions, options.hnsw);
-  const buildOptions: BuildOptions = { ...options.buildOptions, hnsw: hnsw.params, bm25: bm25.params };
-  // A new store is dirty so that its first flush writes a (possibly empty) generation.
-  return new LocalStore({ dir, identity, buildOptions, bm25, hnsw, dirty: true });
 }

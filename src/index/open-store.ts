@@ -1,9 +1,9 @@
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { readIndexInfo } from './generation-io.js';
-import { openLocalStore } from './local-store.js';
+import { openLocalStore } from './open-local-store.js';
+import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { peekPostgres } from './postgres/postgres-peek.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
 import type { IndexIdentity, SearchStore } from './search-store.js';
 
 /** What the configured store holds before it is opened: enough to rebuild tokenizer and embedder. */

@@ -6,7 +6,8 @@ import type { Chunk, DocumentMeta, SourceDocument } from '../../src/domain.js';
 import { AppError } from '../../src/errors.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
 import { DEFAULT_HNSW_PARAMS } from '../../src/index/hnsw-index.js';
-import { type LocalStore, openLocalStore } from '../../src/index/local-store.js';
+import type { LocalStore } from '../../src/index/local-store.js';
+import { openLocalStore } from '../../src/index/open-local-store.js';
 import type { IndexedChunk, IndexIdentity } from '../../src/index/search-store.js';
 import { CharBigramTokenizer } from '../fakes/char-bigram-tokenizer.js';
 

@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Chunk, SourceDocument } from '../../src/domain.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
-import { openLocalStore } from '../../src/index/local-store.js';
+import { openLocalStore } from '../../src/index/open-local-store.js';
 import type { IndexIdentity } from '../../src/index/search-store.js';
 import { createJiebaTokenizer } from '../../src/text/jieba-tokenizer.js';
 import type { Tokenizer } from '../../src/text/tokenizer.js';

@@ -2,38 +2,13 @@ import type pg from 'pg';
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../../domain.js';
 import { AppError } from '../../errors.js';
 import { bm25Idf } from '../bm25-scoring.js';
-import { assertIdentity } from '../index-manifest.js';
 import { canonicalDocNumber } from '../meta-filter.js';
 import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from '../search-store.js';
-import { initialiseIndex, mergeExtras, readIndexMeta } from './index-meta.js';
-import { runMigrations } from './migrations.js';
+import { mergeExtras } from './index-meta.js';
 import { bm25Sql, termQuery, weightQuery } from './pg-bm25.js';
 import { filterCondition } from './pg-filter.js';
-import { createPgPool, vectorSession } from './pg-pool.js';
-
-/**
- * Transaction-level advisory lock every write takes first ('gov-assistant:write'). Writers are
- * rare (uploads, ingest) and serialising them keeps `term_df` and `index_stats` exact without
- * deadlocks; readers never wait for it (MVCC).
- */
-const WRITE_LOCK_KEY = 7_310_046_002;
-
-export interface OpenPostgresStoreOptions {
-  /** `DATABASE_URL`. */
-  url: string;
-  /** Pool size of this process (`PG_POOL_MAX`). */
-  poolMax?: number;
-  /** What the caller's embedder and tokenizer are; a database built otherwise is refused (INDEX_MISMATCH). */
-  identity: IndexIdentity;
-  /** Record `identity` when the database holds no index yet (otherwise INDEX_NOT_READY). */
-  create?: boolean;
-  /** Drop everything stored and start empty (a full rebuild). */
-  reset?: boolean;
-  /** Values to keep with a new index (mined terms, the embedder's idf table …). */
-  extras?: Record<string, unknown>;
-  /** Where pool errors go (an idle connection lost when the server restarts). */
-  onPoolError?: (err: Error) => void;
-}
+import { vectorSession } from './pg-pool.js';
+import { inWriteTransaction } from './pg-write-transaction.js';
 
 /** A chunk row ready for `jsonb_to_recordset`. */
 interface ChunkRow {
@@ -239,7 +214,7 @@ export class PostgresStore implements SearchStore {
   /** Runs `fn` in one transaction holding the write lock. */
   private async write<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('PostgresStore is closed');
-    return inTransaction(this.pool, fn);
+    return inWriteTransaction(this.pool, fn);
   }
 
   private async termStats(terms: string[]): Promise<{ df: Map<string, number>; chunks: number }> {
@@ -321,52 +296,4 @@ async function adjustTermStats(db: pg.PoolClient, docId: string, sign: 1 | -1): 
        total_tokens = total_tokens + $2 * (SELECT coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1)`,
     [docId, sign],
   );
-}
-
-async function inTransaction<T>(pool: pg.Pool, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-/**
- * Opens the store on `url`: runs the migrations, then checks the identity the database holds
- * against `identity` (INDEX_MISMATCH naming each field), or records it (`create`, `reset`).
- * Throws INDEX_NOT_READY when the database holds no index and `create` is not set.
- */
-export async function openPostgresStore(options: OpenPostgresStoreOptions): Promise<PostgresStore> {
-  const { url, poolMax, identity, create = false, reset = false, extras = {}, onPoolError } = options;
-  const pool = createPgPool({ url, max: poolMax, onError: onPoolError });
-  try {
-    await runMigrations(pool);
-    await inTransaction(pool, async (db) => {
-      const stored = await readIndexMeta(db);
-      if (stored && !reset) {
-        assertIdentity('(PostgreSQL)', stored.identity, identity);
-        if (create && Object.keys(extras).length > 0) await mergeExtras(db, extras);
-        return;
-      }
-      if (!stored && !create && !reset) {
-        throw new AppError(
-          'INDEX_NOT_READY',
-          '数据库中没有索引, 请先运行 ingest (the database holds no index: run `npm run ingest` first)',
-        );
-      }
-      await initialiseIndex(db, identity, extras, { reset });
-    });
-  } catch (err) {
-    await pool.end().catch(() => undefined);
-    throw err;
-  }
-  return new PostgresStore(pool, identity);
 }

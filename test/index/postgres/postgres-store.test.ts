@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
-import { type LocalStore, openLocalStore } from '../../../src/index/local-store.js';
-import { openPostgresStore, type PostgresStore } from '../../../src/index/postgres/postgres-store.js';
+import type { LocalStore } from '../../../src/index/local-store.js';
+import { openLocalStore } from '../../../src/index/open-local-store.js';
+import { openPostgresStore } from '../../../src/index/postgres/open-postgres-store.js';
+import type { PostgresStore } from '../../../src/index/postgres/postgres-store.js';
 import { type PgTestServer, startPgServer } from '../../fakes/pg-server.js';
 import { DOCS, embedder, identity, indexed, makeDoc } from './store-fixtures.js';
 
