@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../fakes/fake-openai-server.js';
-
-const run = promisify(execFile);
+import { runEvalCli, writeSeedGoldSample } from './eval-cli.js';
 
 /** `npm run eval -- --judge`: the configured chat endpoint rates each answer (a loopback fake here). */
 describe('eval --judge', () => {
   let root: string;
+  let gold: string;
   let fake: FakeOpenAIServer;
 
   beforeAll(async () => {
@@ -21,8 +19,7 @@ describe('eval --judge', () => {
           ? '{"faithfulness": {"score": 4, "reason": "基本有依据"}, "relevance": {"score": 5, "reason": "切题"}}'
           : 'unexpected prompt',
     });
-    const gold = (await readFile('eval/seed-gold.jsonl', 'utf8')).split('\n').slice(0, 3).join('\n');
-    await writeFile(join(root, 'gold.jsonl'), `${gold}\n`);
+    gold = await writeSeedGoldSample(root, 3);
   });
   afterAll(async () => {
     await fake?.close();
@@ -31,31 +28,14 @@ describe('eval --judge', () => {
 
   it('judges the extractive answers with JUDGE_MODEL and writes the judge block', async () => {
     const out = join(root, 'report.json');
-    const env = {
-      ...process.env,
+    const { stdout } = await runEvalCli(['--gold', gold, '--corpus', 'seeds', '--judge', '--out', out], {
       DATA_DIR: join(root, 'data'),
       CHAT_PROVIDER: 'openai',
       CHAT_BASE_URL: fake.url,
       CHAT_MODEL: 'answer-model',
       JUDGE_MODEL: 'judge-model',
       CHAT_TIMEOUT_MS: '5000',
-    };
-    const { stdout } = await run(
-      'node',
-      [
-        '--import',
-        'tsx',
-        'src/cli/eval.ts',
-        '--gold',
-        join(root, 'gold.jsonl'),
-        '--corpus',
-        'seeds',
-        '--judge',
-        '--out',
-        out,
-      ],
-      { env, timeout: 120_000 },
-    );
+    });
     const report = JSON.parse(await readFile(out, 'utf8'));
     expect(report.run.provider).toBe('extractive');
     expect(report.judge).toEqual({
@@ -83,11 +63,10 @@ describe('eval --judge', () => {
   }, 130_000);
 
   it('refuses --judge when no chat endpoint is configured, naming what to set', async () => {
-    const failure = run(
-      'node',
-      ['--import', 'tsx', 'src/cli/eval.ts', '--gold', join(root, 'gold.jsonl'), '--judge'],
-      { env: { ...process.env, CHAT_PROVIDER: '', DATA_DIR: join(root, 'data') } },
-    );
+    const failure = runEvalCli(['--gold', gold, '--judge'], {
+      CHAT_PROVIDER: '',
+      DATA_DIR: join(root, 'data'),
+    });
     await expect(failure).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining(
