@@ -21,11 +21,16 @@ export interface WebRoutesOptions {
   maxUploadBytes?: number;
 }
 
-/** Demo questions answered by the seed document. */
+/**
+ * Demo questions a Qingdao resident asks, each answered by a document of the demo corpus (corpus/)
+ * or the seed: 《青岛市养犬管理条例》第七条, 《居住证暂行条例》第九条, 《青岛市国有土地上房屋征收与补偿条例》
+ * 第十九条, the seed's 5G target.
+ */
 export const DEFAULT_SUGGESTIONS = [
+  '在青岛养犬要去哪里登记？',
+  '申领居住证需要提交哪些材料？',
+  '房屋征收补偿有哪些方式？',
   '2025年青岛5G基站要建多少个？',
-  '“无证明机关”要建成多少个？',
-  '数字青岛2025年有哪些重点任务？',
 ];
 
 /** A small emblem, so browsers asking for /favicon.ico get an answer instead of a 404. */
