@@ -76,7 +76,7 @@ export const configSchema = z.object({
   corsOrigins: list.default([]),
   /**
    * Weight of the vector list in the score fusion (BM25 weighs 1). Unset: 0.2 with the offline hashing
-   * embedder (lexical, weaker than BM25 on exact policy wording: see README "Evaluation"), 1 with an
+   * embedder (lexical, weaker than BM25 on exact policy wording: see docs/evaluation.md), 1 with an
    * embedding model.
    */
   vectorWeight: z.coerce.number().min(0).max(10).optional(),

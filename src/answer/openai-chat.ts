@@ -17,7 +17,7 @@ export interface OpenAICompatibleChatOptions {
 
 /**
  * `ChatModel` over LangChain's `ChatOpenAI`. Every option is passed explicitly: otherwise the
- * adapter reads `OPENAI_*` variables and retries six times (TOOLCHAIN.md). LangChain types stay here.
+ * adapter reads `OPENAI_*` variables and retries six times (@langchain/openai 1.5.8, seen 2026-11-28). LangChain types stay here.
  */
 export class OpenAICompatibleChat implements ChatModel {
   readonly id: string;

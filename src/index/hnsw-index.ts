@@ -19,7 +19,7 @@ export interface HnswParams {
    * Candidate list size while searching (raised to k when k is larger). Range ≥ k, typically
    * 32–512; higher raises recall and latency. Default 128: on the full corpus's hashing vectors
    * recall@10 against an exact scan was 0.708 at 64, 0.818 at 128 (still 51× faster than the scan)
-   * and 0.955 at 512 (22×), measured by `npm run bench` (README "Benchmarks").
+   * and 0.955 at 512 (22×), measured by `npm run bench` (docs/benchmarks.md).
    */
   efSearch: number;
   /** Seed of the level generator, so builds are reproducible. Default 100 (hnswlib's). */
@@ -92,7 +92,7 @@ export class HnswVectorIndex {
     const p = { ...DEFAULT_HNSW_PARAMS, ...params };
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
     await index.readIndex(file, true);
-    // readIndex resets ef to 10 (TOOLCHAIN.md); the constructor sets efSearch again.
+    // readIndex resets ef to 10 (hnswlib-node 3.0.0); the constructor sets efSearch again.
     return new HnswVectorIndex(index, dimensions, p, new Set(liveLabels));
   }
 
@@ -117,7 +117,7 @@ export class HnswVectorIndex {
     if (deleted === 0 && this.index.getCurrentCount() >= this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
-    // Plain arrays: hnswlib-node rejects Float32Array (TOOLCHAIN.md).
+    // Plain arrays: hnswlib-node 3.0.0 rejects Float32Array.
     this.index.addPoint(Array.isArray(vector) ? (vector as number[]) : Array.from(vector), label, true);
     this.live.add(label);
   }

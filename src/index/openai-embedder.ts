@@ -25,7 +25,8 @@ const WHAT = '嵌入服务 (embeddings)';
  * Xinference, TEI …) through LangChain's `OpenAIEmbeddings`, with every option explicit:
  * otherwise it reads `OPENAI_*` variables, retries six times, asks for base64 (which a server
  * answering floats turns into silently empty vectors) and replaces newlines with spaces (which
- * puts spaces into Chinese text). See TOOLCHAIN.md.
+ * puts spaces into Chinese text): each seen with @langchain/openai 1.5.8, and pinned by
+ * test/index/openai-embedder.test.ts.
  */
 export class OpenAICompatibleEmbedder implements Embedder {
   readonly id: string;

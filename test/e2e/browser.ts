@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's chromium, launched as TOOLCHAIN.md says (playwright cannot download browsers here). */
+/** Debian's /usr/bin/chromium (`apt-get install chromium`): playwright-core downloads no browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
