@@ -15,7 +15,7 @@ import { createProgressBar } from './progress-bar.js';
 
 const USAGE = `usage: npm run eval -- --gold FILE [--gold FILE]... [--corpus DIR]... [--only IDS.txt]
   [--index DIR] [--store local|postgres] [--database-url URL] [--provider extractive|openai] [--pipeline hybrid|bm25|vector|naive]... [--k 10]
-  [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02] [--judge]`;
+  [--out report.json] [--html report.html] [--baseline FILE] [--max-drop 0.02] [--judge] [--half tune|check]`;
 
 function number(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -56,12 +56,17 @@ async function main(): Promise<void> {
       baseline: { type: 'string' },
       'max-drop': { type: 'string' },
       judge: { type: 'boolean', default: false },
+      half: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help || !values.gold || values.gold.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
+  }
+  const half = values.half;
+  if (half !== undefined && half !== 'tune' && half !== 'check') {
+    throw new AppError('VALIDATION_FAILED', `--half must be tune or check, got "${half}"`);
   }
   const base = loadCliConfig({ logLevel: 'silent' });
   const indexDir =
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
         index: indexDir,
         corpus: values.corpus,
         judge,
+        half,
         onProgress: (p) => {
           bar.update(`eval ${p.pipeline}`, p.done, p.total);
           if (p.done === p.total) bar.done();

@@ -6,6 +6,7 @@ import type { Embedder } from '../index/embedder.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import { compareToBaseline, formatRegressions, gateExitCode } from './baseline.js';
 import { loadGold } from './gold.js';
+import { HALVES, type Half, halfOf } from './halves.js';
 import { renderHtmlReport } from './html-report.js';
 import { loadJudgePrompts } from './judge-prompts.js';
 import { createLlmJudge } from './llm-judge.js';
@@ -15,7 +16,7 @@ import { buildReport, type EvalReport, writeReport, writeTextFile } from './repo
 import type { DocumentTexts, RunProgress } from './runner.js';
 import { runEval } from './runner.js';
 import type { EvalSummary } from './summary.js';
-import { formatSummaryTable } from './terminal-summary.js';
+import { formatCategoryTable, formatSummaryTable } from './terminal-summary.js';
 
 /** Pipelines `--pipeline` can name; the first one given (default hybrid) heads the report. */
 export const PIPELINE_NAMES = ['hybrid', 'bm25', 'vector', 'naive'] as const;
@@ -52,6 +53,8 @@ export interface EvalCommandOptions {
   judge?: ChatModel;
   /** Folder of the judge's prompt files; default the repository's `prompts/`. */
   promptsDir?: string;
+  /** Evaluate only this half of the gold set (`--half`; see halves.ts); default both. */
+  half?: Half;
 }
 
 /** Builds the named pipelines over the same store, embedder and answerer. */
@@ -119,7 +122,8 @@ export async function runEvalCommand(
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const k = options.k ?? 10;
   const maxDrop = options.maxDrop ?? 0.02;
-  const gold = await loadGold(options.gold);
+  const all = await loadGold(options.gold);
+  const gold = options.half ? all.filter((item) => halfOf(item.id) === options.half) : all;
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const names = options.pipelines && options.pipelines.length > 0 ? options.pipelines : ['hybrid'];
   const pipelines = await buildPipelines(names, deps);
@@ -159,6 +163,20 @@ export async function runEvalCommand(
       })),
     ),
   );
+  print('\ntune and check halves (halves.ts: SHA-1 of the id; choose on tune, report check):');
+  print(
+    formatSummaryTable(
+      runs.flatMap((r) =>
+        HALVES.map((half) => ({
+          name: `${r.name}:${half}`,
+          summary: report.halves[r.name][half].summary,
+          sameDocument: report.halves[r.name][half].sameDocument,
+        })),
+      ),
+    ),
+  );
+  print(`\nby category, ${runs[0].name} (t = tune half, c = check half):`);
+  print(formatCategoryTable(report.halves[runs[0].name]));
   if (report.judge) {
     const { model, judged, failed, skipped } = report.judge;
     print(`judge ${model}: ${judged} judged, ${failed} failed, ${skipped} skipped (not gated)`);

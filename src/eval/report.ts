@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { type Half, type HalfReport, splitHalves } from './halves.js';
 import type { ItemRow } from './item-score.js';
 import type { JudgeSummary } from './judge-result.js';
 import { type RetrievalBlock, retrievalFromRanks } from './retrieval-metrics.js';
@@ -36,6 +37,11 @@ export interface EvalReport {
    * counts the copies of a passage's text in other documents that the retriever folded into it.
    */
   sameDocument: Record<string, RetrievalBlock>;
+  /**
+   * Per pipeline, the tune and the check half of the gold set (halves.ts: SHA-1 of the id), each
+   * with its summary, strict same-document retrieval and per-category rows.
+   */
+  halves: Record<string, Record<Half, HalfReport>>;
 }
 
 /** Retrieval metrics of a run's answerable items by their same-document rank. */
@@ -53,6 +59,7 @@ export function buildReport(runs: PipelineRun[], info: RunInfo): EvalReport {
     latencyByStage: Object.fromEntries(runs.map((r) => [r.name, r.latencyByStage])),
     run: { ...info, pipeline: first.name },
     sameDocument: Object.fromEntries(runs.map((r) => [r.name, sameDocumentRetrieval(r.items)])),
+    halves: Object.fromEntries(runs.map((r) => [r.name, splitHalves(r.items)])),
   };
   if (runs.length > 1) report.pipelines = Object.fromEntries(runs.map((r) => [r.name, r.summary]));
   if (first.judge) {

@@ -87,3 +87,42 @@ export function formatSummaryTable(
   }
   return out.join('\n');
 }
+
+/** Columns of the per-category table: label and the CategoryRow key it reads. */
+const CATEGORY_COLUMNS: [string, string][] = [
+  ['n', 'items'],
+  ['hit@5', 'hit@5'],
+  ['strict@5', 'hit@5 same doc'],
+  ['KPR', 'keyPointRecall'],
+  ['refused✓', 'refusalAccuracy'],
+  ['falseRef', 'falseRefusalRate'],
+];
+
+/**
+ * Categories down, each metric for the tune and the check half across, so an evaluator sees where
+ * colloquial (or any other kind of) questions stand without reading the JSON.
+ */
+export function formatCategoryTable(
+  halves: Record<'tune' | 'check', { byCategory: Record<string, Record<string, number | null>> }>,
+): string {
+  const names = [
+    ...new Set([...Object.keys(halves.tune.byCategory), ...Object.keys(halves.check.byCategory)]),
+  ];
+  const labelWidth = Math.max('category'.length, ...names.map((n) => n.length));
+  const head = CATEGORY_COLUMNS.flatMap(([label]) => [`${label} t`, `${label} c`]);
+  const widths = head.map((h) => Math.max(7, h.length));
+  const line = (label: string, cells: string[]) =>
+    `${label.padEnd(labelWidth)}  ${cells.map((c, i) => c.padStart(widths[i])).join(' ')}`;
+  const out = [line('category', head)];
+  out.push('-'.repeat(out[0].length));
+  for (const name of names) {
+    const cells = CATEGORY_COLUMNS.flatMap(([, key]) =>
+      (['tune', 'check'] as const).map((half) => {
+        const v = halves[half].byCategory[name]?.[key] ?? null;
+        return cell(v, key === 'items' ? 'count' : 'share');
+      }),
+    );
+    out.push(line(name, cells));
+  }
+  return out.join('\n');
+}

@@ -71,6 +71,7 @@ describe('report.json', () => {
     `);
     expect(Object.keys(r).sort()).toEqual([
       'byCategory',
+      'halves',
       'items',
       'latencyByStage',
       'run',
@@ -79,6 +80,8 @@ describe('report.json', () => {
     ]);
     expect(r.items).toHaveLength(2);
     expect(Object.keys(r.byCategory)).toEqual(['number', 'unanswerable']);
+    const { tune, check } = r.halves.hybrid;
+    expect(tune.summary.items + check.summary.items).toBe(r.summary.items);
   });
 
   it('with several pipelines, keeps the first in the main shape and adds pipelines: name → summary', async () => {
