@@ -1,4 +1,3 @@
-import type { IngestReport } from '../app/assistant.js';
 import type { Chunk, SourceDocument } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
@@ -6,6 +5,7 @@ import type { IndexedChunk, SearchStore } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { chunkDocument } from './chunker.js';
+import type { IngestReport } from './ingest-report.js';
 import { loadCorpus } from './load-corpus.js';
 
 /** Called as work proceeds; `stage` is one of load, tokenize, embed, index, write. */

@@ -1,6 +1,6 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
-import type { Assistant } from '../app/assistant.js';
 import { AppError } from '../errors.js';
+import type { ServedAssistant as Assistant } from './served-assistant.js';
 
 /** What the routes need once the index is loaded. */
 export interface ReadyService {
