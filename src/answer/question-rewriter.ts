@@ -2,6 +2,7 @@ import type { Logger } from '../log/logger.js';
 import type { ChatModel } from './chat-model.js';
 import type { ConversationTurn } from './conversation-store.js';
 import type { PromptSet } from './prompt-templates.js';
+import { askOf, carriesEarlierTopic, dependency, pieces, subjectOf } from './question-dependency.js';
 
 /** The question that is searched, and whether it differs from what the user typed. */
 export interface RewriteResult {
@@ -19,46 +20,45 @@ export interface QuestionRewriter {
   ): Promise<RewriteResult>;
 }
 
-/** Openings that lean on the previous turn: 那/那么/还有/另外/它/这个 … */
-const FOLLOW_UP_START =
-  /^(?:那么?(?:如果|要是|这个|该)?|还有|另外|此外|然后|再问一下|那请问|如果是?|要是|这个|那个|它|其|该|上述|这些|那些)[，,、\s]*/;
-const REFERS_BACK = /(这个|那个|这些|那些|它|上述|该事项|该政策|此项|这项|那项|前面|刚才)/;
-const COURTESY =
-  /^(?:你好|您好)?[，,！!\s]*(?:请问一下|请问|我想问一下|我想问|想问一下|想咨询一下|想咨询|咨询一下)[，,\s]*/;
-const INTERROGATIVE =
-  /(怎么样|怎么|如何|怎样|在哪里|在哪儿|去哪里|哪里|什么时候|多长时间|多久|多少钱|多少|是否|能否|能不能|可不可以|可以吗|需要哪些|需要什么|要什么|有哪些|是什么|什么|哪些|吗|呢|吧)/g;
-const TRAILING_PUNCT = /[？?。！!，,\s]+$/;
-
-/** Characters of content left when question words and punctuation are removed. */
-const contentLength = (q: string) => q.replace(INTERROGATIVE, '').replace(/[\p{P}\s]/gu, '').length;
-
-/** A follow-up needs the conversation to make sense. Short questions (< 6 content characters) count. */
+/** A follow-up needs the conversation to make sense (see question-dependency.ts for the rule). */
 export function looksLikeFollowUp(question: string): boolean {
-  const q = question.trim().replace(COURTESY, '');
-  return FOLLOW_UP_START.test(q) || REFERS_BACK.test(q) || contentLength(q) < 6;
+  return dependency(question).dependent;
 }
 
-/** The subject of a question: courtesy, interrogatives and final punctuation removed. */
+/** The subject of a question: its topical words and service actions ("请问怎么申请公租房？" → "申请公租房"). */
 export function topicOf(question: string): string {
-  return question.trim().replace(COURTESY, '').replace(INTERROGATIVE, '').replace(TRAILING_PUNCT, '').trim();
+  return subjectOf(question);
 }
+
+const unchanged = (question: string): RewriteResult => ({ question, rewritten: false, by: 'none' });
 
 /**
- * Rule-based rewrite: carry the topic of the previous standalone question into the follow-up.
- * 「怎么申请公租房？」+「那需要带什么材料？」→「申请公租房需要带什么材料？」
+ * Rule-based rewrite, only for a question that depends on the previous turn:
+ * - no topic of its own or a pronoun: the previous subject is put in place of the pronoun, or in
+ *   front:「怎么申请公租房？」+「那需要带什么材料？」→「申请公租房需要带什么材料？」;
+ * - "那 X 呢？": X is asked what the previous question asked:
+ *  「申请公租房需要什么材料？」+「那廉租房呢？」→「廉租房申请需要什么材料？」.
+ * A question with its own topic is returned as asked.
  */
 export function rewriteByRules(question: string, history: ConversationTurn[]): RewriteResult {
   const last = history.at(-1);
-  if (!last || !looksLikeFollowUp(question)) return { question, rewritten: false, by: 'none' };
-  const topic = topicOf(last.standalone);
-  if (!topic) return { question, rewritten: false, by: 'none' };
-  const rest = question
-    .trim()
-    .replace(COURTESY, '')
-    .replace(FOLLOW_UP_START, '')
-    .replace(/^(?:这个|那个|它的?|其|该)/, '');
-  if (rest.includes(topic)) return { question, rewritten: false, by: 'none' };
-  return { question: `${topic}${rest}`, rewritten: true, by: 'rules' };
+  if (!last) return unchanged(question);
+  const dep = dependency(question);
+  if (!dep.dependent) return unchanged(question);
+  if (dep.reason === 'ellipsis') {
+    const ask = askOf(last.standalone);
+    return ask ? { question: `${dep.ownTopic}${ask}？`, rewritten: true, by: 'rules' } : unchanged(question);
+  }
+  const subject = subjectOf(last.standalone);
+  if (!subject) return unchanged(question);
+  const ps = pieces(question);
+  while (ps[0] && (ps[0].kind === 'opener' || ps[0].kind === 'punct')) ps.shift();
+  const rest = ps.map((p) => p.text).join('');
+  if (rest.includes(subject)) return unchanged(question);
+  const pronoun = ps.findIndex((p) => p.kind === 'pronoun');
+  const rewritten =
+    pronoun >= 0 ? ps.map((p, i) => (i === pronoun ? subject : p.text)).join('') : `${subject}${rest}`;
+  return { question: rewritten, rewritten: true, by: 'rules' };
 }
 
 export class RuleQuestionRewriter implements QuestionRewriter {
@@ -77,7 +77,10 @@ export interface LlmQuestionRewriterOptions {
 
 /**
  * Asks the chat model for the standalone question; falls back to the rules when the model fails
- * or returns something that is not a single short question.
+ * or returns something that is not a single short question. The model is asked even for a question
+ * the rules find standalone (it may resolve a reference the rules miss), but its reply is then held
+ * to the same dependency check: a reply that brings words of the earlier turns into a question with
+ * its own topic is discarded and the question is searched as asked.
  */
 export class LlmQuestionRewriter implements QuestionRewriter {
   constructor(private readonly options: LlmQuestionRewriterOptions) {}
@@ -104,12 +107,25 @@ export class LlmQuestionRewriter implements QuestionRewriter {
       const line = reply
         .trim()
         .split('\n')[0]
-        .replace(/^(?:改写后的问题[:：])?\s*["“「]?|["”」]$/g, '')
+        .replace(/^(?:改写后的问题(?:（[^）]*）)?[:：])?\s*["“「]?|["”」]$/g, '')
         .trim();
       if (!line || line.length > Math.max(200, question.length * 4)) return rewriteByRules(question, history);
       // The rewrite is shown to the client: a reply repeating the instructions is not a question.
       if (echoesInstructions(reply, prompts.rewriteSystem.render({})))
         return rewriteByRules(question, history);
+      // The same dependency check as the rules: a question with its own topic is never merged
+      // with the conversation, whatever the model says.
+      if (
+        !dependency(question).dependent &&
+        carriesEarlierTopic(
+          question,
+          line,
+          history.map((t) => t.standalone),
+        )
+      ) {
+        this.options.logger?.warn('question rewrite merged a standalone question; kept as asked');
+        return unchanged(question);
+      }
       return { question: line, rewritten: line !== question.trim(), by: 'llm' };
     } catch (err) {
       this.options.logger?.warn('question rewrite fell back to rules', { err });

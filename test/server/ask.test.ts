@@ -40,6 +40,31 @@ describe('POST /api/ask', () => {
     expect(body.answer).toContain('身份证');
   });
 
+  it('answers a question with its own topic on its own, in the same conversation', async () => {
+    const { app, assistant } = await createTestApp();
+    const first = await (
+      await app.request('/api/ask', post({ question: '2025年青岛要建多少个5G基站？' }))
+    ).json();
+    const second = await (
+      await app.request(
+        '/api/ask',
+        post({ question: '算力券是什么？怎么申请？', conversationId: first.conversationId }),
+      )
+    ).json();
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(second.rewrittenQuestion ?? '').not.toContain('5G');
+    expect(second.rewrittenQuestion).toBeUndefined();
+    expect(assistant.retriever.calls.at(-1)?.query).toBe('算力券是什么？怎么申请？');
+    // …and a real follow-up in the same conversation is still rewritten, onto the new topic.
+    const third = await (
+      await app.request(
+        '/api/ask',
+        post({ question: '那需要什么材料？', conversationId: first.conversationId }),
+      )
+    ).json();
+    expect(third.rewrittenQuestion).toBe('算力券申请需要什么材料？');
+  });
+
   it('passes filters and retrievalK to the retriever', async () => {
     const { app, assistant } = await createTestApp({ RETRIEVAL_K: '3' });
     await app.request(
