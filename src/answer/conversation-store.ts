@@ -1,3 +1,5 @@
+import { maskPersonalNumbers } from '../log/mask.js';
+
 /**
  * Bounded in-memory conversation memory for follow-up questions: least-recently-used eviction past
  * `maxConversations`, expiry after `ttlMs` of silence, and only the last `maxTurns` turns kept.
@@ -64,9 +66,14 @@ export class ConversationStore {
     return [...entry.turns];
   }
 
+  /** Adds a turn; personal numbers in it are masked first (history is shown back in rewrites). */
   append(id: string, turn: ConversationTurn): void {
     const entry = this.entries.get(id) ?? { turns: [], touched: 0 };
-    entry.turns.push({ ...turn, answer: turn.answer.slice(0, this.maxAnswerChars) });
+    entry.turns.push({
+      question: maskPersonalNumbers(turn.question),
+      standalone: maskPersonalNumbers(turn.standalone),
+      answer: maskPersonalNumbers(turn.answer.slice(0, this.maxAnswerChars)),
+    });
     if (entry.turns.length > this.maxTurns) entry.turns.splice(0, entry.turns.length - this.maxTurns);
     entry.touched = this.now();
     this.entries.delete(id);
