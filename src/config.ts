@@ -64,6 +64,16 @@ export const configSchema = z.object({
   /** Where feedback and other durable service data live. */
   dataDir: z.string().default('data'),
   store: z.enum(['local', 'postgres']).default('local'),
+  /**
+   * Longest wait, ms, for another writer of the local index (an ingest, an upload) before a write
+   * fails with INDEX_LOCKED. 30 s covers an upload or an incremental ingest of a few hundred files.
+   */
+  indexLockWaitMs: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /**
+   * How often, ms, the service looks for a newer index generation another process (the CLI ingest)
+   * wrote, and loads it. One small file read per look; 0 turns watching off (writes still check).
+   */
+  indexWatchMs: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
   databaseUrl: optionalSecret,
   pgPoolMax: z.coerce.number().int().min(1).max(200).default(10),
   embedder: embedderSchema,
@@ -126,6 +136,8 @@ function fromEnv(env: Env): Record<string, unknown> {
     dataDir: pick('DATA_DIR'),
     uploadDir: pick('UPLOAD_DIR'),
     store: pick('STORE'),
+    indexLockWaitMs: pick('INDEX_LOCK_WAIT_MS'),
+    indexWatchMs: pick('INDEX_WATCH_MS'),
     databaseUrl: pick('DATABASE_URL'),
     pgPoolMax: pick('PG_POOL_MAX'),
     embedder: {
@@ -172,6 +184,8 @@ const ENV_NAMES: Record<string, string> = {
   dataDir: 'DATA_DIR',
   uploadDir: 'UPLOAD_DIR',
   store: 'STORE',
+  indexLockWaitMs: 'INDEX_LOCK_WAIT_MS',
+  indexWatchMs: 'INDEX_WATCH_MS',
   databaseUrl: 'DATABASE_URL',
   pgPoolMax: 'PG_POOL_MAX',
   'embedder.kind': 'EMBEDDER',

@@ -12,6 +12,7 @@ export const ERROR_TABLE = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: '不支持的内容类型 (Unsupported media type)' },
   RATE_LIMITED: { status: 429, title: '请求过于频繁 (Too many requests)' },
   INDEX_NOT_READY: { status: 503, title: '索引尚未就绪 (Index not ready)' },
+  INDEX_LOCKED: { status: 503, title: '索引正被另一写入者占用 (Index locked by another writer)' },
   INDEX_MISMATCH: { status: 500, title: '索引配置不匹配 (Index configuration mismatch)' },
   INDEX_CORRUPT: { status: 500, title: '索引文件损坏 (Index corrupt)' },
   DOCUMENT_UNREADABLE: { status: 422, title: '文档无法读取 (Document unreadable)' },

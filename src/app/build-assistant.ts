@@ -4,6 +4,8 @@ import { isAppError } from '../errors.js';
 import { createEmbedder } from '../index/create-embedder.js';
 import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
+import { readCurrent } from '../index/index-files.js';
+import { withIndexLock } from '../index/index-lock.js';
 import { indexIdentity } from '../index/index-manifest.js';
 import { LocalStore } from '../index/local-store.js';
 import { openConfiguredStore, peekStore } from '../index/open-store.js';
@@ -61,7 +63,22 @@ const EXTRA_EMBEDDER_IDF = 'embedderIdf';
  */
 export async function buildAssistant(
   config: Config,
-  { ingest, onProgress, log = () => {} }: BuildAssistantOptions = {},
+  options: BuildAssistantOptions = {},
+): Promise<Assistant & { lastIngest?: IngestReport }> {
+  // Writing a local index (an ingest, or a first build) takes its directory's write lock: one
+  // writer per index, so a service's upload and a CLI ingest never write over each other.
+  const writes = config.store === 'local' && (options.ingest || !(await readCurrent(config.indexDir)));
+  if (!writes) return build(config, options);
+  return withIndexLock(
+    config.indexDir,
+    { purpose: options.ingest ? 'ingest' : 'first build', waitMs: config.indexLockWaitMs },
+    () => build(config, options),
+  );
+}
+
+async function build(
+  config: Config,
+  { ingest, onProgress, log = () => {} }: BuildAssistantOptions,
 ): Promise<Assistant & { lastIngest?: IngestReport }> {
   const dirs = ingest?.dirs ?? config.corpusDirs;
   const peek = ingest?.rebuild ? undefined : await peekStore(config);
@@ -83,7 +100,7 @@ export async function buildAssistant(
       // The service (no ingest requested) reports the mismatch instead.
       if (!ingest || !isAppError(err) || err.code !== 'INDEX_MISMATCH') throw err;
       log('index: configuration changed, rebuilding', { detail: err.message });
-      return buildAssistant(config, { ingest: { ...ingest, rebuild: true }, onProgress, log });
+      return build(config, { ingest: { ...ingest, rebuild: true }, onProgress, log });
     }
     assistantParts = { tokenizer, embedder, store };
     if (ingest) {
@@ -102,7 +119,7 @@ export async function buildAssistant(
           removed: changes.removed,
         });
         await store.close();
-        const rebuilt = await buildAssistant(config, {
+        const rebuilt = await build(config, {
           ingest: { ...ingest, rebuild: true },
           onProgress,
           log,

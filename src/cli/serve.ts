@@ -66,7 +66,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     });
   });
 
-  let assistant: Assistant | undefined;
+  let watcher: NodeJS.Timeout | undefined;
   const lastProgress = new Map<string, number>();
   const ready = buildAssistant(config, {
     onProgress: (stage, done, total) => {
@@ -80,9 +80,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     log: (message, fields) => logger.info(message, fields),
   }).then(
     (built) => {
-      assistant = built;
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
-      logger.info('ready', { answerer: chat?.id ?? 'extractive' });
+      if (config.store === 'local') shareIndex();
+      logger.info('ready', { answerer: chat?.id ?? 'extractive', generation: built.store.generation });
     },
     (err: unknown) => {
       state.setFailed();
@@ -91,6 +91,38 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   );
   ready.catch(() => undefined);
+
+  /**
+   * Other processes (the CLI ingest) may write the same index directory: writes take its lock and
+   * start from the newest generation, and a watcher loads a generation someone else committed.
+   */
+  function shareIndex(): void {
+    state.useIndexSync({
+      lockDir: config.indexDir,
+      waitMs: config.indexLockWaitMs,
+      reload: async () => {
+        const built = await buildAssistant(config, {
+          log: (message, fields) => logger.info(message, fields),
+        });
+        return { assistant: built, answerer: chooseAnswerer(built) };
+      },
+      onReload: (generation) => logger.info('index reloaded', { generation }),
+    });
+    if (config.indexWatchMs > 0) {
+      let looking = false;
+      watcher = setInterval(() => {
+        if (looking) return;
+        looking = true;
+        state
+          .refresh()
+          .catch((err: unknown) => logger.error('index reload failed', { err }))
+          .finally(() => {
+            looking = false;
+          });
+      }, config.indexWatchMs);
+      watcher.unref();
+    }
+  }
 
   function chooseAnswerer(built: Assistant): AnswerProvider {
     return createConfiguredAnswerer({
@@ -115,7 +147,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       // Idle keep-alive sockets would hold close() open until they time out.
       (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     });
-    await assistant?.close();
+    clearInterval(watcher);
+    await state.current?.assistant.store.close();
     feedback.close();
   };
   return { server, state, ready, close };

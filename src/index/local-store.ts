@@ -49,6 +49,7 @@ export class LocalStore implements SearchStore {
   private dirty: boolean;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  private currentGeneration: string | undefined;
 
   /** Use `openLocalStore`. */
   constructor(parts: {
@@ -62,7 +63,10 @@ export class LocalStore implements SearchStore {
     extra?: Record<string, unknown>;
     nextOrdinal?: number;
     dirty: boolean;
+    /** The generation loaded (undefined for a new store). */
+    generation?: string;
   }) {
+    this.currentGeneration = parts.generation;
     this.dir = parts.dir;
     this.identity = parts.identity;
     this.buildOptions = parts.buildOptions;
@@ -76,6 +80,14 @@ export class LocalStore implements SearchStore {
       this.chunks.set(ord, c);
       this.ordinalById.set(c.id, ord);
     }
+  }
+
+  /**
+   * The generation on disk this store holds: the one it loaded or last wrote (undefined before the
+   * first flush of a new store). Another process that commits a newer one makes CURRENT differ.
+   */
+  get generation(): string | undefined {
+    return this.currentGeneration;
   }
 
   async documentHash(id: string): Promise<string | undefined> {
@@ -261,6 +273,7 @@ export class LocalStore implements SearchStore {
     this.dirty = false;
     try {
       await persistGeneration(this.dir, gen, snapshot);
+      this.currentGeneration = gen.name;
     } catch (err) {
       this.dirty = true;
       throw err;

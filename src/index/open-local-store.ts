@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { Bm25Index } from './bm25.js';
 import type { Bm25Params } from './bm25-scoring.js';
 import { loadGeneration } from './generation-io.js';
 import { type HnswParams, HnswVectorIndex } from './hnsw-index.js';
+import { readCurrent } from './index-files.js';
 import { type BuildOptions, corruptError } from './index-manifest.js';
 import { LocalStore } from './local-store.js';
 import type { IndexIdentity } from './search-store.js';
@@ -34,6 +35,21 @@ export interface OpenLocalStoreOptions {
  * there is none (otherwise INDEX_NOT_READY). With `reset`, starts empty regardless.
  */
 export async function openLocalStore(options: OpenLocalStoreOptions): Promise<LocalStore> {
+  const before = options.reset ? undefined : await readCurrent(options.dir);
+  try {
+    return await openOnce(options);
+  } catch (err) {
+    // A reader takes no lock: a writer in another process may have committed a newer generation
+    // and removed the one being read. A file gone missing while CURRENT moved on is that, not
+    // damage: read the new one.
+    if (!isAppError(err) || err.code !== 'INDEX_CORRUPT' || !before) throw err;
+    const now = await readCurrent(options.dir);
+    if (!now || now === before) throw err;
+    return openOnce(options);
+  }
+}
+
+async function openOnce(options: OpenLocalStoreOptions): Promise<LocalStore> {
   const { dir, identity, create = false, reset = false } = options;
   const loaded = reset ? undefined : await loadGeneration(dir, identity);
   if (loaded) {
@@ -61,6 +77,7 @@ export async function openLocalStore(options: OpenLocalStoreOptions): Promise<Lo
       extra: loaded.extra,
       nextOrdinal: manifest.counts.nextOrdinal,
       dirty: false,
+      generation: loaded.name,
     });
   }
   if (!create && !reset) {

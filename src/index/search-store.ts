@@ -39,6 +39,11 @@ export interface IndexIdentity {
  */
 export interface SearchStore {
   readonly identity: IndexIdentity;
+  /**
+   * Capability of a store kept in generations on disk (the local index): the generation it holds,
+   * so that a writer can notice a newer one another process committed. Undefined for a database.
+   */
+  readonly generation?: string;
   /** Content hash of a stored document, for incremental ingest. */
   documentHash(id: string): Promise<string | undefined>;
   /** Insert or replace a document and its chunks, atomically for readers. */

@@ -32,20 +32,23 @@ export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<
 
   app.post('/api/admin/documents', async (c) => {
     const contentType = c.req.header('content-type') ?? '';
-    const { assistant } = state.require();
+    state.require();
     let meta: DocumentMeta;
     if (/^multipart\/form-data/i.test(contentType)) {
-      meta = await upsertUpload(c.req.raw, assistant.indexer);
+      meta = await upsertUpload(c.req.raw, (path, options) =>
+        state.write('upload', (assistant) => assistant.indexer.upsertFile(path, options)),
+      );
     } else if (isJsonType(contentType)) {
       const body = await readJson(c, AdminUpsertTextSchema);
-      meta = await assistant.indexer.upsertText(body.id, body.text, body.meta);
+      meta = await state.write('upload', (assistant) =>
+        assistant.indexer.upsertText(body.id, body.text, body.meta),
+      );
     } else {
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
         '请上传 multipart/form-data 文件，或提交 application/json 正文',
       );
     }
-    await assistant.store.flush();
     logger.info('document indexed', { requestId: c.get('requestId'), docId: meta.id });
     const body: UpsertBody = { document: meta };
     return c.json(body, 201);
@@ -53,10 +56,8 @@ export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<
 
   app.delete('/api/admin/documents/:id', async (c) => {
     const id = validate(DocumentIdSchema, c.req.param('id'), '文档编号');
-    const { assistant } = state.require();
-    const deleted = await assistant.indexer.delete(id);
+    const deleted = await state.write('delete', (assistant) => assistant.indexer.delete(id));
     if (!deleted) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的文档`);
-    await assistant.store.flush();
     logger.info('document deleted', { requestId: c.get('requestId'), docId: id });
     const body: DeleteBody = { id, deleted: true };
     return c.json(body);
@@ -73,7 +74,7 @@ export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<
 
 async function upsertUpload(
   request: Request,
-  indexer: { upsertFile(path: string, o?: { id?: string; sourcePath?: string }): Promise<DocumentMeta> },
+  upsertFile: (path: string, o: { id?: string; sourcePath?: string }) => Promise<DocumentMeta>,
 ): Promise<DocumentMeta> {
   let form: FormData;
   try {
@@ -105,7 +106,7 @@ async function upsertUpload(
     // A fixed file name inside a fresh folder: the client's name never becomes a path.
     const path = join(dir, `upload${ext}`);
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
-    return await indexer.upsertFile(path, { id: id ?? basename(name, extname(name)), sourcePath: name });
+    return await upsertFile(path, { id: id ?? basename(name, extname(name)), sourcePath: name });
   } catch (err) {
     // The reason names the file as the uploader called it (the copy on disk has a fixed name).
     if (isAppError(err) && err.code === 'DOCUMENT_UNREADABLE')

@@ -230,6 +230,8 @@ export class FakeIndexer implements Indexer {
       { id, path: full.sourcePath, text, meta: full, hash: String(text.length) },
       chunks,
     );
+    // Like the real indexer: persisted before the call returns.
+    await this.store.flush();
     return full;
   }
   async upsertFile(path: string, options: { id?: string; sourcePath?: string } = {}): Promise<DocumentMeta> {
@@ -240,7 +242,9 @@ export class FakeIndexer implements Indexer {
     return this.upsertText(options.id ?? 'upload', text, { sourcePath: options.sourcePath });
   }
   async delete(id: string) {
-    return this.store.deleteDocument(id);
+    const removed = await this.store.deleteDocument(id);
+    if (removed) await this.store.flush();
+    return removed;
   }
 }
 
@@ -254,6 +258,7 @@ export async function createFakeAssistant(env: Record<string, string> = {}): Pro
   const store = new FakeStore();
   const indexer = new FakeIndexer(store);
   for (const doc of FAKE_DOCS) await indexer.upsertText(doc.meta.id, doc.text, doc.meta);
+  store.flushes = 0;
   return {
     config: loadConfig(env),
     tokenizer: fakeTokenizer,
