@@ -1,5 +1,5 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import { AppError } from '../errors.js';
 import { translateProviderError } from '../provider-errors.js';
 import type { ChatMessage, ChatModel, ChatOptions } from './chat-model.js';
@@ -21,29 +21,39 @@ export interface OpenAICompatibleChatOptions {
  */
 export class OpenAICompatibleChat implements ChatModel {
   readonly id: string;
-  private readonly client: ChatOpenAI;
+  private readonly options: OpenAICompatibleChatOptions;
+  private clientPromise: Promise<ChatOpenAI> | undefined;
   private readonly timeoutMs: number;
 
   constructor(options: OpenAICompatibleChatOptions) {
     this.id = `openai:${options.model}`;
     this.timeoutMs = options.timeoutMs;
-    this.client = new ChatOpenAI({
-      model: options.model,
-      apiKey: options.apiKey,
-      configuration: { baseURL: options.baseURL },
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      temperature: options.temperature,
-      maxTokens: options.maxTokens,
-      streamUsage: false,
-      useResponsesApi: false,
+    this.options = options;
+  }
+
+  /** LangChain's OpenAI package is imported on first use (~2.6 s to load here, measured 2026-11-30). */
+  private client(): Promise<ChatOpenAI> {
+    this.clientPromise ??= import('@langchain/openai').then(({ ChatOpenAI }) => {
+      const options = this.options;
+      return new ChatOpenAI({
+        model: options.model,
+        apiKey: options.apiKey,
+        configuration: { baseURL: options.baseURL },
+        timeout: options.timeoutMs,
+        maxRetries: options.maxRetries,
+        temperature: options.temperature,
+        maxTokens: options.maxTokens,
+        streamUsage: false,
+        useResponsesApi: false,
+      });
     });
+    return this.clientPromise;
   }
 
   async complete(messages: ChatMessage[], options: ChatOptions = {}): Promise<string> {
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
-      const reply = await this.client.invoke(toLangChain(messages), { signal: deadline.signal });
+      const reply = await (await this.client()).invoke(toLangChain(messages), { signal: deadline.signal });
       return textOf(reply.content);
     } catch (err) {
       throw deadline.translate(err, this.id);
@@ -59,7 +69,7 @@ export class OpenAICompatibleChat implements ChatModel {
   async *stream(messages: ChatMessage[], options: ChatOptions = {}): AsyncIterable<string> {
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
-      const iterator = await this.client.stream(toLangChain(messages), { signal: deadline.signal });
+      const iterator = await (await this.client()).stream(toLangChain(messages), { signal: deadline.signal });
       for await (const chunk of iterator) {
         deadline.reset();
         const text = textOf(chunk.content);

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { unreadable } from '../unreadable.js';
 import type { ExtractedText } from './loader.js';
 
@@ -11,6 +10,8 @@ export async function loadDocx(bytes: Uint8Array): Promise<ExtractedText> {
       '不是有效的 .docx 文件（不是 zip 格式，可能是旧版 .doc）(not a .docx: not a zip archive)',
     );
   }
+  // Imported on first use: mammoth takes ~0.7 s to load here, which a process that only answers never needs.
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),

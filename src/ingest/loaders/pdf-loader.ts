@@ -1,10 +1,11 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { unreadable } from '../unreadable.js';
 import type { ExtractedText } from './loader.js';
 
 /** .pdf through unpdf (pdf.js); pages are joined with "\n". */
 export async function loadPdf(bytes: Uint8Array): Promise<ExtractedText> {
   let pages: string[];
+  // Imported on first use, like mammoth: a process that only answers never reads a PDF.
+  const { extractText, getDocumentProxy } = await import('unpdf');
   try {
     // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
     // verbosity 0: pdf.js would otherwise print recovery warnings for every damaged file.
