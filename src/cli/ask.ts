@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
+import { createAskStep } from '../answer/ask-step.js';
+import { createChatModel } from '../answer/chat-registry.js';
 import { bookTitle } from '../answer/citations.js';
+import { loadPromptSet } from '../answer/prompt-templates.js';
 import { buildAssistant } from '../app/build-assistant.js';
+import { createConfiguredAnswerer } from '../app/configured-answerer.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
 
@@ -27,10 +31,20 @@ async function main(): Promise<void> {
     onProgress: (stage, done, total) => bar.update(stage, done, total),
   });
   bar.done();
-  const retrieval = await assistant.retriever.retrieve(question, {
-    k: values.k ? Number(values.k) : undefined,
+  // The service's answerer: CHAT_PROVIDER=openai answers with the chat model (extractive fallback).
+  const chat = createChatModel(config.chat);
+  const answerer = createConfiguredAnswerer({
+    config,
+    chat,
+    prompts: await loadPromptSet(),
+    extractive: assistant.extractive,
   });
-  const answer = await assistant.extractive.answer(question, retrieval);
+  const step = createAskStep({
+    retriever: assistant.retriever,
+    answerer,
+    answerK: values.k ? Number(values.k) : config.retrievalK,
+  });
+  const { answer } = await step.ask({ question });
   if (values.json) {
     const citations = answer.citations.map(({ n, docId, title, start, end, quote }) => ({
       n,
@@ -41,7 +55,7 @@ async function main(): Promise<void> {
       quote,
     }));
     process.stdout.write(
-      `${JSON.stringify({ answer: answer.answer, refused: answer.refused, citations }, null, 2)}\n`,
+      `${JSON.stringify({ answer: answer.answer, refused: answer.refused, provider: answer.provider, citations }, null, 2)}\n`,
     );
   } else {
     process.stdout.write(`${answer.answer}\n`);

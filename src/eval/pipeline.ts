@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { AnswerProvider } from '../answer/answer-provider.js';
+import { createAskStep } from '../answer/ask-step.js';
 import type { Answer, Passage } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
 
@@ -32,7 +32,7 @@ export interface RetrieverPipelineOptions {
   answerK?: number;
 }
 
-/** A pipeline over the product's Retriever and an AnswerProvider (hybrid, bm25, vector). */
+/** A pipeline over the product's ask step (no conversation): Retriever and AnswerProvider (hybrid, bm25, vector). */
 export function createRetrieverPipeline({
   name,
   retriever,
@@ -40,18 +40,12 @@ export function createRetrieverPipeline({
   answerer,
   answerK = 6,
 }: RetrieverPipelineOptions): NamedPipeline {
+  const step = createAskStep({ retriever, answerer, answerK });
   return {
     name,
     async run(question, k) {
-      const t0 = performance.now();
-      const retrieval = await retriever.retrieve(question, { k: Math.max(k, answerK), mode });
-      const t1 = performance.now();
-      const answer = await answerer.answer(question, {
-        ...retrieval,
-        passages: retrieval.passages.slice(0, answerK),
-      });
-      const t2 = performance.now();
-      return { passages: retrieval.passages, answer, timings: { retrieveMs: t1 - t0, answerMs: t2 - t1 } };
+      const { retrieval, answer, timings, answerMs } = await step.ask({ question, k, mode });
+      return { passages: retrieval.passages, answer, timings: { retrieveMs: timings.retrieveMs, answerMs } };
     },
   };
 }

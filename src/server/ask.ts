@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
+import { createAskStep } from '../answer/ask-step.js';
 import type { Answer, Retrieval } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
@@ -13,7 +14,8 @@ import { readJson } from './validate.js';
 type AskResponse = z.infer<typeof AskResponseSchema>;
 type AskStreamMeta = z.infer<typeof AskStreamMetaSchema>;
 
-const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const ms = (from: number, to: number) => round(to - from);
 
 /**
  * POST /api/ask — rewrite a follow-up into a standalone question, retrieve, answer. JSON by default;
@@ -40,17 +42,22 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
     const clientSignal = c.req.raw.signal;
     if (clientSignal) clientSignal.addEventListener('abort', () => abort.abort(), { once: true });
 
-    const t0 = performance.now();
-    const rewrite = await rewriter.rewrite(body.question, conversations.history(conversationId), {
+    const step = createAskStep({
+      retriever: assistant.retriever,
+      answerer,
+      rewriter,
+      answerK: config.retrievalK,
+    });
+    const prepared = await step.prepare({
+      question: body.question,
+      history: conversations.history(conversationId),
+      filters: body.filters ? toMetaFilter(body.filters) : undefined,
       signal: abort.signal,
     });
-    const t1 = performance.now();
-    const retrieval = await assistant.retriever.retrieve(rewrite.question, {
-      k: config.retrievalK,
-      filters: body.filters ? toMetaFilter(body.filters) : undefined,
-    });
+    const { rewrite, retrieval } = prepared;
+    const { rewriteMs, retrieveMs } = prepared.timings;
     const t2 = performance.now();
-    metrics.retrievalSeconds.observe({}, (t2 - t1) / 1000);
+    metrics.retrievalSeconds.observe({}, retrieveMs / 1000);
 
     const finish = (answer: Answer): AskResponse => {
       const t3 = performance.now();
@@ -81,12 +88,17 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
         rewrittenQuestion: rewrite.rewritten ? rewrite.question : undefined,
         provider: answer.provider,
         fallbackReason: answer.fallbackReason,
-        timings: { rewriteMs: ms(t0, t1), retrieveMs: ms(t1, t2), answerMs: ms(t2, t3), totalMs: ms(t0, t3) },
+        timings: {
+          rewriteMs: round(rewriteMs),
+          retrieveMs: round(retrieveMs),
+          answerMs: ms(t2, t3),
+          totalMs: round(rewriteMs + retrieveMs + (t3 - t2)),
+        },
       };
     };
 
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-      const answer = await answerer.answer(rewrite.question, retrieval, { signal: abort.signal });
+      const answer = await step.answer(prepared, abort.signal);
       return c.json(finish(answer));
     }
 
@@ -99,7 +111,7 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
       await send('meta', streamMeta(requestId, conversationId, rewrite, retrieval));
       try {
         let final: Answer | undefined;
-        for await (const event of answerer.stream(rewrite.question, retrieval, { signal: abort.signal })) {
+        for await (const event of step.stream(prepared, abort.signal)) {
           if (abort.signal.aborted) return;
           if (event.type === 'delta') await send('delta', { text: event.text });
           else final = event.answer;

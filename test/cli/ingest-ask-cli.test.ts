@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAIServer } from '../fakes/fake-openai-server.js';
 
 const run = promisify(execFile);
 const SEED_ID = '000_204df86a34e42382';
@@ -50,6 +51,28 @@ describe('npm run ingest / npm run ask', () => {
     expect(out.citations[0]).toMatchObject({ n: 1, docId: SEED_ID });
     expect(out.citations[0].quote).toContain('4.5万个');
     expect(out.citations[0].end - out.citations[0].start).toBe(out.citations[0].quote.length);
+  }, 100_000);
+
+  it('ask answers with the configured chat model when CHAT_PROVIDER=openai', async () => {
+    const fake = await startFakeOpenAIServer();
+    try {
+      fake.queueReply('到2025年，力争5G基站数达4.5万个[1]。');
+      const { stdout } = await run(
+        'node',
+        ['--import', 'tsx', 'src/cli/ask.ts', '--json', '2025年青岛要把5G基站建到多少个？'],
+        {
+          env: { ...env(), CHAT_PROVIDER: 'openai', CHAT_BASE_URL: fake.url, CHAT_MODEL: 'fake-model' },
+          timeout: 90_000,
+        },
+      );
+      const out = JSON.parse(stdout) as { answer: string; provider: string; citations: { docId: string }[] };
+      expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(1);
+      expect(out.provider).toBe('openai:fake-model');
+      expect(out.answer).toContain('4.5万个');
+      expect(out.citations[0].docId).toBe(SEED_ID);
+    } finally {
+      await fake.close();
+    }
   }, 100_000);
 
   it('ask without a question prints usage and fails', async () => {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerEvent, AnswerProvider } from '../../src/answer/answer-provider.js';
+import { createAskStep } from '../../src/answer/ask-step.js';
+import { RuleQuestionRewriter } from '../../src/answer/question-rewriter.js';
+import type { Answer, Retrieval } from '../../src/domain.js';
+import type { RetrieveOptions, Retriever } from '../../src/retrieve/retriever.js';
+import { fakePassages, fakeRetrieval } from '../fakes/fake-passages.js';
+
+/** A retriever that records what it was asked and returns the first `k` fake passages. */
+function recordingRetriever() {
+  const calls: { query: string; options?: RetrieveOptions }[] = [];
+  const retriever: Retriever = {
+    async retrieve(query, options) {
+      calls.push({ query, options });
+      return { ...fakeRetrieval(fakePassages().slice(0, options?.k ?? 6)), query };
+    },
+  };
+  return { retriever, calls };
+}
+
+/** An answerer that says how many passages it was given, for which question. */
+const countingAnswerer: AnswerProvider = {
+  id: 'counting',
+  async answer(question: string, retrieval: Retrieval): Promise<Answer> {
+    return {
+      answer: `${question}:${retrieval.passages.length}`,
+      refused: false,
+      grounded: true,
+      citations: [],
+      provider: 'counting',
+    };
+  },
+  async *stream(question: string, retrieval: Retrieval): AsyncIterable<AnswerEvent> {
+    yield { type: 'done', answer: await countingAnswerer.answer(question, retrieval) };
+  },
+};
+
+describe('the ask step', () => {
+  it('retrieves k passages for scoring but hands the answerer only the first answerK', async () => {
+    const { retriever, calls } = recordingRetriever();
+    const step = createAskStep({ retriever, answerer: countingAnswerer, answerK: 2 });
+    const out = await step.ask({ question: '公租房申请条件', k: 5, mode: 'bm25' });
+    expect(calls[0].options).toMatchObject({ k: 5, mode: 'bm25' });
+    expect(out.retrieval.passages).toHaveLength(5);
+    expect(out.forAnswer.passages).toHaveLength(2);
+    expect(out.answer.answer).toBe('公租房申请条件:2');
+    expect(out.rewrite).toEqual({ question: '公租房申请条件', rewritten: false, by: 'none' });
+  });
+
+  it('never retrieves fewer than answerK passages', async () => {
+    const { retriever, calls } = recordingRetriever();
+    await createAskStep({ retriever, answerer: countingAnswerer, answerK: 4 }).ask({ question: 'q', k: 1 });
+    expect(calls[0].options?.k).toBe(4);
+  });
+
+  it('retrieves and answers the rewritten question of a follow-up, also when streamed', async () => {
+    const { retriever, calls } = recordingRetriever();
+    const step = createAskStep({
+      retriever,
+      answerer: countingAnswerer,
+      rewriter: new RuleQuestionRewriter(),
+      answerK: 3,
+    });
+    const history = [{ question: '公租房怎么申请？', standalone: '公租房怎么申请？', answer: '……' }];
+    const prepared = await step.prepare({ question: '那需要什么材料？', history });
+    expect(prepared.rewrite.rewritten).toBe(true);
+    expect(calls[0].query).toBe(prepared.rewrite.question);
+    expect(calls[0].query).toContain('公租房');
+    const events = [];
+    for await (const e of step.stream(prepared)) events.push(e);
+    expect(events).toEqual([
+      { type: 'done', answer: expect.objectContaining({ answer: `${prepared.rewrite.question}:3` }) },
+    ]);
+  });
+});
