@@ -20,7 +20,6 @@ import { formatCategoryTable, formatSummaryTable } from './terminal-summary.js';
 
 /** Pipelines `--pipeline` can name; the first one given (default hybrid) heads the report. */
 export const PIPELINE_NAMES = ['hybrid', 'bm25', 'vector', 'naive'] as const;
-export type PipelineName = (typeof PIPELINE_NAMES)[number];
 
 /** What an eval run needs from the built assistant (the composition root provides it). */
 export interface EvalDeps {

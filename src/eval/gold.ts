@@ -25,7 +25,6 @@ export const goldItemSchema = z
     path: ['evidence'],
   });
 
-export type GoldEvidence = z.infer<typeof evidenceSchema>;
 export type GoldItem = z.infer<typeof goldItemSchema>;
 
 /** A gold item with the file it came from (ids are unique only within a file). */

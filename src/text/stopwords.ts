@@ -27,8 +27,3 @@ const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean
 export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
 }
-
-/** The stopword list, for documentation and tests. */
-export function stopwordList(): string[] {
-  return [...STOPWORDS];
-}
