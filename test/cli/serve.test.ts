@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { parseSse } from '../fakes/fake-app.js';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../fakes/fake-openai-server.js';
+import { promSample } from '../fakes/prometheus-text.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TOKEN = 'smoke-admin-token-1234';
@@ -122,9 +123,12 @@ describe('service over a real socket', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     // Well before CHAT_TIMEOUT_MS (20 s): the abort reached the upstream request.
-    expect(metrics).toMatch(
-      /llm_request_duration_seconds_count\{outcome="error",provider="openai:fake-model"\} 1/,
-    );
+    expect(
+      promSample(metrics, 'llm_request_duration_seconds_count', {
+        outcome: 'error',
+        provider: 'openai:fake-model',
+      }),
+    ).toBe(1);
   });
 
   it('finds an uploaded document by the next search, and not after deleting it', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../fakes/fake-app.js';
+import { promSample } from '../fakes/prometheus-text.js';
 
 describe('errors', () => {
   it('answers an unknown route with a 404 problem', async () => {
@@ -82,11 +83,18 @@ describe('health, readiness, metrics, openapi', () => {
     const res = await app.request('/metrics');
     expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await res.text();
-    expect(text).toContain('http_requests_total{method="GET",route="/api/documents/:id",status="200"} 1');
-    expect(text).toContain('http_requests_total{method="GET",route="/api/documents/:id",status="404"} 1');
-    expect(text).toContain('http_request_duration_seconds_bucket{route="/api/ask",le="+Inf"} 1');
-    expect(text).toContain('retrieval_duration_seconds_count 1');
-    expect(text).toContain('answers_refused_total{provider="extractive"} 1');
+    const byRoute = { method: 'GET', route: '/api/documents/:id' };
+    expect(promSample(text, 'http_requests_total', { ...byRoute, status: '200' })).toBe(1);
+    expect(promSample(text, 'http_requests_total', { ...byRoute, status: '404' })).toBe(1);
+    expect(promSample(text, 'http_request_duration_seconds_bucket', { route: '/api/ask', le: '+Inf' })).toBe(
+      1,
+    );
+    expect(promSample(text, 'retrieval_duration_seconds_count')).toBe(1);
+    expect(promSample(text, 'answers_refused_total', { provider: 'extractive' })).toBe(1);
+    // Process and runtime metrics (prom-client's defaults), which the service's own registry lacked.
+    expect(promSample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(promSample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    expect(promSample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('serves an OpenAPI document generated from the route schemas', async () => {

@@ -3,6 +3,7 @@ import { FallbackAnswerer } from '../../src/answer/fallback-answerer.js';
 import { GenerativeAnswerer } from '../../src/answer/generative-answerer.js';
 import { loadPromptSet } from '../../src/answer/prompt-templates.js';
 import { AppError } from '../../src/errors.js';
+import { counterValue } from '../../src/server/metrics-registry.js';
 import { createTestApp, parseSse } from '../fakes/fake-app.js';
 import { createFakeAssistant } from '../fakes/fake-assistant.js';
 import { ScriptedChatModel } from '../fakes/scripted-chat-model.js';
@@ -82,7 +83,7 @@ describe('POST /api/ask', () => {
     const body = await (await app.request('/api/ask', post({ question: '火星移民签证怎么办' }))).json();
     expect(body.refused).toBe(true);
     expect(body.citations).toEqual([]);
-    expect(deps.metrics.refusals.get({ provider: 'extractive' })).toBe(1);
+    expect(await counterValue(deps.metrics.refusals, { provider: 'extractive' })).toBe(1);
   });
 
   it('streams meta, several deltas, citations and done as SSE', async () => {

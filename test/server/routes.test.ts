@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { counterValue } from '../../src/server/metrics-registry.js';
 import { createTestApp } from '../fakes/fake-app.js';
 
 const ADMIN = { ADMIN_TOKEN: 'test-admin-token-123' };
@@ -171,7 +172,7 @@ describe('feedback', () => {
     const text = await csv.text();
     expect(text).toContain('id,requestId,rating,comment,createdAt');
     expect(text).toContain('1,req-1,down,不对，请回电138****5678，身份证110***********002X,');
-    expect(deps.metrics.feedback.get({ rating: 'down' })).toBe(1);
+    expect(await counterValue(deps.metrics.feedback, { rating: 'down' })).toBe(1);
   });
 
   it('validates the rating', async () => {
