@@ -51,7 +51,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     : new RuleQuestionRewriter();
   const app = createApp(
     { config, state, logger, feedback, metrics, conversations: new ConversationStore(), rewriter },
-    { web: createWebRoutes({ maxUploadBytes: config.maxUploadBytes }) },
+    {
+      web: createWebRoutes({
+        maxUploadBytes: config.maxUploadBytes,
+        maxQuestionChars: config.maxQuestionChars,
+        referralLine: config.referralLine,
+      }),
+    },
   );
 
   const server = await new Promise<ServerType>((resolve) => {

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import { loadConfig } from '../config.js';
 import { createBundleCache, type EntryName } from './bundle.js';
 import { DEMO_CSS, demoPage } from './pages/demo-page.js';
 import { staffPage } from './pages/staff-page.js';
 import { STAFF_CSS } from './pages/staff-page-styles.js';
+import type { WireWidgetConfig } from './shared/api-types.js';
+import { findPhones } from './widget/answer-segments.js';
 
 export interface WebRoutesOptions {
   /** Shown on the widget's button and header and on the console. */
@@ -19,7 +22,14 @@ export interface WebRoutesOptions {
   warm?: boolean;
   /** The service's MAX_UPLOAD_BYTES: the console refuses bigger files before sending them. */
   maxUploadBytes?: number;
+  /** The service's MAX_QUESTION_CHARS: the widget's input limit (GET /api/widget-config). */
+  maxQuestionChars?: number;
+  /** The service's REFERRAL_LINE: where the widget sends a citizen the documents cannot help. */
+  referralLine?: string;
 }
+
+/** The configuration defaults (config.ts), for routes built without a service config (tests). */
+const DEFAULTS = loadConfig({});
 
 /**
  * Demo questions a Qingdao resident asks, each answered by a document of the demo corpus (corpus/)
@@ -43,8 +53,9 @@ const HTML = 'text/html; charset=utf-8';
 
 /**
  * The browser side of the service: `/` (demo page embedding the widget with one tag),
- * `/widget.js`, `/staff` (+ `/staff.js`, `/staff.css`), and `/doc/:id?start=&end=` (the console's
- * document viewer with the passage highlighted). Pages use no inline script or style, so they run
+ * `/widget.js`, `/staff` (+ `/staff.js`, `/staff.css`), `/doc/:id?start=&end=` (the console's
+ * document viewer with the passage highlighted) and `/api/widget-config` (the question limit and
+ * referral line the widget shows, from the service's configuration). Pages use no inline script or style, so they run
  * under `default-src 'self'`; the widget's CSS is a constructed stylesheet in its shadow root.
  */
 export function createWebRoutes({
@@ -56,6 +67,8 @@ export function createWebRoutes({
   minify = true,
   warm = true,
   maxUploadBytes,
+  maxQuestionChars = DEFAULTS.maxQuestionChars,
+  referralLine = DEFAULTS.referralLine,
 }: WebRoutesOptions = {}): Hono {
   const bundles = createBundleCache({ minify });
   if (warm) {
@@ -101,5 +114,15 @@ export function createWebRoutes({
   app.get('/staff.js', script('staff'));
   app.get('/staff.css', css(STAFF_CSS));
   app.get('/doc/:id', page(staff));
+  const widgetConfig: WireWidgetConfig = {
+    maxQuestionChars,
+    referralLine,
+    referralPhones: findPhones(referralLine),
+  };
+  // Under /api/ so the service's CORS allowlist covers it: host pages on other origins read it.
+  app.get('/api/widget-config', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(widgetConfig);
+  });
   return app;
 }

@@ -12,6 +12,9 @@ export const STRICT_CSP =
 
 /** The upload limit the test pages are told (the console checks it before sending). */
 export const TEST_MAX_UPLOAD_BYTES = 64 * 1024;
+/** The question limit and referral line the widget is told (not the defaults, so a test can tell). */
+export const TEST_MAX_QUESTION_CHARS = 321;
+export const TEST_REFERRAL_LINE = '0532-12345678 青岛市民服务热线';
 
 export interface RunningServer {
   url: string;
@@ -26,7 +29,15 @@ export async function startWebServer(api: Hono): Promise<RunningServer> {
     c.res.headers.set('Content-Security-Policy', STRICT_CSP);
   });
   app.route('/', api);
-  app.route('/', createWebRoutes({ title: '青岛政务助手', maxUploadBytes: TEST_MAX_UPLOAD_BYTES }));
+  app.route(
+    '/',
+    createWebRoutes({
+      title: '青岛政务助手',
+      maxUploadBytes: TEST_MAX_UPLOAD_BYTES,
+      maxQuestionChars: TEST_MAX_QUESTION_CHARS,
+      referralLine: TEST_REFERRAL_LINE,
+    }),
+  );
   return listen(app);
 }
 

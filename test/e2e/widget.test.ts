@@ -3,7 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../fakes/web-fake-api.js';
 import { launchChromium, shot } from './browser.js';
-import { type RunningServer, startWebServer } from './web-test-server.js';
+import {
+  type RunningServer,
+  startWebServer,
+  TEST_MAX_QUESTION_CHARS,
+  TEST_REFERRAL_LINE,
+} from './web-test-server.js';
 
 const SEED = fileURLToPath(new URL('../../seeds/000_204df86a34e42382.txt', import.meta.url));
 
@@ -111,15 +116,46 @@ describe('citizen widget on the demo page', () => {
     expect(api.feedback.at(-1)).toMatchObject({ rating: 'down', comment: '没有说明申请条件' });
     await expect(first.locator('form.comment').count()).resolves.toBe(0);
 
+    // Icons are SVG: no emoji that a system without an emoji font would draw as empty boxes.
+    await expect(first.locator('.actions button svg').count()).resolves.toBe(2);
+    await expect(first.locator('.actions').textContent()).resolves.not.toMatch(/\p{Extended_Pictographic}/u);
+    // The question limit comes from the service's configuration.
+    await expect(input.evaluate((el: HTMLTextAreaElement) => el.maxLength)).resolves.toBe(
+      TEST_MAX_QUESTION_CHARS,
+    );
+
     await input.fill('火星上怎么办理护照？');
     await input.press('Enter');
     const second = page.locator('.msg.bot[role=article]').nth(1);
     const referral = second.locator('.referral');
     await referral.waitFor();
-    await expect(referral.locator('a').first().getAttribute('href')).resolves.toBe('tel:12345');
+    // The refusal is said once (the answer text); the box under it only offers what to do next:
+    // the phones of the answer and of the configured referral line, related questions, a search link.
+    const secondText = (await second.textContent()) ?? '';
+    expect(secondText.split('没有找到').length - 1).toBe(1);
+    const phones = await referral
+      .locator('.phones a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(phones).toEqual(['tel:12345', `tel:${TEST_REFERRAL_LINE.split(' ')[0].replace('-', '')}`]);
+    const related = referral.getByRole('group', { name: '您可以试试这样问' }).getByRole('button');
+    const relatedCount = await related.count();
+    expect(relatedCount).toBeGreaterThan(0);
+    expect(relatedCount).toBeLessThanOrEqual(3);
+    const relatedQuestion = (await related.first().textContent()) ?? '';
+    expect(relatedQuestion).toMatch(/^《.+》.*[？]$/);
+    await expect(referral.locator('a.search-link').getAttribute('href')).resolves.toBe(
+      `${server.url}/staff?q=${encodeURIComponent('火星上怎么办理护照？')}`,
+    );
     const [firstAsk, secondAsk] = api.asks.slice(-2);
     expect(secondAsk.conversationId).toBeDefined();
     expect(firstAsk.conversationId).toBeUndefined();
+    // A related question is asked in the same conversation.
+    await related.first().click();
+    await page.locator('.msg.bot[role=article]').nth(2).locator('.actions').waitFor();
+    expect(api.asks.at(-1)).toMatchObject({
+      question: relatedQuestion,
+      conversationId: secondAsk.conversationId,
+    });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -161,6 +197,40 @@ describe('citizen widget on the demo page', () => {
       .locator('.msg.user')
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(after).toBeGreaterThan(before * 1.2);
+    // 大字 gives every box high contrast (WCAG AAA, 7:1), the referral box of a refusal included.
+    await page.getByLabel('您的问题').fill('火星上怎么办理护照？');
+    await page.getByLabel('您的问题').press('Enter');
+    await page.locator('.referral').waitFor();
+    const ratios = await page.locator('#zw-assistant').evaluate((host) => {
+      const root = host.shadowRoot as ShadowRoot;
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (c: number) => {
+          const v = c / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      /** The first opaque background at or above `el`. */
+      const background = (el: Element | null): string => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = getComputedStyle(e).backgroundColor;
+          const parts = rgb(c);
+          if (parts.length === 3 || (parts.length === 4 && parts[3] > 0)) return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const boxes = root.querySelectorAll(
+        '.msg, .referral, .referral a, .referral button, .actions button, .suggestions button, header, .send, .foot, .rewritten',
+      );
+      return [...boxes].map((el) => {
+        const a = lum(rgb(getComputedStyle(el).color));
+        const b = lum(rgb(background(el)));
+        return { what: el.className || el.tagName, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(5);
+    expect(ratios.filter((r) => r.ratio < 7)).toEqual([]);
     await page.screenshot({ path: shot('widget-360-large.png', { readme: true }) });
     // The host page itself stays unaffected by the widget's styles.
     await expect(page.locator('h1').evaluate((el) => getComputedStyle(el).fontSize)).resolves.toBe(hostFont);

@@ -207,7 +207,17 @@ export function createFakeApi({
     return streamSSE(c, async (stream) => {
       await stream.writeSSE({
         event: 'meta',
-        data: JSON.stringify({ requestId, sources: result.citations }),
+        // As the service does: the retrieved passages, also when the answer is a refusal.
+        data: JSON.stringify({
+          requestId,
+          sources: search(body.question, {}, 3).map((hit, i) => ({
+            n: i + 1,
+            docId: hit.doc.meta.id,
+            title: hit.doc.meta.title,
+            headingPath: hit.chunk.headingPath.join(' › '),
+            score: hit.score,
+          })),
+        }),
       });
       for (let i = 0; i < result.answer.length; i += 6) {
         await stream.writeSSE({

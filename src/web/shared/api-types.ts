@@ -30,6 +30,25 @@ export interface WireAnswer {
   fallbackReason?: string;
 }
 
+/** GET /api/widget-config: what the widget takes from the service's configuration. */
+export interface WireWidgetConfig {
+  /** MAX_QUESTION_CHARS. */
+  maxQuestionChars: number;
+  /** REFERRAL_LINE, e.g. "12345 政务服务便民热线". */
+  referralLine: string;
+  /** The phone numbers in the referral line, for tel: links. */
+  referralPhones: string[];
+}
+
+/** One retrieved passage as announced by the `meta` event of a streamed answer. */
+export interface WireSource {
+  n: number;
+  docId: string;
+  title: string;
+  headingPath?: string;
+  score?: number;
+}
+
 /** application/problem+json */
 export interface WireProblem {
   code?: string;

@@ -124,7 +124,16 @@ function route(push: boolean): void {
     const span =
       params.has('start') && Number.isFinite(start) && Number.isFinite(end) ? { start, end } : undefined;
     void openDocument(decodeURIComponent(match[1]), span, push);
-  } else show(location.hash === '#library' ? 'library' : 'search');
+  } else {
+    show(location.hash === '#library' ? 'library' : 'search');
+    // /staff?q=… (the widget's "search the documents" link after a refusal) runs that search.
+    const q = new URLSearchParams(location.search).get('q')?.trim();
+    const box = form.elements.namedItem('q');
+    if (q && box instanceof HTMLInputElement && box.value !== q) {
+      box.value = q;
+      form.requestSubmit();
+    }
+  }
 }
 
 window.addEventListener('popstate', () => route(false));

@@ -1,8 +1,21 @@
-import type { WireAnswer, WireCitation } from '../shared/api-types.js';
+import type { WireAnswer, WireCitation, WireSource, WireWidgetConfig } from '../shared/api-types.js';
 import { clear, copyText, h } from '../shared/dom.js';
 import { answerWithSources, findPhones, splitAnswer } from './answer-segments.js';
 import { sendFeedback } from './ask-client.js';
+import { icon } from './icons.js';
+import { relatedQuestions } from './related-questions.js';
 import { sourceCard } from './source-card.js';
+
+/** What an answer needs from the panel around it. */
+export interface AnswerContext {
+  apiBase: string;
+  /** The question as the citizen asked it (the search link after a refusal uses it). */
+  question: string;
+  /** Asks another question in the same conversation (a related question after a refusal). */
+  ask(question: string): void;
+  /** The service's configuration, once read (referral line and phones). */
+  config(): WireWidgetConfig | undefined;
+}
 
 let cardCounter = 0;
 
@@ -17,9 +30,13 @@ export class AnswerView {
   private readonly extras: HTMLElement;
   private raw = '';
   private citations: WireCitation[] = [];
+  private sources: WireSource[] = [];
   private openCard: { n: number; el: HTMLElement; chip: HTMLButtonElement } | undefined;
 
-  constructor(private readonly apiBase: string) {
+  private readonly apiBase: string;
+
+  constructor(private readonly context: AnswerContext) {
+    this.apiBase = context.apiBase;
     this.body = h('div', { class: 'typing' });
     this.extras = h('div');
     this.el = h(
@@ -35,6 +52,11 @@ export class AnswerView {
     this.render();
   }
 
+  /** The retrieved passages (their headings give the related questions after a refusal). */
+  setSources(sources: WireSource[]): void {
+    this.sources = sources;
+  }
+
   setCitations(citations: WireCitation[]): void {
     this.citations = citations;
     this.render();
@@ -47,7 +69,7 @@ export class AnswerView {
     this.body.classList.remove('typing');
     this.render();
     clear(this.extras);
-    if (answer.refused) this.extras.append(this.referral(answer.answer));
+    if (answer.refused) this.extras.append(this.afterRefusal(answer.answer));
     if (answer.rewrittenQuestion) {
       this.extras.append(h('div', { class: 'rewritten' }, `已按“${answer.rewrittenQuestion}”检索`));
     }
@@ -116,19 +138,54 @@ export class AnswerView {
     el.scrollIntoView({ block: 'nearest' });
   }
 
-  private referral(text: string): HTMLElement {
+  /**
+   * What to do next after a refusal. The refusal itself is the answer text, said once; this box
+   * adds only actions: the referral phone(s) as links, up to three related questions from the
+   * nearest headings of the retrieved passages, and the same question in the staff-style search.
+   */
+  private afterRefusal(text: string): HTMLElement {
     const phones = findPhones(text);
-    if (!phones.includes('12345')) phones.unshift('12345');
-    return h(
-      'div',
-      { class: 'referral', role: 'note' },
-      h('strong', {}, '已收录的文件未能回答这个问题，建议电话咨询：'),
-      ...phones.map((p) => h('a', { href: `tel:${p.replace(/-/g, '')}` }, `☎ ${p}`)),
+    for (const p of this.context.config()?.referralPhones ?? []) if (!phones.includes(p)) phones.push(p);
+    const box = h('div', { class: 'referral', role: 'note' });
+    if (phones.length) {
+      box.append(
+        h(
+          'div',
+          { class: 'phones' },
+          ...phones.map((p) =>
+            h('a', { href: `tel:${p.replace(/-/g, '')}`, 'aria-label': `拨打 ${p}` }, icon('phone'), p),
+          ),
+        ),
+      );
+    }
+    const related = relatedQuestions(this.sources, this.context.question);
+    if (related.length) {
+      const list = h('div', { class: 'suggestions', role: 'group', 'aria-label': '您可以试试这样问' });
+      for (const q of related) {
+        const b = h('button', { type: 'button' }, q);
+        b.addEventListener('click', () => this.context.ask(q));
+        list.append(b);
+      }
+      box.append(h('div', { class: 'try' }, '您可以试试这样问：'), list);
+    }
+    box.append(
+      h(
+        'a',
+        {
+          class: 'search-link',
+          href: `${this.apiBase}/staff?q=${encodeURIComponent(this.context.question)}`,
+          target: '_blank',
+          rel: 'noopener',
+        },
+        icon('search'),
+        '在政策文件库中检索原文',
+      ),
     );
+    return box;
   }
 
   /**
-   * After 👎: an optional “what was wrong” note, sent as a second feedback record for the same
+   * After “没帮助”: an optional “what was wrong” note, sent as a second feedback record for the same
    * request (the rating itself is already stored, so a citizen who closes the chat still counts).
    */
   private commentForm(requestId: string, status: HTMLElement): HTMLElement {
@@ -162,12 +219,14 @@ export class AnswerView {
       const up = h(
         'button',
         { type: 'button', 'aria-pressed': 'false', 'aria-label': '有帮助' },
-        '👍 有帮助',
+        icon('thumbUp'),
+        '有帮助',
       );
       const down = h(
         'button',
         { type: 'button', 'aria-pressed': 'false', 'aria-label': '没帮助' },
-        '👎 没帮助',
+        icon('thumbDown'),
+        '没帮助',
       );
       const rate = async (rating: 'up' | 'down', btn: HTMLButtonElement, other: HTMLButtonElement) => {
         btn.setAttribute('aria-pressed', 'true');

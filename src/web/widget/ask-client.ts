@@ -1,8 +1,16 @@
-import type { WireAnswer, WireCitation, WireProblem } from '../shared/api-types.js';
+import type {
+  WireAnswer,
+  WireCitation,
+  WireProblem,
+  WireSource,
+  WireWidgetConfig,
+} from '../shared/api-types.js';
 import { createSseParser } from './sse-parser.js';
 
 /** Callbacks of one streamed answer. */
 export interface AskHandlers {
+  /** The passages retrieved for the question (the stream's first event). */
+  onSources?(sources: WireSource[]): void;
   onDelta(text: string): void;
   onCitations(citations: WireCitation[]): void;
   onDone(answer: WireAnswer): void;
@@ -54,7 +62,8 @@ export async function askStreaming(
   const handle = (events: ReturnType<typeof parser.push>) => {
     for (const ev of events) {
       const data = ev.data ? (JSON.parse(ev.data) as unknown) : {};
-      if (ev.event === 'delta') handlers.onDelta((data as { text: string }).text ?? '');
+      if (ev.event === 'meta') handlers.onSources?.((data as { sources?: WireSource[] }).sources ?? []);
+      else if (ev.event === 'delta') handlers.onDelta((data as { text: string }).text ?? '');
       else if (ev.event === 'citations')
         handlers.onCitations((data as { citations: WireCitation[] }).citations);
       else if (ev.event === 'done') {
@@ -89,5 +98,22 @@ export async function sendFeedback(
     return res.ok;
   } catch {
     return false;
+  }
+}
+
+/** GET /api/widget-config (question limit, referral line); undefined when it cannot be read. */
+export async function fetchWidgetConfig(apiBase: string): Promise<WireWidgetConfig | undefined> {
+  try {
+    const res = await fetch(`${apiBase}/api/widget-config`);
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as Partial<WireWidgetConfig>;
+    if (typeof body.maxQuestionChars !== 'number' || typeof body.referralLine !== 'string') return undefined;
+    return {
+      maxQuestionChars: body.maxQuestionChars,
+      referralLine: body.referralLine,
+      referralPhones: body.referralPhones ?? [],
+    };
+  } catch {
+    return undefined;
   }
 }

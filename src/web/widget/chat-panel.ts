@@ -1,23 +1,11 @@
+import type { WireWidgetConfig } from '../shared/api-types.js';
 import { h } from '../shared/dom.js';
 import { AnswerView } from './answer-view.js';
-import { askStreaming, ProblemError } from './ask-client.js';
+import { askStreaming, fetchWidgetConfig, ProblemError } from './ask-client.js';
+import { icon } from './icons.js';
 import type { WidgetOptions } from './widget-options.js';
 
 const LARGE_KEY = 'zw-assistant-large';
-
-function chatIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute(
-    'd',
-    'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z',
-  );
-  svg.append(path);
-  return svg;
-}
 
 /** The launcher button and the chat panel, built inside the widget's shadow root. */
 export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): void } {
@@ -27,7 +15,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
     'aria-haspopup': 'dialog',
     'aria-expanded': 'false',
   });
-  launcher.append(chatIcon(), options.title);
+  launcher.append(icon('chat'), options.title);
 
   const titleId = 'zw-title';
   const large = h(
@@ -40,7 +28,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
     },
     '大字',
   );
-  const close = h('button', { type: 'button', class: 'icon-btn', 'aria-label': '关闭对话' }, '✕');
+  const close = h('button', { type: 'button', class: 'icon-btn', 'aria-label': '关闭对话' }, icon('close'));
   const log = h('div', {
     class: 'log',
     role: 'log',
@@ -52,7 +40,6 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
   const input = h('textarea', {
     id: 'zw-input',
     rows: 1,
-    maxlength: 500,
     placeholder: '请输入您的问题',
     'aria-label': '您的问题',
   });
@@ -67,6 +54,14 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
     h('div', { class: 'foot' }, '回答依据已公开的政策文件自动生成，请以原文为准。'),
   );
   root.append(launcher, panel);
+
+  // The question limit and the referral line are the service's (MAX_QUESTION_CHARS, REFERRAL_LINE).
+  let serverConfig: WireWidgetConfig | undefined;
+  void fetchWidgetConfig(options.apiBase).then((config) => {
+    serverConfig = config;
+    if (config) input.maxLength = config.maxQuestionChars;
+  });
+  const referral = () => (serverConfig ? `您也可以拨打 ${serverConfig.referralLine} 咨询。` : '');
 
   let conversationId: string | undefined;
   let busy = false;
@@ -139,7 +134,12 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
     busy = true;
     send.disabled = true;
     log.append(h('div', { class: 'msg user' }, q));
-    const view = new AnswerView(options.apiBase);
+    const view = new AnswerView({
+      apiBase: options.apiBase,
+      question: q,
+      ask: (next) => void ask(next),
+      config: () => serverConfig,
+    });
     answers.push(view);
     log.append(view.el);
     log.setAttribute('aria-busy', 'true');
@@ -149,6 +149,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
         options.apiBase,
         { question: q, conversationId },
         {
+          onSources: (sources) => view.setSources(sources),
           onDelta: (t) => {
             view.appendText(t);
             scroll();
@@ -159,13 +160,12 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions): { open(): v
             view.finish(a, root);
             scroll();
           },
-          onError: (p) =>
-            view.fail(`抱歉，回答出错：${p.detail ?? p.title ?? '未知错误'}。您也可以拨打 12345 咨询。`),
+          onError: (p) => view.fail(`抱歉，回答出错：${p.detail ?? p.title ?? '未知错误'}。${referral()}`),
         },
       );
     } catch (err) {
       const detail = err instanceof ProblemError ? (err.problem.detail ?? err.problem.title) : '网络连接失败';
-      view.fail(`抱歉，暂时无法回答：${detail}。您也可以拨打 12345 咨询。`);
+      view.fail(`抱歉，暂时无法回答：${detail}。${referral()}`);
     } finally {
       busy = false;
       send.disabled = false;

@@ -17,7 +17,8 @@ button { cursor: pointer; }
 .zw-offscreen, .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .launcher { display: flex; align-items: center; gap: 8px; border: 0; border-radius: 28px; padding: 12px 18px 12px 14px;
   background: var(--zw-primary); color: #fff; box-shadow: 0 6px 20px rgba(0,0,0,.25); font-weight: 600; }
-.launcher svg { width: 24px; height: 24px; fill: currentColor; }
+.icon { width: 1.15em; height: 1.15em; fill: currentColor; flex: none; vertical-align: -0.2em; }
+.launcher .icon { width: 24px; height: 24px; }
 .launcher[hidden] { display: none; }
 .panel { position: fixed; bottom: 20px; right: 20px; width: 400px; max-width: calc(100vw - 24px);
   height: min(680px, calc(100vh - 40px)); display: flex; flex-direction: column; background: var(--zw-bg);
@@ -50,9 +51,14 @@ header h2 { flex: 1; margin: 0; font-size: 1.06em; font-weight: 600; }
 .card a { color: var(--zw-primary); font-weight: 600; }
 .badge { display: inline-block; font-size: .75em; padding: 0 6px; border-radius: 10px; margin-left: 6px; vertical-align: .1em; }
 .badge.ok { background: #e3f4e8; color: #146c2e; } .badge.warn { background: #fdecea; color: #a50e0e; }
-.referral { margin-top: 8px; padding: 10px 12px; border-radius: 8px; background: #fff4e5; border: 1px solid #f0b45a; white-space: normal; }
-.referral strong { display: block; margin-bottom: 4px; }
-.referral a { color: #8a4b00; font-weight: 700; font-size: 1.1em; margin-right: 12px; }
+.referral { margin-top: 8px; padding: 10px 12px; border-radius: 8px; background: #fff4e5; border: 1px solid #f0b45a;
+  white-space: normal; display: flex; flex-direction: column; gap: 8px; }
+.referral .phones { display: flex; flex-wrap: wrap; gap: 8px; }
+.referral .phones a { display: inline-flex; align-items: center; gap: 4px; color: #8a4b00; font-weight: 700; font-size: 1.1em;
+  text-decoration: none; border: 1px solid #c77700; border-radius: 8px; padding: 2px 10px; background: #fff; }
+.referral .try { font-size: .88em; color: var(--zw-muted); }
+.referral .search-link { display: inline-flex; align-items: center; gap: 4px; color: var(--zw-primary); font-size: .88em; }
+.actions button { display: inline-flex; align-items: center; gap: 4px; }
 .actions { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; align-items: center; white-space: normal; }
 .actions button { border: 1px solid var(--zw-line); background: var(--zw-bg); border-radius: 8px; padding: 2px 10px; font-size: .85em; }
 .actions button[aria-pressed="true"] { border-color: var(--zw-primary); background: #e8f0fb; color: var(--zw-primary); }
@@ -78,6 +84,14 @@ textarea { flex: 1; resize: none; min-height: 44px; max-height: 120px; padding: 
 .large .cite { background: #000; color: #ff0; border-color: #000; }
 .large .send { background: #000; color: #ff0; }
 .large .card blockquote { background: #ff0; color: #000; }
+.large .card, .large .referral, .large .actions button, .large .suggestions button, .large .comment textarea,
+.large textarea { background: #fff; color: #000; border: 2px solid #000; }
+.large .referral .phones a, .large .referral .search-link, .large .card a { color: #000; background: #ff0; border: 2px solid #000; }
+.large .referral .search-link { padding: 2px 8px; border-radius: 8px; }
+.large .referral .try, .large .rewritten, .large .foot, .large .actions .status, .large .card dl { color: #000; }
+.large .actions button[aria-pressed="true"], .large .comment button { background: #000; color: #ff0; border-color: #000; }
+.large .badge.ok, .large .badge.warn { background: #000; color: #ff0; }
+.large .msg.error { color: #000; border: 3px solid #000; }
 .panel.large { font-size: calc(15px * var(--zw-scale)); }
 @media (max-width: 480px) {
   :host { bottom: 12px; right: 12px; }
