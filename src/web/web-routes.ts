@@ -34,7 +34,7 @@ const DEFAULTS = loadConfig({});
 /**
  * Demo questions a Qingdao resident asks, each answered by a document of the demo corpus (corpus/)
  * or the seed: 《青岛市养犬管理条例》第七条, 《居住证暂行条例》第九条, 《青岛市国有土地上房屋征收与补偿条例》
- * 第十九条, the seed's 5G target.
+ * 第十九条, the seed's 5G target. test/e2e/demo-chips.test.ts asks each one on the real service.
  */
 export const DEFAULT_SUGGESTIONS = [
   '在青岛养犬要去哪里登记？',
