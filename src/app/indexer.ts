@@ -1,13 +1,22 @@
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import type { DocumentMeta } from '../domain.js';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { DocumentMeta, SourceDocument } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore } from '../index/search-store.js';
-import { indexDocuments } from '../ingest/ingest-pipeline.js';
-import { loadDocumentFile, loadDocumentFromText } from '../ingest/load-document.js';
+import { documentHash } from '../ingest/document-hash.js';
+import type { Indexer, UploadInput, UpsertResult } from '../ingest/indexer.js';
+import { indexedChunksOf } from '../ingest/ingest-pipeline.js';
+import { loadDocumentFile } from '../ingest/load-document.js';
+import {
+  discardStaged,
+  markCommitting,
+  moveIntoPlace,
+  reconcileStaging,
+  removeKept,
+  stageFile,
+} from '../ingest/upload-staging.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import type { Indexer } from './assistant.js';
 
 export interface IndexerDeps {
   store: SearchStore;
@@ -29,61 +38,98 @@ function checkId(id: string): string {
   return id;
 }
 
+function stripUndefined(meta: Partial<DocumentMeta>): Partial<DocumentMeta> {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Partial<DocumentMeta>;
+}
+
+/** The generation number of a local index (`gen-12` → 12): the order of its commits. */
+function revisionOf(generation: string | undefined): number | undefined {
+  const n = generation ? Number(/(\d+)$/.exec(generation)?.[1]) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
 /**
- * Live changes to the index: an upload is copied into the upload folder, indexed, and persisted
- * before the call returns, so it is searchable at once and survives a restart.
+ * Live changes to the index. An upload is staged under a unique name, read by the same loader as
+ * the ingest (one validation for files and JSON text), indexed and persisted, and only then kept in
+ * the upload folder (see upload-staging.ts): searchable at once, kept across restarts and
+ * re-ingests exactly when its client got 201.
  */
 export function createIndexer({ store, tokenizer, embedder, uploadDir }: IndexerDeps): Indexer {
-  const deps = { store, tokenizer, embedder };
+  const preparedWith = `${tokenizer.id}|${embedder.id}`;
 
-  async function keep(
-    doc: { id: string; meta: DocumentMeta },
-    write: (target: string) => Promise<void>,
-    ext: string,
-  ) {
-    await mkdir(uploadDir, { recursive: true });
-    // Remove an earlier upload of the same id in another format.
-    for (const name of await readdir(uploadDir)) {
-      if (basename(name, extname(name)) === doc.id) await rm(join(uploadDir, name), { force: true });
-    }
-    const target = join(uploadDir, `${doc.id}${ext}`);
-    const temp = `${target}.part`;
-    await write(temp);
-    await rename(temp, target);
+  async function readStaged(input: Omit<UploadInput, 'bytes'>, path: string): Promise<SourceDocument> {
+    const loaded = await loadDocumentFile(path, { sourcePath: input.sourcePath, id: input.id });
+    if (!input.meta) return loaded;
+    const meta: DocumentMeta = { ...loaded.meta, ...stripUndefined(input.meta), id: input.id };
+    return { ...loaded, meta, hash: documentHash(loaded.text, meta) };
   }
 
-  return {
+  const indexer: Indexer = {
+    async prepare({ bytes, ...input }) {
+      checkId(input.id);
+      const staged = await stageFile(uploadDir, input.id, input.ext, bytes);
+      try {
+        const doc = await readStaged(input, staged.path);
+        const chunks = await indexedChunksOf(doc, tokenizer, embedder);
+        return { staged, input, doc, chunks, preparedWith };
+      } catch (err) {
+        await discardStaged(staged);
+        throw err;
+      }
+    },
+
+    async commit(prepared) {
+      const { staged, doc } = prepared;
+      try {
+        // Prepared against an index another process has since rebuilt with other terms: again.
+        const chunks =
+          prepared.preparedWith === preparedWith
+            ? prepared.chunks
+            : await indexedChunksOf(doc, tokenizer, embedder);
+        const replaced = (await store.documentHash(doc.id)) !== undefined;
+        await markCommitting(staged, doc.hash);
+        await store.upsertDocument(doc, chunks);
+        await store.flush();
+        await moveIntoPlace(uploadDir, staged);
+        const result: UpsertResult = { document: doc.meta, replaced, revision: revisionOf(store.generation) };
+        return result;
+      } catch (err) {
+        await discardStaged(staged);
+        throw err;
+      }
+    },
+
+    discard: (prepared) => discardStaged(prepared.staged),
+
+    reconcile: () => reconcileStaging(uploadDir, (id) => store.documentHash(id)),
+
     async upsertFile(path, { id, sourcePath } = {}) {
-      const docId = checkId(id ?? basename(path, extname(path)));
-      const loaded = await loadDocumentFile(path, { sourcePath: sourcePath ?? basename(path) });
-      const doc = { ...loaded, id: docId, meta: { ...loaded.meta, id: docId } };
-      await indexDocuments([doc], deps, {});
-      await keep(doc, (target) => copyFile(path, target), extname(path).toLowerCase());
-      await store.flush();
-      return doc.meta;
-    },
-    async upsertText(id, text, meta) {
-      const docId = checkId(id);
-      const doc = loadDocumentFromText(docId, text, {
-        ...meta,
-        sourcePath: meta?.sourcePath ?? `uploads/${docId}.txt`,
+      const prepared = await indexer.prepare({
+        id: id ?? basename(path, extname(path)),
+        ext: extname(path).toLowerCase(),
+        bytes: await readFile(path),
+        sourcePath: sourcePath ?? basename(path),
       });
-      await indexDocuments([doc], deps, {});
-      await keep(doc, (target) => writeFile(target, text, 'utf8'), '.txt');
-      await store.flush();
-      return doc.meta;
+      return (await indexer.commit(prepared)).document;
     },
+
+    async upsertText(id, text, meta) {
+      const prepared = await indexer.prepare({
+        id,
+        ext: '.txt',
+        bytes: Buffer.from(text, 'utf8'),
+        sourcePath: meta?.sourcePath ?? `uploads/${id}.txt`,
+        meta,
+      });
+      return (await indexer.commit(prepared)).document;
+    },
+
     async delete(id) {
       const removed = await store.deleteDocument(id);
-      try {
-        for (const name of await readdir(uploadDir)) {
-          if (basename(name, extname(name)) === id) await rm(join(uploadDir, name), { force: true });
-        }
-      } catch {
-        // No upload folder yet: nothing was uploaded.
-      }
       if (removed) await store.flush();
+      await removeKept(uploadDir, id);
       return removed;
     },
   };
+  return indexer;
 }

@@ -89,6 +89,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
       if (config.store === 'local') shareIndex();
       logger.info('ready', { answerer: chat?.id ?? 'extractive', generation: built.store.generation });
+      // Uploads a crash interrupted: kept if the index committed them, deleted otherwise.
+      return state.write('reconcile uploads', (current) => current.indexer.reconcile()).then(
+        ({ restored, removed }) => {
+          if (restored.length + removed.length > 0) logger.warn('uploads reconciled', { restored, removed });
+        },
+        (err: unknown) => logger.error('upload reconcile failed', { err }),
+      );
     },
     (err: unknown) => {
       state.setFailed();

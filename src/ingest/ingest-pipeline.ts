@@ -53,6 +53,17 @@ async function embedPrepared(prepared: PreparedDocument[], embedder: Embedder): 
   return texts.length > 0 ? embedder.embedDocuments(texts) : [];
 }
 
+/** One document chunked, tokenized and embedded: what `SearchStore.upsertDocument` takes. */
+export async function indexedChunksOf(
+  doc: SourceDocument,
+  tokenizer: Tokenizer,
+  embedder: Embedder,
+): Promise<IndexedChunk[]> {
+  const prepared = prepareDocuments([doc], tokenizer);
+  const vectors = await embedPrepared(prepared, embedder);
+  return prepared[0].chunks.map((chunk, j) => ({ chunk, tokens: prepared[0].tokens[j], vector: vectors[j] }));
+}
+
 /**
  * Chunks, tokenizes, embeds and stores documents in batches, adding seconds per stage to `stages`.
  * Each document replaces any earlier version atomically (SearchStore.upsertDocument). Documents

@@ -30,6 +30,9 @@ function build(
   row?: ManifestRow,
 ): SourceDocument {
   if (text.trim() === '') throw unreadable('文件为空或只有空白 (empty or whitespace-only document)');
+  // One rule for every path in (a corpus file, an upload, JSON text): NUL is never text. The
+  // binary probe only looks at the first 8 KB; a NUL further in used to pass the JSON route.
+  if (text.includes('\u0000')) throw unreadable('文本含有 NUL 控制字符 (text contains NUL characters)');
   let meta = extractMetadata(text, { id, sourcePath, titleHint });
   if (row) meta = applyManifestRow(meta, row);
   return { id, path, text, meta, hash: documentHash(text, meta) };
@@ -45,7 +48,14 @@ export async function loadDocumentFile(
     sourcePath,
     manifestRow,
     maxBytes = MAX_DOCUMENT_BYTES,
-  }: { sourcePath: string; manifestRow?: ManifestRow; maxBytes?: number },
+    id = documentId(path),
+  }: {
+    sourcePath: string;
+    manifestRow?: ManifestRow;
+    maxBytes?: number;
+    /** The document id; default the file name without its extension. */
+    id?: string;
+  },
 ): Promise<SourceDocument> {
   const loader = loaderFor(path);
   if (!loader) {
@@ -66,7 +76,7 @@ export async function loadDocumentFile(
   }
   if (bytes.length === 0) throw unreadable('文件为空 (empty file)');
   const extracted = await loader(bytes);
-  return build(documentId(path), resolve(path), extracted.text, sourcePath, extracted.title, manifestRow);
+  return build(id, resolve(path), extracted.text, sourcePath, extracted.title, manifestRow);
 }
 
 /** A document from text given directly (JSON uploads). `meta` fields override the extracted ones. */

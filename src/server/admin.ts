@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { DocumentMeta } from '../domain.js';
 import { AppError, isAppError } from '../errors.js';
+import type { UploadInput, UpsertResult } from '../ingest/indexer.js';
 import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import {
@@ -32,25 +30,49 @@ export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<
 
   app.post('/api/admin/documents', async (c) => {
     const contentType = c.req.header('content-type') ?? '';
-    state.require();
-    let meta: DocumentMeta;
+    const { assistant } = state.require();
+    let input: UploadInput;
+    let fileName: string | undefined;
     if (/^multipart\/form-data/i.test(contentType)) {
-      meta = await upsertUpload(c.req.raw, (path, options) =>
-        state.write('upload', (assistant) => assistant.indexer.upsertFile(path, options)),
-      );
+      input = await readUpload(c.req.raw);
+      fileName = input.sourcePath;
     } else if (isJsonType(contentType)) {
       const body = await readJson(c, AdminUpsertTextSchema);
-      meta = await state.write('upload', (assistant) =>
-        assistant.indexer.upsertText(body.id, body.text, body.meta),
-      );
+      // JSON text goes through the same loader as a .txt file and the ingest: one validation.
+      input = {
+        id: body.id,
+        ext: '.txt',
+        bytes: Buffer.from(body.text, 'utf8'),
+        sourcePath: `uploads/${body.id}.txt`,
+        meta: body.meta,
+      };
     } else {
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
         '请上传 multipart/form-data 文件，或提交 application/json 正文',
       );
     }
-    logger.info('document indexed', { requestId: c.get('requestId'), docId: meta.id });
-    const body: UpsertBody = { document: meta };
+    // Reading, chunking, tokenizing and embedding need no lock; only the commit takes it.
+    const prepared = await assistant.indexer.prepare(input).catch((err: unknown) => {
+      // The reason names the file as the uploader called it (the staged copy has a made-up name).
+      if (isAppError(err) && err.code === 'DOCUMENT_UNREADABLE' && fileName)
+        throw new AppError('DOCUMENT_UNREADABLE', `${fileName}: ${err.message}`, { cause: err });
+      throw err;
+    });
+    let result: UpsertResult;
+    try {
+      result = await state.write('upload', (current) => current.indexer.commit(prepared));
+    } catch (err) {
+      await assistant.indexer.discard(prepared);
+      throw err;
+    }
+    logger.info('document indexed', {
+      requestId: c.get('requestId'),
+      docId: result.document.id,
+      replaced: result.replaced,
+      revision: result.revision,
+    });
+    const body: UpsertBody = result;
     return c.json(body, 201);
   });
 
@@ -72,10 +94,8 @@ export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<
   return app;
 }
 
-async function upsertUpload(
-  request: Request,
-  upsertFile: (path: string, o: { id?: string; sourcePath?: string }) => Promise<DocumentMeta>,
-): Promise<DocumentMeta> {
+/** The multipart upload as an `UploadInput`: held in memory, never written under the client's name. */
+async function readUpload(request: Request): Promise<UploadInput> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -100,19 +120,6 @@ async function upsertUpload(
   const id =
     typeof rawId === 'string' && rawId.trim()
       ? validate(DocumentIdSchema, rawId.trim(), '文档编号')
-      : undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'upload-'));
-  try {
-    // A fixed file name inside a fresh folder: the client's name never becomes a path.
-    const path = join(dir, `upload${ext}`);
-    await writeFile(path, new Uint8Array(await file.arrayBuffer()));
-    return await upsertFile(path, { id: id ?? basename(name, extname(name)), sourcePath: name });
-  } catch (err) {
-    // The reason names the file as the uploader called it (the copy on disk has a fixed name).
-    if (isAppError(err) && err.code === 'DOCUMENT_UNREADABLE')
-      throw new AppError('DOCUMENT_UNREADABLE', `${name}: ${err.message}`, { cause: err });
-    throw err;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+      : basename(name, extname(name));
+  return { id, ext, bytes: new Uint8Array(await file.arrayBuffer()), sourcePath: name };
 }

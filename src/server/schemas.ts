@@ -193,7 +193,13 @@ export const AdminUpsertTextSchema = z
   })
   .strict();
 
-export const AdminUpsertResponseSchema = z.object({ document: DocumentMetaSchema });
+export const AdminUpsertResponseSchema = z.object({
+  document: DocumentMetaSchema,
+  /** An earlier version of this id was replaced. */
+  replaced: z.boolean(),
+  /** Order of this write (the index generation it committed): of several uploads of one id, the highest is live. */
+  revision: z.number().int().optional(),
+});
 export const AdminDeleteResponseSchema = z.object({ id: z.string(), deleted: z.literal(true) });
 
 export const FeedbackRequestSchema = z

@@ -13,6 +13,7 @@ import type {
 import { AppError } from '../../src/errors.js';
 import type { Embedder } from '../../src/index/embedder.js';
 import type { IndexedChunk, SearchStore, StoredDocument, StoreHit } from '../../src/index/search-store.js';
+import type { PreparedUpload, UploadInput, UpsertResult } from '../../src/ingest/indexer.js';
 import type { RetrieveOptions, Retriever } from '../../src/retrieve/retriever.js';
 import type { Tokenizer } from '../../src/text/tokenizer.js';
 import { FAKE_DOCS } from './fake-corpus.js';
@@ -233,6 +234,43 @@ export class FakeIndexer implements Indexer {
     // Like the real indexer: persisted before the call returns.
     await this.store.flush();
     return full;
+  }
+  private upserted = 0;
+  async prepare(input: UploadInput): Promise<PreparedUpload> {
+    if (input.ext !== '.txt' && input.ext !== '.md')
+      throw new AppError('DOCUMENT_UNREADABLE', 'fake indexer reads text only');
+    const text = new TextDecoder().decode(input.bytes);
+    const meta = {
+      title: text.split('\n')[0].slice(0, 60),
+      type: '其他',
+      ...input.meta,
+      id: input.id,
+      sourcePath: input.sourcePath,
+    };
+    const { bytes: _bytes, ...rest } = input;
+    return {
+      staged: { path: '', id: input.id, ext: input.ext },
+      input: rest,
+      doc: {
+        id: input.id,
+        path: input.sourcePath,
+        text,
+        meta: meta as DocumentMeta,
+        hash: String(text.length),
+      },
+      chunks: [],
+      preparedWith: 'fake',
+    };
+  }
+  async commit(prepared: PreparedUpload): Promise<UpsertResult> {
+    const replaced = this.store.docs.has(prepared.doc.id);
+    const document = await this.upsertText(prepared.doc.id, prepared.doc.text, prepared.doc.meta);
+    this.upserted += 1;
+    return { document, replaced, revision: this.upserted };
+  }
+  async discard() {}
+  async reconcile() {
+    return { restored: [], removed: [] };
   }
   async upsertFile(path: string, options: { id?: string; sourcePath?: string } = {}): Promise<DocumentMeta> {
     const { readFile } = await import('node:fs/promises');
