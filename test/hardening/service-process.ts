@@ -13,6 +13,20 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** The port of the service's "listening" log line, once it has been printed whole. */
+function listeningPort(out: string): number | undefined {
+  for (const line of out.split('\n')) {
+    if (!line.startsWith('{') || !line.includes('"listening"')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'listening') return entry.port;
+    } catch {
+      // a line still being written
+    }
+  }
+  return undefined;
+}
+
 /** Starts the service with exactly `env` (plus PATH) and waits until /readyz answers 200. */
 export async function startServiceProcess(
   env: Record<string, string>,
@@ -30,8 +44,8 @@ export async function startServiceProcess(
   const deadline = Date.now() + timeoutMs;
   let base = '';
   while (!base) {
-    const m = /"msg":"listening".*?"port":(\d+)/.exec(out);
-    if (m) base = `http://127.0.0.1:${m[1]}`;
+    const port = listeningPort(out);
+    if (port) base = `http://127.0.0.1:${port}`;
     else if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`service did not start:\n${out}`);
     else await new Promise((r) => setTimeout(r, 50));
