@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -15,6 +16,20 @@ const list = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter(Boolean),
 );
+/** `a.b.c.d`, `a.b.c.d/n`, `::1`, `fd00::/8`: an address or a CIDR block. Undefined when invalid. */
+export function parseCidr(
+  text: string,
+): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | undefined {
+  const [address, prefixText, extra] = text.trim().split('/');
+  const version = isIP(address);
+  if (extra !== undefined || version === 0) return undefined;
+  const family = version === 4 ? 'ipv4' : 'ipv6';
+  const max = version === 4 ? 32 : 128;
+  if (prefixText === undefined) return { address, prefix: max, family };
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return undefined;
+  return { address, prefix: Number(prefixText), family };
+}
+
 const optionalSecret = z
   .string()
   .optional()
@@ -111,6 +126,21 @@ export const configSchema = z.object({
    * any client could forge, and uses the socket address.
    */
   trustProxyHops: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * The proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR blocks, e.g.
+   * `127.0.0.1,10.0.0.0/8`). Required with TRUST_PROXY_HOPS > 0: a request from any other peer is
+   * keyed on its socket address whatever its header says. Default: none.
+   */
+  trustedProxies: list.default([]).refine((cidrs) => cidrs.every((c) => parseCidr(c) !== undefined), {
+    message: '每一项须是 IP 地址或 CIDR 网段 (an IP address or CIDR block, e.g. 10.0.0.0/8)',
+  }),
+  /**
+   * Key that signs conversation ids (HMAC-SHA256), at least 32 characters. Unset: a random key per
+   * process, so ids die with a restart; replicas behind one load balancer need the same value.
+   */
+  conversationSecret: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
+    message: '至少 32 个字符 (at least 32 characters)',
+  }),
   /** The line citizens are referred to when the documents do not answer. */
   referralLine: z.string().default('12345 政务服务便民热线'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -171,6 +201,8 @@ function fromEnv(env: Env): Record<string, unknown> {
     maxUploadBytes: pick('MAX_UPLOAD_BYTES'),
     rateLimitPerMinute: pick('RATE_LIMIT_PER_MINUTE'),
     trustProxyHops: pick('TRUST_PROXY_HOPS'),
+    trustedProxies: pick('TRUSTED_PROXIES'),
+    conversationSecret: pick('CONVERSATION_SECRET'),
     referralLine: pick('REFERRAL_LINE'),
     logLevel: pick('LOG_LEVEL'),
   };
@@ -215,6 +247,8 @@ const ENV_NAMES: Record<string, string> = {
   maxUploadBytes: 'MAX_UPLOAD_BYTES',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxyHops: 'TRUST_PROXY_HOPS',
+  trustedProxies: 'TRUSTED_PROXIES',
+  conversationSecret: 'CONVERSATION_SECRET',
   referralLine: 'REFERRAL_LINE',
   logLevel: 'LOG_LEVEL',
 };
@@ -228,6 +262,15 @@ export function loadConfig(env: Env = process.env): Config {
       throw new AppError('CONFIG_INVALID', '配置无效: STORE=postgres 需要 DATABASE_URL', {
         issues: [{ path: 'DATABASE_URL', message: 'required when STORE=postgres' }],
       });
+    }
+    if (config.trustProxyHops > 0 && config.trustedProxies.length === 0) {
+      throw new AppError(
+        'CONFIG_INVALID',
+        '配置无效: TRUST_PROXY_HOPS 需要 TRUSTED_PROXIES（代理的地址或网段）',
+        {
+          issues: [{ path: 'TRUSTED_PROXIES', message: 'required when TRUST_PROXY_HOPS > 0' }],
+        },
+      );
     }
     return config;
   }

@@ -49,8 +49,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         onFallback: () => metrics.fallbacks.inc({ stage: 'rewrite' }),
       })
     : new RuleQuestionRewriter();
+  if (!config.conversationSecret)
+    logger.warn('CONVERSATION_SECRET is not set: conversation ids are signed with a random per-process key');
+  const conversations = new ConversationStore({ secret: config.conversationSecret });
   const app = createApp(
-    { config, state, logger, feedback, metrics, conversations: new ConversationStore(), rewriter },
+    { config, state, logger, feedback, metrics, conversations, rewriter },
     {
       web: createWebRoutes({
         maxUploadBytes: config.maxUploadBytes,

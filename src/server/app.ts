@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { askRoutes } from './ask.js';
 import { limitBody } from './body-limit.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, proxyMatcher } from './client-address.js';
 import { documentRoutes } from './documents.js';
 import { feedbackRoutes } from './feedback.js';
 import { healthRoutes } from './health.js';
@@ -46,12 +46,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   app.use('/api/*', (c, next) =>
     isUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next),
   );
-  const limiter = rateLimit({
-    limit: config.rateLimitPerMinute,
-    keyOf: (c) => clientAddress(c, config.trustProxyHops),
-  });
+  const isTrustedProxy = proxyMatcher(config.trustedProxies);
+  const keyOf = (c: Context) => clientAddress(c, config.trustProxyHops, isTrustedProxy);
+  const limiter = rateLimit({ limit: config.rateLimitPerMinute, keyOf });
   app.use('/api/ask', limiter);
   app.use('/api/search', limiter);
+  // Feedback has its own budget of the same size, so rating answers never costs a citizen a question.
+  app.use('/api/feedback', rateLimit({ limit: config.rateLimitPerMinute, keyOf }));
 
   for (const routes of [
     healthRoutes,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
@@ -24,7 +23,7 @@ const ms = (from: number, to: number) => round(to - from);
  * upstream model request.
  */
 export function askRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { config, state, metrics, conversations, rewriter } = deps;
+  const { config, state, metrics, conversations, rewriter, feedback } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/api/ask', async (c) => {
@@ -37,7 +36,11 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
     const { assistant, answerer } = state.require();
     const requestId = c.get('requestId');
     const log = c.get('log');
-    const conversationId = body.conversationId ?? randomUUID();
+    // Only an id this service issued (signed) continues a conversation; anything else
+    // (client-chosen, forged) starts a new conversation under a new id.
+    const continued = body.conversationId !== undefined && conversations.isIssued(body.conversationId);
+    const conversationId = continued ? (body.conversationId as string) : conversations.issue();
+    const newConversation = body.conversationId !== undefined && !continued ? true : undefined;
     const abort = new AbortController();
     const clientSignal = c.req.raw.signal;
     if (clientSignal) clientSignal.addEventListener('abort', () => abort.abort(), { once: true });
@@ -50,7 +53,7 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     const prepared = await step.prepare({
       question: body.question,
-      history: conversations.history(conversationId),
+      history: continued ? conversations.history(conversationId) : [],
       filters: body.filters ? toMetaFilter(body.filters) : undefined,
       signal: abort.signal,
     });
@@ -64,6 +67,7 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
       metrics.answerSeconds.observe({ provider: answer.provider }, (t3 - t2) / 1000);
       if (answer.refused) metrics.refusals.inc({ provider: answer.provider });
       if (!answer.grounded) metrics.ungrounded.inc({ provider: answer.provider });
+      feedback.answered.remember(requestId);
       conversations.append(conversationId, {
         question: body.question,
         standalone: rewrite.question,
@@ -84,6 +88,7 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
         grounded: answer.grounded,
         citations: answer.citations,
         conversationId,
+        newConversation,
         requestId,
         rewrittenQuestion: rewrite.rewritten ? rewrite.question : undefined,
         provider: answer.provider,
@@ -108,7 +113,7 @@ export function askRoutes(deps: AppDeps): Hono<AppEnv> {
         abort.abort();
       });
       const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
-      await send('meta', streamMeta(requestId, conversationId, rewrite, retrieval));
+      await send('meta', { ...streamMeta(requestId, conversationId, rewrite, retrieval), newConversation });
       try {
         let final: Answer | undefined;
         for await (const event of step.stream(prepared, abort.signal)) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { maskPersonalNumbers } from '../log/mask.js';
+import { AnsweredRequests } from './feedback-requests.js';
 
 export interface FeedbackInput {
   requestId: string;
@@ -17,12 +18,20 @@ export interface FeedbackRow extends FeedbackInput {
 /**
  * Citizens' ratings of answers, stored durably in SQLite (`<dataDir>/feedback.sqlite`, WAL mode)
  * for evaluators to export. Personal numbers in comments are masked before they are written.
+ *
+ * One rating per answer: a later feedback for the same request id **replaces** the earlier one
+ * (rating and comment), so a citizen who changes 👍 to 👎, or adds a comment after 👎, leaves one
+ * row with what they said last. Rows written twice by an older version stay; the latest is updated.
  */
 export class FeedbackStore {
   private readonly db: Database.Database;
   private readonly insertStmt: Database.Statement<[string, string, string | null, string]>;
+  private readonly replaceStmt: Database.Statement<[string, string | null, string, string]>;
+  /** Request ids of recent answers: the only ones feedback is accepted for (see feedback-requests.ts). */
+  readonly answered: AnsweredRequests;
 
-  constructor(path: string) {
+  constructor(path: string, answered = new AnsweredRequests()) {
+    this.answered = answered;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS feedback (
@@ -32,8 +41,13 @@ export class FeedbackStore {
       comment TEXT,
       created_at TEXT NOT NULL
     )`);
+    this.db.exec('CREATE INDEX IF NOT EXISTS feedback_request_id ON feedback (request_id)');
     this.insertStmt = this.db.prepare(
       'INSERT INTO feedback (request_id, rating, comment, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.replaceStmt = this.db.prepare(
+      `UPDATE feedback SET rating = ?, comment = ?, created_at = ?
+       WHERE id = (SELECT MAX(id) FROM feedback WHERE request_id = ?)`,
     );
   }
 
@@ -43,12 +57,22 @@ export class FeedbackStore {
     return new FeedbackStore(join(dataDir, 'feedback.sqlite'));
   }
 
-  add(input: FeedbackInput, now = new Date()): number {
+  /** Stores a rating, replacing an earlier one for the same request id. */
+  add(input: FeedbackInput, now = new Date()): { id: number; replaced: boolean } {
     const comment = input.comment?.trim() ? maskPersonalNumbers(input.comment.trim()) : null;
-    // The request id is client-supplied free text too: masked like the comment.
+    // The request id can come from the client (X-Request-Id): masked like the comment.
     const requestId = maskPersonalNumbers(input.requestId);
-    const info = this.insertStmt.run(requestId, input.rating, comment, now.toISOString());
-    return Number(info.lastInsertRowid);
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      if (this.replaceStmt.run(input.rating, comment, at, requestId).changes > 0) {
+        const row = this.db
+          .prepare('SELECT MAX(id) AS id FROM feedback WHERE request_id = ?')
+          .get(requestId) as { id: number };
+        return { id: row.id, replaced: true };
+      }
+      const info = this.insertStmt.run(requestId, input.rating, comment, at);
+      return { id: Number(info.lastInsertRowid), replaced: false };
+    })();
   }
 
   all(): FeedbackRow[] {

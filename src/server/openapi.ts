@@ -155,8 +155,13 @@ export function buildOpenApi(): JsonSchema {
             content: { 'application/json': { schema: requestSchema(S.FeedbackRequestSchema) } },
           },
           responses: {
+            '200': {
+              description: 'Replaced the earlier rating of the same answer',
+              content: json(S.FeedbackResponseSchema),
+            },
             '201': { description: 'Stored', content: json(S.FeedbackResponseSchema) },
-            '400': problem('Invalid body'),
+            '400': problem('Invalid body, or a requestId of no recent answer'),
+            '429': problem('Rate limited'),
           },
         },
       },

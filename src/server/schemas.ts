@@ -72,6 +72,11 @@ export const AskResponseSchema = z.object({
   grounded: z.boolean(),
   citations: z.array(CitationSchema),
   conversationId: z.string(),
+  /**
+   * True when the conversationId sent was not one this service issued (client-chosen, forged,
+   * signed under another CONVERSATION_SECRET): a new conversation was started under `conversationId`.
+   */
+  newConversation: z.boolean().optional(),
   requestId: z.string(),
   /** The standalone question that was searched, when a follow-up was rewritten. */
   rewrittenQuestion: z.string().optional(),
@@ -84,6 +89,7 @@ export const AskResponseSchema = z.object({
 export const AskStreamMetaSchema = z.object({
   requestId: z.string(),
   conversationId: z.string(),
+  newConversation: z.boolean().optional(),
   rewrittenQuestion: z.string().optional(),
   sources: z.array(
     z.object({
@@ -202,15 +208,26 @@ export const AdminUpsertResponseSchema = z.object({
 });
 export const AdminDeleteResponseSchema = z.object({ id: z.string(), deleted: z.literal(true) });
 
+/**
+ * Longest feedback comment, in characters: the widget's box takes 500. It was 2,000 (up to ~6 KB a
+ * row: 3,584 rows made +26 MB in 10 s, issue 14 item 4).
+ */
+export const MAX_FEEDBACK_COMMENT_CHARS = 500;
+
 export const FeedbackRequestSchema = z
   .object({
     requestId: z.string().min(1).max(100),
     rating: z.enum(['up', 'down']),
-    comment: z.string().max(2000).optional(),
+    comment: z.string().max(MAX_FEEDBACK_COMMENT_CHARS).optional(),
   })
   .strict();
 
-export const FeedbackResponseSchema = z.object({ id: z.number().int(), stored: z.literal(true) });
+export const FeedbackResponseSchema = z.object({
+  id: z.number().int(),
+  stored: z.literal(true),
+  /** True when this rating replaced an earlier one for the same answer. */
+  replaced: z.boolean(),
+});
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 export const ReadyResponseSchema = z.object({

@@ -40,7 +40,7 @@ export async function createTestApp(
     logger,
     feedback: FeedbackStore.open(dataDir),
     metrics: new ServiceMetrics(),
-    conversations: new ConversationStore(),
+    conversations: new ConversationStore({ secret: config.conversationSecret }),
     rewriter: options.rewriter ?? new RuleQuestionRewriter(),
   };
   return { app: createApp(deps), deps, assistant, logs };

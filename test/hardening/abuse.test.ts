@@ -102,7 +102,11 @@ describe('rate limits behind a reverse proxy', () => {
   });
 
   it('with TRUST_PROXY_HOPS=1 key on the address the proxy appended, not on what the client wrote', async () => {
-    const behind = await createTestApp({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY_HOPS: '1' });
+    const behind = await createTestApp({
+      RATE_LIMIT_PER_MINUTE: '2',
+      TRUST_PROXY_HOPS: '1',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
     const proxied = await listen(createApp(behind.deps));
     try {
       const via = (xff: string) =>

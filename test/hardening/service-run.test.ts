@@ -269,7 +269,7 @@ describe('personal numbers', () => {
     await fetch(`${svc.base}/api/search?q=${encodeURIComponent(pii)}&k=999`);
     await post('/api/ask', { question: pii, conversationId: first.conversationId });
     const fb = await post('/api/feedback', {
-      requestId: `req-${ID}`,
+      requestId: first.requestId,
       rating: 'down',
       comment: `回电${PHONE}，${pii}`,
     });

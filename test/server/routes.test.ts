@@ -154,6 +154,12 @@ describe('admin', () => {
 describe('feedback', () => {
   it('stores feedback with personal numbers masked and exports CSV to admins', async () => {
     const { app, deps } = await createTestApp(ADMIN);
+    // Only an answer the service gave can be rated: ask first, under a chosen request id.
+    await app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-1' },
+      body: JSON.stringify({ question: '公租房申请材料' }),
+    });
     const res = await app.request('/api/feedback', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -164,7 +170,7 @@ describe('feedback', () => {
       }),
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ id: 1, stored: true });
+    expect(await res.json()).toEqual({ id: 1, stored: true, replaced: false });
     const rows = deps.feedback.all();
     expect(rows[0].comment).toBe('不对，请回电138****5678，身份证110***********002X');
     const csv = await app.request('/api/admin/feedback.csv', { headers: auth });
