@@ -147,4 +147,10 @@ export interface Retrieval {
   /** 0..1 — how much of the question's informative terms the best passages cover. */
   confidence: number;
   timings: { bm25Ms: number; vectorMs: number; fuseMs: number };
+  /**
+   * Set when the question names a place and the documents hold the matched 办事指南 only for other
+   * places: their labels (e.g. ['广州市']), for a refusal that says which places are covered
+   * (retrieve/guide-route.ts). `relevant` is false then.
+   */
+  coveredPlaces?: string[];
 }

@@ -1,4 +1,5 @@
 import type { Retrieval } from '../domain.js';
+import { coveredPlacesSentence } from '../retrieve/guide-route.js';
 import { bookTitle } from './citations.js';
 
 /** Retrieval confidence above which the top document is related enough to offer its phone. */
@@ -15,5 +16,6 @@ export function referralText(retrieval: Retrieval, referralLine: string): string
   const department = related
     ? `，或咨询${bookTitle(related.meta.title)}所列联系电话 ${related.meta.phone}`
     : '';
-  return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
+  const places = coveredPlacesSentence(retrieval.coveredPlaces);
+  return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，${places}为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
 }

@@ -1,4 +1,10 @@
 import type { Chunk, SourceDocument, Span } from '../domain.js';
+import {
+  fieldGroupOf,
+  type GuideFieldGroup,
+  guideFieldValue,
+  parseGuideFields,
+} from '../text/guide-fields.js';
 import { splitClauses, splitSentences } from '../text/sentences.js';
 import { type Block, parseStructure } from './structure.js';
 
@@ -91,6 +97,9 @@ export function chunkDocument(doc: SourceDocument, options: ChunkOptions = {}): 
     overlapChars: options.overlapChars ?? 60,
   };
   const { text } = doc;
+  const root = rootHeading(doc.meta.title || doc.id);
+  const guide = guideDrafts(text, opts);
+  if (guide) return toChunks(doc, root, guide);
   const drafts: Draft[] = [];
   let group: (Draft & { kind: Block['kind'] }) | undefined;
   const flush = () => {
@@ -127,7 +136,11 @@ export function chunkDocument(doc: SourceDocument, options: ChunkOptions = {}): 
   // A document with text but no blocks (e.g. nothing but a title line): chunk all of it.
   if (drafts.length === 0) emitSplit(0, text.length, []);
 
-  const root = rootHeading(doc.meta.title || doc.id);
+  return toChunks(doc, root, drafts);
+}
+
+function toChunks(doc: SourceDocument, root: string, drafts: Draft[]): Chunk[] {
+  const { text } = doc;
   return drafts.map((d, n) => ({
     id: `${doc.id}#${n}`,
     docId: doc.id,
@@ -141,4 +154,31 @@ export function chunkDocument(doc: SourceDocument, options: ChunkOptions = {}): 
 
 function samePath(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * A 办事指南 record (`**字段**：值` lines, see text/guide-fields.ts) cut per field group: one chunk
+ * per run of consecutive fields of one group (办结时限 = 法定 + 承诺办结时限), a long group split at
+ * sentences. The heading path under the title is the 实施主体 (so a question naming the authority
+ * or its city matches every field of the guide, not only the identity lines) and the group label.
+ * Undefined when the text is not a guide record.
+ */
+function guideDrafts(text: string, opts: Required<ChunkOptions>): Draft[] | undefined {
+  const fields = parseGuideFields(text);
+  if (!fields) return undefined;
+  const authority = guideFieldValue(text, fields, '实施主体');
+  const runs: { group: GuideFieldGroup | string; start: number; end: number }[] = [];
+  for (const field of fields) {
+    if (field.end <= field.start) continue;
+    const group = fieldGroupOf(field.name) ?? field.name;
+    const last = runs[runs.length - 1];
+    if (last && last.group === group && field.end - last.start <= opts.maxChars) last.end = field.end;
+    else runs.push({ group, start: field.start, end: field.end });
+  }
+  const drafts: Draft[] = [];
+  for (const run of runs) {
+    const path = authority ? [authority, run.group] : [run.group];
+    for (const p of splitSpan(text, run.start, run.end, opts)) drafts.push({ ...p, path });
+  }
+  return drafts;
 }

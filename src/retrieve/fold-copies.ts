@@ -1,4 +1,4 @@
-import type { Passage } from '../domain.js';
+import type { DocumentMeta, Passage } from '../domain.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -38,11 +38,29 @@ function sharedChars(a: Fingerprint, b: Fingerprint): number {
 }
 
 /**
+ * Whether a passage of `copy` may stand folded under a passage of `original`. A 办事指南 is the
+ * record of one matter of one authority in one place: guides of sibling matters (新办/补发/换发,
+ * 港澳/台湾签注) or of the same matter elsewhere share most sentences but answer different
+ * questions, so a guide folds only into a guide of the same title, 实施主体 and 行政区划 (measured
+ * 2026-11-30 on service-guide-dev: 8 misses had the asked guide folded under a sibling's). Other
+ * texts fold whatever document they stand in: a notice republished by several sites is one text.
+ */
+export function mayFold(copy: DocumentMeta, original: DocumentMeta): boolean {
+  if (copy.type !== '办事指南' && original.type !== '办事指南') return true;
+  return (
+    copy.type === original.type &&
+    copy.title === original.title &&
+    (copy.authority ?? '') === (original.authority ?? '') &&
+    (copy.region ?? '') === (original.region ?? '')
+  );
+}
+
+/**
  * Folds passages that repeat a better-ranked passage of another document (a notice republished by a
  * news site, a provincial copy of a national text) into that passage's `copies`, so the list shows
  * each text once and says where else it stands. Two passages are copies when at least
- * `COPY_MIN_SHARED` of the shorter one's sentence text is shared sentence for sentence. Keeps order.
- * Pure.
+ * `COPY_MIN_SHARED` of the shorter one's sentence text is shared sentence for sentence, and
+ * `mayFold` allows it (guides of different matters stay apart). Keeps order. Pure.
  */
 export function foldCopies(passages: Passage[]): Passage[] {
   const kept: { passage: Passage; print: Fingerprint }[] = [];
@@ -54,6 +72,7 @@ export function foldCopies(passages: Passage[]): Passage[] {
         (k) =>
           k.passage.chunk.docId !== passage.chunk.docId &&
           k.print.chars > 0 &&
+          mayFold(passage.meta, k.passage.meta) &&
           sharedChars(print, k.print) >= COPY_MIN_SHARED * Math.min(print.chars, k.print.chars),
       );
     if (original) {

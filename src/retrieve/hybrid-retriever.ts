@@ -8,6 +8,7 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
+import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { dropRepeats } from './merge.js';
 import { askedQuantity, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, holdsTerm, idfCoverage } from './relevance.js';
@@ -140,10 +141,14 @@ export function createHybridRetriever({
 
       // Normalised once per chunk: the matched terms and the relevance signal both read it.
       const normalised = new Map<string, string>();
+      const question = normaliseForIndex(query);
       const normalisedText = (chunk: Chunk) => {
         let text = normalised.get(chunk.id);
         if (text === undefined) {
-          text = normaliseForIndex(indexedText(chunk));
+          // A guide field chunk also holds the ask words it answers (几天 for 办结时限, guide-route.ts).
+          const answered = termsAnsweredByField(question, terms, chunk);
+          text =
+            normaliseForIndex(indexedText(chunk)) + (answered.length > 0 ? `\n${answered.join(' ')}` : '');
           normalised.set(chunk.id, text);
         }
         return text;
@@ -175,7 +180,14 @@ export function createHybridRetriever({
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
-      const merged = foldCopies(dropRepeats(passages)).slice(0, k);
+      // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
+      const routed = await routeGuideFields({
+        question,
+        passages,
+        chunksOf: async (docId) => (await store.getDocument(docId))?.chunks ?? [],
+        toPassage: (chunk, meta, score) => ({ chunk, meta, score, why: { matchedTerms: explain(chunk) } }),
+      });
+      const merged = foldCopies(dropRepeats(routed)).slice(0, k);
       const t3 = performance.now();
 
       const idf = await store.idf(terms);
@@ -197,11 +209,22 @@ export function createHybridRetriever({
                 );
               }),
             );
+      // A question naming a place whose guide of the matched matter exists only elsewhere (guide-route.ts).
+      const placeless = keywordGroups.filter((g) => !g.some((t) => placesIn(t).length > 0));
+      const guide = merged.slice(0, coverageDepth).find((p) => {
+        const text = normalisedText(p.chunk);
+        return (
+          idfCoverage({ groups: placeless, idf, texts: [text] }) * quantityFactor(quantity, text) >=
+          minCoverage
+        );
+      });
+      const places = coveredPlaces({ question: query, guide: guide?.meta, metas: byId.values() });
       return {
         query,
         passages: merged,
-        relevant: merged.length > 0 && confidence >= minCoverage,
+        relevant: merged.length > 0 && confidence >= minCoverage && !places,
         confidence,
+        ...(places ? { coveredPlaces: places } : {}),
         timings: { bm25Ms: t1 - t0, vectorMs: t2 - t1, fuseMs: t3 - t2 },
       };
     },
