@@ -1,6 +1,8 @@
 import type { Chunk, DocumentMeta, Passage } from '../domain.js';
 import { type GuideFieldGroup, isFieldGroup } from '../text/guide-fields.js';
+import { normaliseForIndex } from '../text/normalise.js';
 import { PROVINCES, placesIn, SHANDONG_CITIES } from '../text/place-names.js';
+import { holdsTerm, termWeights } from './relevance.js';
 
 /**
  * The field route for 办事指南 questions. A guide record is chunked per field group (ingest/
@@ -46,9 +48,10 @@ export const ASK_CUES: Readonly<Record<GuideFieldGroup, readonly string[]>> = {
   办理方式: [
     '现场',
     '跑',
-    '几趟',
+    '趟',
     '几次',
-    '本人去',
+    '本人',
+    '亲自',
     '网上',
     '网办',
     '线上',
@@ -78,15 +81,27 @@ export function fieldGroupOfChunk(chunk: Chunk, meta: DocumentMeta): GuideFieldG
 }
 
 /**
- * Guides whose asked fields are brought forward: the best-ranked ones. 2 lets the runner-up of a
+ * Guides whose asked fields are brought forward: the best-matching ones. 2 lets the runner-up of a
  * pair of sibling guides (新办/补发, 广州市/广东省) show its answer line too.
  */
 export const ROUTED_GUIDES = 2;
 
+/**
+ * Share of the question's matter terms (its topical terms less the ask words, IDF-weighted as the
+ * relevance signal weighs them) that a guide's title, 实施主体 and 行政区划 must hold for its asked
+ * fields to go first, ahead of laws and notices; a guide matching less keeps the rank retrieval
+ * gave it.
+ */
+export const FRONT_MATCH = 0.6;
+
 export interface GuideRouteInput {
+  /** The question, normalised as the query terms were (normaliseForIndex). */
   question: string;
   /** Passages in rank order (fused, before copies are folded). */
   passages: Passage[];
+  /** The question's topical term groups and their IDF (the store's), to match guide titles. */
+  groups: string[][];
+  idf: Map<string, number>;
   /** All chunks of a document in document order (the store's getDocument). */
   chunksOf: (docId: string) => Promise<Chunk[]>;
   /** A passage for a chunk the candidates did not hold, at the given score. */
@@ -94,53 +109,88 @@ export interface GuideRouteInput {
   guides?: number;
 }
 
+/** 0..1: weighted share of the matter groups a guide's identity (title, 实施主体, 行政区划) holds. */
+export function matterMatch(groups: string[][], weights: number[], meta: DocumentMeta): number {
+  const identity = normaliseForIndex(`${meta.title} ${meta.authority ?? ''} ${meta.region ?? ''}`);
+  let total = 0;
+  let held = 0;
+  for (const [i, group] of groups.entries()) {
+    if (weights[i] <= 0) continue;
+    total += weights[i];
+    if (group.some((t) => holdsTerm(t, identity))) held += weights[i];
+  }
+  return total === 0 ? 0 : held / total;
+}
+
 /**
- * Reorders `passages` so that the asked field chunks of the best-ranked guides stand at the place of
- * their guide's best passage, in the order asked. Unchanged when the question asks for no field or
- * no guide is among the passages. Chunks the candidates did not hold are read from the store.
+ * Distinct character bigrams of a title that the question holds. Sibling guides hold the same
+ * matter terms (公证员, 任职) and differ in a variant the tokens may not keep (一般 is a question
+ * word; 资格证书 does not hold the term 资格证): the title more of whose wording the question repeats
+ * is the one asked about. Orders guides that match the matter terms equally; a count, not a share,
+ * so a short sibling title (职业病诊断鉴定) does not beat the longer one the question names more of.
+ * Pure; both normalised.
+ */
+export function titleOverlap(question: string, title: string): number {
+  const t = normaliseForIndex(title).replace(/[\s\p{P}]/gu, '');
+  const held = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) {
+    const bigram = t.slice(i, i + 2);
+    if (question.includes(bigram)) held.add(bigram);
+  }
+  return held.size;
+}
+
+/**
+ * Reorders `passages` for a question that asks for guide fields: the guides among them are ranked
+ * by how well their title, 实施主体 and 行政区划 hold the question's matter terms (ties go to the
+ * title the question repeats more of, `titleOverlap`, then to the retrieval order), and the asked field chunks of the best `guides` stand, in the order asked,
+ * where the first guide ranked — or first of all when the best guide matches at least FRONT_MATCH.
+ * Chunks the candidates did not hold are read from the store. Unchanged when no field is asked or
+ * no guide is among the passages.
  */
 export async function routeGuideFields({
   question,
   passages,
+  groups,
+  idf,
   chunksOf,
   toPassage,
   guides = ROUTED_GUIDES,
 }: GuideRouteInput): Promise<Passage[]> {
   const asks = askedFieldGroups(question);
   if (asks.length === 0) return passages;
-  const routed = new Map<string, Passage[]>();
-  for (const p of passages) {
-    if (routed.size >= guides) break;
-    if (routed.has(p.chunk.docId) || fieldGroupOfChunk(p.chunk, p.meta) === undefined) continue;
-    const chunks = await chunksOf(p.chunk.docId);
+  const candidates = new Map<string, { passage: Passage; at: number; match: number; title: number }>();
+  // The step a time ask names (补发 in “补发要几天”) is part of the matter here: it tells variants apart.
+  const answered = new Set(askTerms(question, groups.flat(), { steps: false }));
+  const matter = groups.filter((g) => !g.some((t) => answered.has(t)));
+  const weights = termWeights(matter, idf);
+  passages.forEach((p, at) => {
+    if (candidates.has(p.chunk.docId) || fieldGroupOfChunk(p.chunk, p.meta) === undefined) return;
+    const match = matterMatch(matter, weights, p.meta);
+    candidates.set(p.chunk.docId, { passage: p, at, match, title: titleOverlap(question, p.meta.title) });
+  });
+  if (candidates.size === 0) return passages;
+  const routed = [...candidates.values()]
+    .sort((a, b) => b.match - a.match || b.title - a.title || a.at - b.at)
+    .slice(0, guides);
+  const front: Passage[] = [];
+  for (const { passage: best } of routed) {
+    const chunks = await chunksOf(best.chunk.docId);
     const known = new Map(
-      passages.filter((q) => q.chunk.docId === p.chunk.docId).map((q) => [q.chunk.id, q]),
+      passages.filter((q) => q.chunk.docId === best.chunk.docId).map((q) => [q.chunk.id, q]),
     );
-    const asked = asks.flatMap((group) =>
-      chunks
-        .filter((c) => fieldGroupOfChunk(c, p.meta) === group)
-        .map((c) => ({ ...(known.get(c.id) ?? toPassage(c, p.meta, p.score)), score: p.score })),
-    );
-    routed.set(p.chunk.docId, asked);
-  }
-  if (routed.size === 0) return passages;
-  const out: Passage[] = [];
-  const placed = new Set<string>();
-  for (const p of passages) {
-    const first = routed.get(p.chunk.docId);
-    if (first) {
-      routed.delete(p.chunk.docId);
-      for (const q of first) {
-        out.push(q);
-        placed.add(q.chunk.id);
+    for (const group of asks) {
+      for (const c of chunks) {
+        if (fieldGroupOfChunk(c, best.meta) !== group) continue;
+        front.push({ ...(known.get(c.id) ?? toPassage(c, best.meta, best.score)), score: best.score });
       }
     }
-    if (!placed.has(p.chunk.id)) {
-      out.push(p);
-      placed.add(p.chunk.id);
-    }
   }
-  return out;
+  const at = routed[0].match >= FRONT_MATCH ? 0 : Math.min(...routed.map((r) => r.at));
+  const placed = new Set(front.map((p) => p.chunk.id));
+  const rest = passages.filter((p) => !placed.has(p.chunk.id));
+  const atRest = passages.slice(0, at).filter((p) => !placed.has(p.chunk.id)).length;
+  return [...rest.slice(0, atRest), ...front, ...rest.slice(atRest)];
 }
 
 /** The region a place name stands for: 青岛 → 山东省青岛市, 广州 → 广东省广州市, 广东 → 广东省. */
@@ -157,6 +207,12 @@ function serves(region: string | undefined, asked: string): boolean {
   if (!region) return true;
   return asked.startsWith(region) || region.startsWith(asked);
 }
+
+/**
+ * Places that a service-guide question names as where the applicant comes from (香港医生, 澳门的中医师,
+ * 台湾居民), not as where the matter is handled: they never make a guide "of another place".
+ */
+const APPLICANT_PLACES = new Set(['香港', '澳门', '台湾']);
 
 /** 广东省广州市 → 广州市; a province or a municipality stays as it is. */
 export function placeLabel(region: string): string {
@@ -181,14 +237,14 @@ export interface CoveredPlacesInput {
 export function coveredPlaces({ question, guide, metas }: CoveredPlacesInput): string[] | undefined {
   if (guide?.type !== '办事指南') return undefined;
   const asked = placesIn(question)
+    .filter((name) => !APPLICANT_PLACES.has(name) && !guide.title.includes(name))
     .map(regionOfPlace)
-    .filter((r): r is string => r !== undefined)
-    .sort((a, b) => b.length - a.length)[0];
-  if (!asked) return undefined;
+    .filter((r): r is string => r !== undefined);
+  if (asked.length === 0) return undefined;
   const regions = new Set<string>();
   for (const meta of metas) {
     if (meta.type !== '办事指南' || meta.title !== guide.title) continue;
-    if (serves(meta.region, asked)) return undefined;
+    if (asked.some((region) => serves(meta.region, region))) return undefined;
     if (meta.region) regions.add(meta.region);
   }
   if (regions.size === 0) return undefined;
@@ -200,20 +256,33 @@ export function coveredPlacesSentence(places: readonly string[] | undefined): st
   return places && places.length > 0 ? `文件中只有${places.join('、')}的该事项办事指南。` : '';
 }
 
+/** Words between a time ask and the step it asks about: 审批「要」多长时间, 几天「能」办好. */
+const DURATION_LINK = /^[要需得能才就可以大概约一般最快还等]+$/;
+
 /**
- * The query terms a field chunk answers by being that field: the terms that overlap an ask cue of
- * the chunk's group in the question (几天 and 等 in “要等几天” for a 办结时限 chunk). A guide line
- * "**承诺办结时限**：5(工作日)" answers “要等几天” without holding either word, so the relevance
- * signal counts them as held. Empty for a chunk that is not a field group's. Pure; `question`
- * normalised as the terms were.
+ * The terms that overlap an ask cue (of any field group) in the question (几天 in “要等几天”), and
+ * the step a time ask is about, next to it: 审批 in “审批要多长时间”, 批下来 in “批下来要多久”, 办好
+ * in “几天能办好” — the 办结时限 field is the time of whatever step the citizen names (left out
+ * with `steps: false`). Pure.
  */
-export function termsAnsweredByField(question: string, terms: readonly string[], chunk: Chunk): string[] {
-  const group = chunk.headingPath[chunk.headingPath.length - 1];
-  if (!isFieldGroup(group)) return [];
+export function askTerms(question: string, terms: readonly string[], { steps = true } = {}): string[] {
   const spans: [number, number][] = [];
-  for (const cue of ASK_CUES[group]) {
-    for (let at = question.indexOf(cue); at >= 0; at = question.indexOf(cue, at + 1)) {
-      spans.push([at, at + cue.length]);
+  for (const [group, cues] of Object.entries(ASK_CUES)) {
+    for (const cue of cues) {
+      for (let at = question.indexOf(cue); at >= 0; at = question.indexOf(cue, at + 1)) {
+        spans.push([at, at + cue.length]);
+        if (!steps || group !== '办结时限') continue;
+        for (const term of terms) {
+          const before = question.lastIndexOf(term, at - term.length);
+          if (before >= 0 && DURATION_LINK.test(question.slice(before + term.length, at))) {
+            spans.push([before, before + term.length]);
+          }
+          const after = question.indexOf(term, at + cue.length);
+          if (after >= 0 && DURATION_LINK.test(question.slice(at + cue.length, after))) {
+            spans.push([after, after + term.length]);
+          }
+        }
+      }
     }
   }
   if (spans.length === 0) return [];
@@ -224,4 +293,16 @@ export function termsAnsweredByField(question: string, terms: readonly string[],
     }
     return false;
   });
+}
+
+/**
+ * The query terms a guide field chunk answers by being part of a guide record: the ask words
+ * (几天, 跑, 寄 …, see `askTerms`). A guide line "**承诺办结时限**：5(工作日)" answers “要等几天”
+ * without holding either word, and the route puts the guide's other asked fields beside it, so the
+ * relevance signal counts the ask words of every asked field as held. Empty for other chunks. Pure;
+ * `question` normalised as the terms were.
+ */
+export function termsAnsweredByField(question: string, terms: readonly string[], chunk: Chunk): string[] {
+  if (!isFieldGroup(chunk.headingPath[chunk.headingPath.length - 1])) return [];
+  return askTerms(question, terms);
 }

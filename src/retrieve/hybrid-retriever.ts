@@ -184,6 +184,8 @@ export function createHybridRetriever({
       const routed = await routeGuideFields({
         question,
         passages,
+        groups: keywordGroups,
+        idf: await store.idf(terms),
         chunksOf: async (docId) => (await store.getDocument(docId))?.chunks ?? [],
         toPassage: (chunk, meta, score) => ({ chunk, meta, score, why: { matchedTerms: explain(chunk) } }),
       });

@@ -7,6 +7,7 @@ import {
   coveredPlacesSentence,
   routeGuideFields,
   termsAnsweredByField,
+  titleOverlap,
 } from '../../src/retrieve/guide-route.js';
 
 const guideMeta = (id: string, title: string, authority: string, region: string): DocumentMeta => ({
@@ -50,53 +51,100 @@ describe('ask → field group', () => {
     expect(askedFieldGroups('数字青岛2025年行动方案提出了哪些工程？')).toEqual([]);
   });
 
-  it('counts the ask words as held by the field that answers them, not by other fields', () => {
+  it('counts the ask words, and the step a time ask names, as held by a guide field chunk only', () => {
     const meta = guideMeta('g', '办理普通护照', '广州市公安局', '广东省广州市');
     const time = fieldChunk('g', 3, meta, '办结时限', '**承诺办结时限**：5(工作日)');
-    const place = fieldChunk('g', 2, meta, '办理地点', '**办理地点**：越秀区东华东路367号');
-    const terms = ['广州', '普通护照', '等', '几天', '本人', '几趟'];
-    expect(termsAnsweredByField('在广州申请普通护照要等几天？要本人去几趟？', terms, time)).toEqual(['几天']);
-    expect(termsAnsweredByField('在广州申请普通护照要等几天？', terms, place)).toEqual([]);
+    const prose: Chunk = { ...time, headingPath: ['《护照法》', '第十条'] };
+    const terms = ['广州', '普通护照', '审批', '几天', '本人', '几趟'];
+    const q = '在广州申请普通护照审批要几天?要本人去几趟?';
+    expect(termsAnsweredByField(q, terms, time)).toEqual(['审批', '几天', '本人', '几趟']);
+    expect(termsAnsweredByField(q, terms, prose)).toEqual([]);
+    // The matter word right before a time ask with no link word is not a step: 办犬证几天.
+    expect(termsAnsweredByField('办犬证几天能办好', ['犬证', '几天', '办好'], time)).toEqual([
+      '几天',
+      '办好',
+    ]);
   });
 });
 
 describe('the field route', () => {
-  const a = guideMeta('a', '保安员证核发(新办)', '广州市公安局', '广东省广州市');
-  const b = guideMeta('b', '保安员证核发(遗失补发保安员证)', '广州市公安局', '广东省广州市');
-  const chunksA = ['事项信息', '受理条件', '办结时限', '办理方式', '申请材料'].map((g, n) =>
-    fieldChunk('a', n, a, g, `${g}甲`),
-  );
-  const chunksB = ['事项信息', '受理条件', '办结时限', '办理方式', '申请材料'].map((g, n) =>
-    fieldChunk('b', n, b, g, `${g}乙`),
-  );
+  const a = guideMeta('a', '公证员考核任职', '广东省司法厅', '广东省');
+  const b = guideMeta('b', '公证员一般任职', '广东省司法厅', '广东省');
+  const law = {
+    id: 'law',
+    title: '中华人民共和国公证法',
+    type: '法规',
+    sourcePath: 'law.md',
+  } as DocumentMeta;
+  const groups = ['事项信息', '受理条件', '办结时限', '办理方式', '申请材料'];
+  const chunksA = groups.map((g, n) => fieldChunk('a', n, a, g, `${g}甲`));
+  const chunksB = groups.map((g, n) => fieldChunk('b', n, b, g, `${g}乙`));
+  const lawChunk: Chunk = {
+    id: 'law#0',
+    docId: 'law',
+    start: 0,
+    end: 4,
+    headingPath: ['《公证法》'],
+    text: '第十八条',
+  };
   const store = new Map([
     ['a', chunksA],
     ['b', chunksB],
   ]);
   const chunksOf = async (id: string) => store.get(id) ?? [];
+  const idf = new Map([
+    ['公证员', 6],
+    ['任职', 4],
+    ['广东', 1],
+    ['条件', 1],
+    ['多久', 1],
+  ]);
 
-  it('puts the asked fields of the two best guides where each guide ranks, fetching what was not retrieved', async () => {
-    const passages = [passage(chunksB[1], b, 0.9), passage(chunksA[0], a, 0.8), passage(chunksB[4], b, 0.7)];
+  it('ranks sibling guides by the title the question names and puts their asked fields first, fetching what was not retrieved', async () => {
+    const passages = [passage(lawChunk, law, 1), passage(chunksA[4], a, 0.9), passage(chunksB[4], b, 0.8)];
     const routed = await routeGuideFields({
-      question: '补一个要多久？需要跑现场吗？',
+      question: '在广东申请担任公证员(一般任职)要满足哪些条件?要多久?',
       passages,
+      groups: [['广东'], ['公证员'], ['任职'], ['条件']],
+      idf,
       chunksOf,
       toPassage: passage,
     });
-    expect(routed.map((p) => p.chunk.id)).toEqual(['b#2', 'b#3', 'b#1', 'a#2', 'a#3', 'a#0', 'b#4']);
-    expect(routed[0].score).toBe(0.9);
-    expect(routed[3].score).toBe(0.8);
+    // Both guides hold every matter term; the question repeats 一般任职, so b goes first.
+    expect(routed.map((p) => p.chunk.id)).toEqual(['b#1', 'b#2', 'a#1', 'a#2', 'law#0', 'a#4', 'b#4']);
+    expect(routed[0].score).toBe(0.8);
+  });
+
+  it('keeps the asked fields where the guides ranked when the guides match the matter weakly', async () => {
+    const passages = [passage(lawChunk, law, 1), passage(chunksA[4], a, 0.9)];
+    const routed = await routeGuideFields({
+      question: '公证处的公证员执业要满足什么条件?',
+      passages,
+      groups: [['公证处'], ['公证员'], ['执业'], ['条件']],
+      idf: new Map([...idf, ['公证处', 8], ['执业', 5]]),
+      chunksOf,
+      toPassage: passage,
+      guides: 1,
+    });
+    expect(routed.map((p) => p.chunk.id)).toEqual(['law#0', 'a#1', 'a#4']);
   });
 
   it('leaves the order alone when no field is asked', async () => {
     const passages = [passage(chunksB[1], b, 0.9), passage(chunksA[0], a, 0.8)];
     const routed = await routeGuideFields({
-      question: '保安员证核发',
+      question: '公证员一般任职',
       passages,
+      groups: [['公证员']],
+      idf,
       chunksOf,
       toPassage: passage,
     });
     expect(routed).toBe(passages);
+  });
+
+  it('tells siblings apart by the title bigrams the question repeats', () => {
+    const q = '在广东申请担任公证员(一般任职)要满足哪些条件?';
+    expect(titleOverlap(q, '公证员一般任职')).toBeGreaterThan(titleOverlap(q, '公证员考核任职'));
   });
 });
 
