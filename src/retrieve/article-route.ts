@@ -35,8 +35,17 @@ export function titleForms(title: string): string[] {
     .trim();
   const forms = new Set([bare]);
   for (const prefix of PREFIXES) if (bare.startsWith(prefix)) forms.add(bare.slice(prefix.length));
-  return [...forms].filter((f) => f.length >= 3);
+  return [...forms].filter((f) => f.length >= 2);
 }
+
+/**
+ * Shortest title form that may match anywhere before the article reference. Two-character forms
+ * (宪法, 刑法, 民法 after 中华人民共和国 is dropped) are too common inside other titles and
+ * sentences to match anywhere; they count only when they stand right before 第N条 ("宪法第五条"),
+ * which is how such laws are cited. Without this, "宪法第N条" found no named document and BM25
+ * picked 《宪法修正案》 (lawbench-article-dev misses, measured 2026-11-30).
+ */
+const MIN_FREE_FORM_CHARS = 3;
 
 /**
  * The document a question names: the longest title form that occurs in the question before the
@@ -48,10 +57,12 @@ export function matchNamedDocument(
   before = question.length,
 ): DocumentMeta | undefined {
   const head = question.slice(0, before).replace(/\s+/g, '');
+  const cited = head.replace(/[《》]/g, '');
   let best: { meta: DocumentMeta; length: number } | undefined;
   for (const meta of docs) {
     for (const form of titleForms(meta.title)) {
       if (form.length < (best?.length ?? 0) || !head.includes(form)) continue;
+      if (form.length < MIN_FREE_FORM_CHARS && !cited.endsWith(form)) continue;
       const newer = (meta.publishDate ?? '') > (best?.meta.publishDate ?? '');
       if (!best || form.length > best.length || newer) best = { meta, length: form.length };
     }

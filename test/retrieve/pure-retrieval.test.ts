@@ -56,6 +56,24 @@ describe('article route', () => {
     expect(matchNamedDocument('民法商法拍卖法第六十五条的内容是什么？', docs)?.id).toBe('c');
   });
 
+  it('takes a two-character short name only right before the article (宪法第五条, not 宪法修正案)', () => {
+    const laws = [
+      meta('constitution', '中华人民共和国宪法', '2018-03-11'),
+      meta('amendment', '中华人民共和国宪法修正案', '2018-03-11'),
+      meta('criminal', '中华人民共和国刑法(2023修正)'),
+      meta('criminal-am', '中华人民共和国刑法修正案（十一）'),
+    ];
+    const q = '宪法第五条的内容是什么？';
+    expect(matchNamedDocument(q, laws, parseArticleRef(q)?.index)?.id).toBe('constitution');
+    const r = '刑法第二百五十七条的内容是什么？';
+    expect(matchNamedDocument(r, laws, parseArticleRef(r)?.index)?.id).toBe('criminal');
+    const a = '《刑法修正案（十一）》第一条';
+    expect(matchNamedDocument(a, laws, parseArticleRef(a)?.index)?.id).toBe('criminal-am');
+    // 宪法 elsewhere in the sentence does not name the document.
+    const s = '依据宪法制定的条例第三条';
+    expect(matchNamedDocument(s, laws, parseArticleRef(s)?.index)).toBeUndefined();
+  });
+
   it('does not match a title that is not named', () => {
     expect(matchNamedDocument('营商环境条例第十条', docs)).toBeUndefined();
     expect(parseArticleRef('居住证怎么办理')).toBeUndefined();
