@@ -105,6 +105,12 @@ export const configSchema = z.object({
    * embedding model.
    */
   vectorWeight: z.coerce.number().min(0).max(10).optional(),
+  /**
+   * The region the service is deployed for (青岛市, 山东省青岛市, 广东省 …): questions that name no
+   * place prefer its documents, then its province's, then national ones (a ranking prior). Unset:
+   * no prior for such questions (a question naming a place still prefers that place's documents).
+   */
+  deploymentRegion: z.string().trim().min(2).optional(),
   /** Passages handed to the answerer. */
   retrievalK: z.coerce.number().int().min(1).max(50).default(6),
   maxQuestionChars: z.coerce.number().int().min(10).max(10_000).default(500),
@@ -195,6 +201,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     adminToken: pick('ADMIN_TOKEN'),
     corsOrigins: pick('CORS_ORIGINS'),
     retrievalK: pick('RETRIEVAL_K'),
+    deploymentRegion: pick('DEPLOYMENT_REGION'),
     vectorWeight: pick('VECTOR_WEIGHT'),
     maxQuestionChars: pick('MAX_QUESTION_CHARS'),
     maxBodyBytes: pick('MAX_BODY_BYTES'),
@@ -241,6 +248,7 @@ const ENV_NAMES: Record<string, string> = {
   adminToken: 'ADMIN_TOKEN',
   corsOrigins: 'CORS_ORIGINS',
   retrievalK: 'RETRIEVAL_K',
+  deploymentRegion: 'DEPLOYMENT_REGION',
   vectorWeight: 'VECTOR_WEIGHT',
   maxQuestionChars: 'MAX_QUESTION_CHARS',
   maxBodyBytes: 'MAX_BODY_BYTES',

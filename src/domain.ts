@@ -146,6 +146,17 @@ export interface Retrieval {
   relevant: boolean;
   /** 0..1 — how much of the question's informative terms the best passages cover. */
   confidence: number;
+  /**
+   * The calibrated decision behind `relevant` (retrieve/answerability-model.ts): the probability
+   * that the passages answer the question, and the outcome — 'answer', 'partial' (the documents
+   * cover the topic but maybe not every part of the question: answer what is there and say what
+   * is not) or 'refuse'.
+   */
+  answerability?: {
+    probability: number;
+    outcome: 'answer' | 'partial' | 'refuse';
+    features?: Record<string, number>;
+  };
   timings: { bm25Ms: number; vectorMs: number; fuseMs: number };
   /**
    * Set when the question names a place and the documents hold the matched 办事指南 only for other

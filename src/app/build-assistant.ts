@@ -203,7 +203,14 @@ async function build(
 
   const { tokenizer, embedder, store } = assistantParts;
   const vectorWeight = config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1);
-  const retriever = createHybridRetriever({ store, tokenizer, embedder, k: config.retrievalK, vectorWeight });
+  const retriever = createHybridRetriever({
+    store,
+    tokenizer,
+    embedder,
+    k: config.retrievalK,
+    vectorWeight,
+    deploymentRegion: config.deploymentRegion,
+  });
   const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
   const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });
   return {

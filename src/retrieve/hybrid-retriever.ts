@@ -5,10 +5,18 @@ import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { placesIn } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
+import { answerabilityFeatures } from './answerability-features.js';
+import {
+  type AnswerabilityModel,
+  coverageDecision,
+  DEFAULT_ANSWERABILITY_MODEL,
+  decideAnswerability,
+} from './answerability-model.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
+import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
 import { askedQuantity, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, holdsTerm, idfCoverage } from './relevance.js';
@@ -34,6 +42,20 @@ export interface HybridRetrieverOptions extends FusionParams {
    * count, new title) through this process's indexer or another replica on the same database.
    */
   metaMaxAgeMs?: number;
+  /**
+   * Region the service is deployed for (`DEPLOYMENT_REGION`, e.g. 青岛市): a question naming no
+   * place prefers its documents, then its province's, then national ones (locality.ts).
+   */
+  deploymentRegion?: string;
+  /** Strength of the locality prior; defaults in locality.ts. */
+  locality?: LocalityParams;
+  /**
+   * How the retriever decides that the documents answer: 'model' (default: the fitted
+   * answerability model, answerability-model.ts) or 'coverage' (IDF coverage ≥ minCoverage alone).
+   */
+  gate?: 'model' | 'coverage';
+  /** The answerability model; default the fitted one. */
+  model?: AnswerabilityModel;
 }
 
 /**
@@ -81,8 +103,13 @@ export function createHybridRetriever({
   minCoverage = DEFAULT_MIN_COVERAGE,
   fusion: fusionKind = 'convex',
   metaMaxAgeMs = 2000,
+  deploymentRegion,
+  locality = DEFAULT_LOCALITY,
+  gate = 'model',
+  model = DEFAULT_ANSWERABILITY_MODEL,
   ...fusion
 }: HybridRetrieverOptions): Retriever {
+  const localityParams = { ...DEFAULT_LOCALITY, ...locality };
   const fuse = fusionKind === 'rrf' ? reciprocalRankFusion : convexFusion;
   const metaCache = new Map<string, DocumentMeta>();
   let metaCacheFor = -1;
@@ -159,6 +186,9 @@ export function createHybridRetriever({
       };
       const passages: Passage[] = [];
       const topScore = fused[0]?.score ?? 1;
+      const asked = askedRegion(query, deploymentRegion);
+      const prior = (meta: DocumentMeta) =>
+        asked ? localityFactor(placeTier(asked, meta.region), localityParams) : 1;
       for (const chunk of articleChunks) {
         const meta = byId.get(chunk.docId);
         if (meta)
@@ -169,17 +199,20 @@ export function createHybridRetriever({
             why: { articleMatch: true, matchedTerms: explain(chunk) },
           });
       }
+      const ranked: Passage[] = [];
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);
         const meta = chunk && byId.get(chunk.docId);
         if (!chunk || !meta) continue;
-        passages.push({
+        ranked.push({
           chunk,
           meta,
-          score: hit.score,
+          score: hit.score * prior(meta),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
+      // Stable: equal scores keep the fused order.
+      passages.push(...ranked.sort((a, b) => b.score - a.score));
       // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
       const routed = await routeGuideFields({
         question,
@@ -221,11 +254,32 @@ export function createHybridRetriever({
         );
       });
       const places = coveredPlaces({ question: query, guide: guide?.meta, metas: byId.values() });
+      const features = answerabilityFeatures({
+        groups: keywordGroups,
+        idf,
+        passages: merged.map((passage) => ({
+          passage,
+          text: normalisedText(passage.chunk),
+          heading: normaliseForIndex(`${passage.meta.title} ${passage.chunk.headingPath.join(' ')}`),
+        })),
+        bm25,
+        vector,
+        placeMismatch: (p) => placeFactor(query, p) < 1,
+        quantityMissing: (text) => quantityFactor(quantity, text) < 1,
+        depth: coverageDepth,
+      });
+      const decision =
+        articleChunks.length > 0
+          ? { probability: 1, outcome: 'answer' as const }
+          : gate === 'model'
+            ? decideAnswerability(model, features)
+            : coverageDecision(confidence, minCoverage);
       return {
         query,
         passages: merged,
-        relevant: merged.length > 0 && confidence >= minCoverage && !places,
+        relevant: merged.length > 0 && decision.outcome !== 'refuse' && !places,
         confidence,
+        answerability: { ...decision, features: { ...features } },
         ...(places ? { coveredPlaces: places } : {}),
         timings: { bm25Ms: t1 - t0, vectorMs: t2 - t1, fuseMs: t3 - t2 },
       };

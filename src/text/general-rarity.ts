@@ -56,3 +56,14 @@ export function generalRarity(term: string): number {
 export function generalFrequency(word: string): number {
   return load().words.get(word) ?? 0;
 }
+
+/**
+ * Two-character words of everyday Chinese (jieba counts between `min` and `max`): what a citizen
+ * adds around the topic of a question (家里, 天天, 合理). The calibration generator sprinkles them
+ * into generated questions.
+ */
+export function everydayWords(min = 300, max = 20_000): string[] {
+  return [...load().words]
+    .filter(([w, f]) => w.length === 2 && f >= min && f <= max && /^\p{Script=Han}+$/u.test(w))
+    .map(([w]) => w);
+}

@@ -1,0 +1,143 @@
+import type { Passage } from '../domain.js';
+import type { StoreHit } from '../index/search-store.js';
+import { PLACE_NAMES } from '../text/place-names.js';
+import { holdsTerm, termWeights } from './relevance.js';
+
+/**
+ * What the answerability model (answerability-model.ts) reads of one retrieval. Every feature is
+ * a number of about unit range, computed from the ranked passages and the query's term groups, so
+ * the same fitted weights serve any index size.
+ */
+export interface AnswerabilityFeatures {
+  /** Best IDF-weighted share of the question's topical term groups held by one of the top passages. */
+  coverage: number;
+  /** The same for the first passage only. */
+  coverageTop1: number;
+  /** Share of the total weight of the heaviest term group the best passage lacks (0 when it lacks none). */
+  heaviestMissing: number;
+  /** Share of the weight held by the best passage's heading path (title, chapter, article, field). */
+  headingCoverage: number;
+  /** 1 when the question names a place and the best passage's document is about other places. */
+  placeMismatch: number;
+  /** 1 when the question asks for a named quantity (增长目标是多少) the best passage does not name. */
+  quantityMissing: number;
+  /** First BM25 score over the sum of the query groups' IDF (bounded 0..2): how strongly it matched. */
+  bm25Strength: number;
+  /** (first − second BM25 score) / first: a clear winner or a crowd of equals. */
+  bm25Margin: number;
+  /** Cosine similarity of the first vector hit (0 without vectors). */
+  vectorTop: number;
+  /** ln(1 + number of topical term groups). */
+  termCount: number;
+  /** 1 when the best passage is a structured unit: a law article or a guide field. */
+  structured: number;
+}
+
+export const FEATURE_NAMES = [
+  'coverage',
+  'coverageTop1',
+  'heaviestMissing',
+  'headingCoverage',
+  'placeMismatch',
+  'quantityMissing',
+  'bm25Strength',
+  'bm25Margin',
+  'vectorTop',
+  'termCount',
+  'structured',
+] as const satisfies readonly (keyof AnswerabilityFeatures)[];
+
+export interface FeatureInput {
+  /** Topical query term groups (alternatives per group). */
+  groups: string[][];
+  idf: Map<string, number>;
+  /** Ranked passages with their normalised indexed text (heading path + text). */
+  passages: { passage: Passage; text: string; heading: string }[];
+  bm25: StoreHit[];
+  vector: StoreHit[];
+  /** Per passage: 1 when the question's place does not fit its document (see placeFactor). */
+  placeMismatch: (p: Passage) => boolean;
+  /** Per passage text: 1 when the asked quantity is not named. */
+  quantityMissing: (text: string) => boolean;
+  /** Passages examined for coverage, default 3. */
+  depth?: number;
+}
+
+/** Weighted share of groups held by `text`, and the heaviest missing group's share. */
+function held(groups: string[][], weights: number[], text: string): { share: number; missing: number } {
+  let total = 0;
+  let covered = 0;
+  let missing = 0;
+  for (const [i, group] of groups.entries()) {
+    const w = weights[i];
+    if (w <= 0) continue;
+    total += w;
+    if (group.some((t) => holdsTerm(t, text))) covered += w;
+    else missing = Math.max(missing, w);
+  }
+  return total === 0 ? { share: 0, missing: 1 } : { share: covered / total, missing: missing / total };
+}
+
+const PLACE_WORD = new RegExp(`^(?:${PLACE_NAMES.join('|')})(?:省|市|区|县|自治区|特别行政区)?$`);
+
+/**
+ * A term group that only names a place (青岛, 青岛市, 山东省). Place agreement is its own feature
+ * (placeMismatch); counted in coverage as well, it would lower the coverage of a national law
+ * answering "在青岛…" although the law holds there.
+ */
+export function isPlaceGroup(group: string[]): boolean {
+  return group.length > 0 && PLACE_WORD.test(group[0]);
+}
+
+/** Features of one retrieval. Pure. */
+export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeatures {
+  const { idf, passages, bm25, vector, depth = 3 } = input;
+  const topical = input.groups.filter((g) => !isPlaceGroup(g));
+  const groups = topical.length > 0 ? topical : input.groups;
+  const weights = termWeights(groups, idf);
+  const top = passages.slice(0, depth).map((p) => ({ ...p, ...held(groups, weights, p.text) }));
+  const best = top.reduce<(typeof top)[number] | undefined>(
+    (a, b) => (a === undefined || b.share > a.share ? b : a),
+    undefined,
+  );
+  const idfSum = groups.reduce((sum, g) => sum + Math.max(0, ...g.map((t) => idf.get(t) ?? 0)), 0);
+  const b1 = bm25[0]?.score ?? 0;
+  const b2 = bm25[1]?.score ?? 0;
+  return {
+    coverage: best?.share ?? 0,
+    coverageTop1: top[0]?.share ?? 0,
+    heaviestMissing: best?.missing ?? 1,
+    headingCoverage: best ? held(groups, weights, best.heading).share : 0,
+    placeMismatch: best && input.placeMismatch(best.passage) ? 1 : 0,
+    quantityMissing: best && input.quantityMissing(best.text) ? 1 : 0,
+    bm25Strength: idfSum > 0 ? Math.min(2, b1 / idfSum) : 0,
+    bm25Margin: b1 > 0 ? (b1 - b2) / b1 : 0,
+    vectorTop: Math.max(0, vector[0]?.score ?? 0),
+    termCount: Math.log1p(groups.length),
+    structured:
+      best && (best.passage.chunk.article || /\*\*[^*]{1,16}\*\*\s*[：:]/.test(best.passage.chunk.text))
+        ? 1
+        : 0,
+  };
+}
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/**
+ * The features a model reads, in its order. The fitted model uses the scale-free ones only:
+ * bm25Margin, vectorTop and termCount depend on the index's size (a one-document index has huge
+ * margins) and made a model fitted on 376 documents answer injection prompts over the seed alone.
+ */
+export const MODEL_FEATURES: readonly FeatureName[] = [
+  'coverage',
+  'coverageTop1',
+  'heaviestMissing',
+  'headingCoverage',
+  'placeMismatch',
+  'bm25Strength',
+];
+
+/** The named features as a vector, in the order given. */
+export function featureVector(f: AnswerabilityFeatures, names: readonly string[] = MODEL_FEATURES): number[] {
+  return names.map((name) => f[name as FeatureName]);
+}

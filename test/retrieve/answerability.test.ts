@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/domain.js';
+import {
+  type AnswerabilityFeatures,
+  answerabilityFeatures,
+  FEATURE_NAMES,
+} from '../../src/retrieve/answerability-features.js';
+import {
+  type AnswerabilityModel,
+  coverageDecision,
+  decideAnswerability,
+} from '../../src/retrieve/answerability-model.js';
+import { fitLogistic, predictProbability } from '../../src/retrieve/logistic-model.js';
+import { termWeights } from '../../src/retrieve/relevance.js';
+
+function passage(text: string, title = '青岛市养犬管理条例', article?: string): Passage {
+  return {
+    chunk: {
+      id: `d#${text.length}`,
+      docId: 'd',
+      start: 0,
+      end: text.length,
+      headingPath: [`《${title}》`],
+      article,
+      text,
+    },
+    meta: { id: 'd', title, type: '法规', sourcePath: 'd.md' },
+    score: 1,
+    why: { matchedTerms: [] },
+  };
+}
+
+const idf = new Map([
+  ['养犬', 5],
+  ['携犬', 6],
+  ['出租汽车', 5],
+  ['罚款', 2],
+]);
+
+describe('answerability features', () => {
+  const base = {
+    groups: [['携犬'], ['出租汽车'], ['罚款']],
+    idf,
+    bm25: [
+      { chunkId: 'a', score: 9, rank: 1 },
+      { chunkId: 'b', score: 3, rank: 2 },
+    ],
+    vector: [{ chunkId: 'a', score: 0.4, rank: 1 }],
+    placeMismatch: () => false,
+    quantityMissing: () => false,
+  };
+
+  it('reads coverage, the heaviest missing term, BM25 strength and margin', () => {
+    const p1 = passage('乘客携犬乘坐出租汽车的，驾驶员可以拒载。', '青岛市养犬管理条例', '第二十条');
+    const p2 = passage('违反本条例规定的，处以罚款。');
+    const f = answerabilityFeatures({
+      ...base,
+      passages: [
+        { passage: p2, text: p2.chunk.text, heading: '青岛市养犬管理条例' },
+        { passage: p1, text: p1.chunk.text, heading: '青岛市养犬管理条例 第二十条' },
+      ],
+    });
+    // p1 holds 携犬 and 出租汽车, lacks 罚款; p2 holds only 罚款 (weights: IDF × general rarity).
+    const [w1, w2, w3] = termWeights(base.groups, idf);
+    const total = w1 + w2 + w3;
+    expect(f.coverage).toBeCloseTo((w1 + w2) / total, 5);
+    expect(f.coverageTop1).toBeCloseTo(w3 / total, 5);
+    expect(f.heaviestMissing).toBeCloseTo(w3 / total, 5);
+    expect(f.bm25Margin).toBeCloseTo(6 / 9, 5);
+    expect(f.bm25Strength).toBeCloseTo(9 / 13, 5); // first BM25 score over the summed IDF 6 + 5 + 2
+    expect(f.vectorTop).toBe(0.4);
+    expect(f.structured).toBe(1);
+    expect(Object.keys(f).sort()).toEqual([...FEATURE_NAMES].sort());
+  });
+
+  it('gives no coverage and full missing weight when nothing was retrieved', () => {
+    const f = answerabilityFeatures({ ...base, passages: [], bm25: [], vector: [] });
+    expect(f.coverage).toBe(0);
+    expect(f.heaviestMissing).toBe(1);
+    expect(f.bm25Strength).toBe(0);
+  });
+});
+
+describe('logistic model', () => {
+  it('learns a separable rule and generalises to new points', () => {
+    // y = 1 when x0 > x1.
+    const xs: number[][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const a = ((i * 37) % 100) / 100;
+      const b = ((i * 61) % 100) / 100;
+      if (Math.abs(a - b) < 0.05) continue;
+      xs.push([a, b]);
+      ys.push(a > b ? 1 : 0);
+    }
+    const model = fitLogistic(xs, ys, { l2: 0.001 });
+    expect(model.weights[0]).toBeGreaterThan(0);
+    expect(model.weights[1]).toBeLessThan(0);
+    expect(predictProbability(model, [0.9, 0.1])).toBeGreaterThan(0.9);
+    expect(predictProbability(model, [0.1, 0.9])).toBeLessThan(0.1);
+  });
+
+  it('refuses mismatched rows', () => {
+    expect(() => fitLogistic([[1]], [1, 0])).toThrow(/as many labels/);
+  });
+});
+
+describe('answerability decision', () => {
+  const features: AnswerabilityFeatures = {
+    coverage: 0.9,
+    coverageTop1: 0.9,
+    heaviestMissing: 0.1,
+    headingCoverage: 0.3,
+    placeMismatch: 0,
+    quantityMissing: 0,
+    bm25Strength: 0.8,
+    bm25Margin: 0.3,
+    vectorTop: 0.3,
+    termCount: 1.4,
+    structured: 1,
+  };
+  const model: AnswerabilityModel = {
+    features: ['coverage', 'placeMismatch'],
+    weights: [8, -6],
+    bias: -4,
+    answerAt: 0.6,
+    partialAt: 0.3,
+  };
+
+  it('answers, answers partly or refuses by the two thresholds', () => {
+    expect(decideAnswerability(model, features).outcome).toBe('answer');
+    expect(decideAnswerability(model, { ...features, coverage: 0.45 }).outcome).toBe('partial');
+    expect(decideAnswerability(model, { ...features, placeMismatch: 1 }).outcome).toBe('refuse');
+  });
+
+  it('refuses a number question whose asked quantity no passage names', () => {
+    const d = decideAnswerability(model, { ...features, quantityMissing: 1 });
+    expect(d.outcome).toBe('refuse');
+  });
+
+  it('will not run a model fitted on other features', () => {
+    expect(() => decideAnswerability({ ...model, features: ['coverage', 'margin'] }, features)).toThrow(
+      /margin/,
+    );
+  });
+
+  it('keeps the coverage gate for comparison', () => {
+    expect(coverageDecision(0.6, 0.5).outcome).toBe('answer');
+    expect(coverageDecision(0.4, 0.5).outcome).toBe('refuse');
+  });
+});
+
+describe('place groups', () => {
+  it('leaves place names out of coverage: place agreement is its own feature', async () => {
+    const { isPlaceGroup } = await import('../../src/retrieve/answerability-features.js');
+    expect(isPlaceGroup(['青岛市', '青岛'])).toBe(true);
+    expect(isPlaceGroup(['山东省'])).toBe(true);
+    expect(isPlaceGroup(['青岛啤酒'])).toBe(false);
+    const p = passage('示范补贴每人每月发放300元。', '关于示范补贴的通知');
+    const f = answerabilityFeatures({
+      groups: [['北京市', '北京'], ['示范'], ['补贴']],
+      idf: new Map([
+        ['北京市', 9],
+        ['北京', 9],
+        ['示范', 3],
+        ['补贴', 3],
+      ]),
+      passages: [{ passage: p, text: p.chunk.text, heading: '关于示范补贴的通知' }],
+      bm25: [],
+      vector: [],
+      placeMismatch: () => false,
+      quantityMissing: () => false,
+    });
+    expect(f.coverage).toBe(1);
+  });
+});
