@@ -9,7 +9,7 @@ import { documentRoutes } from './documents.js';
 import { feedbackRoutes } from './feedback.js';
 import { healthRoutes } from './health.js';
 import { metricsRoutes } from './metrics.js';
-import { openApiRoutes } from './openapi.js';
+import { buildOpenApi, openApiRoutes } from './openapi.js';
 import { createErrorHandler, notFoundProblem } from './problem.js';
 import { rateLimit } from './rate-limit.js';
 import { requestContext } from './request-context.js';
@@ -57,7 +57,6 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   for (const routes of [
     healthRoutes,
     metricsRoutes,
-    openApiRoutes,
     askRoutes,
     searchRoutes,
     documentRoutes,
@@ -67,6 +66,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
     app.route('/', routes(deps));
   }
   if (options.web) app.route('/', options.web);
+  app.route(
+    '/',
+    openApiRoutes(() => app.routes),
+  );
+  // Fails here, at start-up and in every app test, when a route has no OpenAPI description.
+  buildOpenApi(app.routes);
 
   app.notFound(notFoundProblem);
   app.onError(createErrorHandler((c) => (c.get('log') as AppEnv['Variables']['log'] | undefined) ?? logger));

@@ -246,3 +246,10 @@ export const ProblemSchema = z.object({
   requestId: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+/** GET /api/widget-config: what the widget takes from the configuration (src/web/web-routes.ts serves it). */
+export const WidgetConfigSchema = z.object({
+  maxQuestionChars: z.number().int(),
+  referralLine: z.string(),
+  referralPhones: z.array(z.string()),
+});
