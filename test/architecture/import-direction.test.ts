@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['index'],
   ['ingest', 'retrieve'],
   ['answer'],
-  ['eval', 'server', 'web'],
+  ['eval', 'server', 'web', 'calibrate'],
   ['app'],
   ['bench'],
   ['cli'],
