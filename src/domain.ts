@@ -157,6 +157,12 @@ export interface Retrieval {
     outcome: 'answer' | 'partial' | 'refuse';
     features?: Record<string, number>;
   };
+  /**
+   * The query's keyword groups (alternatives per group) and their IDF, as the retriever used them:
+   * the extractive answerer and the search route reuse them instead of tokenizing the question and
+   * asking the store again.
+   */
+  terms?: { groups: string[][]; idf: Map<string, number> };
   timings: { bm25Ms: number; vectorMs: number; fuseMs: number };
   /**
    * Set when the question names a place and the documents hold the matched 办事指南 only for other

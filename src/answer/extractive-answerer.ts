@@ -65,8 +65,10 @@ export function createExtractiveAnswerer({
         text: p.chunk.text,
       }));
     } else {
-      const groups = topicalGroups(tokenizer.tokenizeQuery(question));
-      const idf = await store.idf(groups.flat());
+      // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
+      // idempotent); only a retrieval without them makes us tokenize and ask the store again.
+      const groups = topicalGroups(retrieval.terms?.groups ?? tokenizer.tokenizeQuery(question));
+      const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
       const scored = scoreSentences(question, retrieval.passages, groups, idf, selection.depth);
       chosen = selectSentences(question, scored, selection).map((s: ScoredSentence) => ({
         passage: retrieval.passages[s.passageIndex],

@@ -281,6 +281,7 @@ export function createHybridRetriever({
         confidence,
         answerability: { ...decision, features: { ...features } },
         ...(places ? { coveredPlaces: places } : {}),
+        terms: { groups: keywordGroups, idf },
         timings: { bm25Ms: t1 - t0, vectorMs: t2 - t1, fuseMs: t3 - t2 },
       };
     },
