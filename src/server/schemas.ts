@@ -128,6 +128,10 @@ export const SearchHitSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   score: z.number(),
+  /** 0..1: weighted share of the question's informative terms this passage holds by itself. */
+  coverage: z.number(),
+  /** `coverage` reaches the retriever's relevance threshold; false marks a weaker match. */
+  relevant: z.boolean(),
   /** Matched terms as offsets into `text` (not the document), sorted and non-overlapping. */
   highlights: z.array(SpanSchema),
   /** `text` HTML-escaped with matched terms wrapped in `<mark>`; safe to insert as HTML. */

@@ -121,4 +121,53 @@ describe('the demo page on the real service', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('counts only relevant passages in the staff search, shows weaker ones on request, and points the outline at the passage', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/staff`);
+    await page.getByLabel('检索词').fill('犬牌');
+    await page.getByRole('button', { name: '检索', exact: true }).click();
+    const status = page.locator('#search-status');
+    await expect(status).toBeDefined();
+    await page.locator('.result').first().waitFor();
+    const shown = await page.locator('.result').count();
+    // The honest count: exactly the passages shown, all above the relevance signal.
+    await expect(status.textContent()).resolves.toBe(`找到 ${shown} 段相关内容`);
+    await expect(page.locator('.result.weak').count()).resolves.toBe(0);
+    for (const text of await page.locator('.result .passage').allTextContents())
+      expect(text).toContain('犬牌');
+    const toggle = page.locator('#show-weak');
+    await expect(toggle.textContent()).resolves.toMatch(/^显示较弱的匹配（\d+ 段）$/);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const weak = await page.locator('.result.weak').count();
+    expect(weak).toBeGreaterThan(0);
+    await expect(page.locator('.result').count()).resolves.toBe(shown + weak);
+    for (const text of await page.locator('.result.weak .passage').allTextContents())
+      expect(text).not.toContain('犬牌');
+    await expect(status.textContent()).resolves.toBe(`找到 ${shown} 段相关内容`);
+
+    // The viewer's outline marks the section holding the passage (here its article).
+    const first = page.locator('.result').first();
+    const path = (await first.locator('.path').textContent()) ?? '';
+    await first.locator('.title').click();
+    await page.locator('mark.hit').first().waitFor();
+    const current = page.locator('#outline a[aria-current="location"]');
+    await expect(current.count()).resolves.toBe(1);
+    const label = (await current.textContent()) ?? '';
+    expect(path.split(' › ').at(-1)).toBe(label);
+    await page.close();
+  });
+
+  it('shows the page chrome of a document dimmed, and never as a search hit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/doc/000_204df86a34e42382`);
+    await page.locator('#doc-title').waitFor();
+    const chrome = await page.locator('#doc-text .chrome').allTextContents();
+    expect(chrome.map((t) => t.trim())).toEqual(['字体大小: 打印', '扫一扫在手机打开当前页']);
+    const res = await fetch(`${base}/api/search?q=${encodeURIComponent('字体大小 打印 扫一扫')}&k=20`);
+    const body = (await res.json()) as { results: { text: string }[] };
+    expect(body.results.filter((r) => /字体大小|扫一扫/.test(r.text))).toEqual([]);
+    await page.close();
+  });
 });

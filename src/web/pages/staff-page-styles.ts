@@ -46,6 +46,11 @@ mark.term { background: #ffe58a; color: inherit; padding: 0 1px; border-radius: 
 .outline ol { list-style: none; margin: 0; padding: 0; }
 .outline a { display: block; padding: 3px 6px; color: var(--fg); text-decoration: none; border-radius: 4px; }
 .outline a:hover { background: var(--soft); color: var(--primary); }
+.outline a[aria-current="location"] { background: var(--soft); color: var(--primary); font-weight: 700; box-shadow: inset 3px 0 0 var(--primary); }
+.doc-text .chrome { color: #8a9099; background: repeating-linear-gradient(135deg, transparent 0 6px, #f3f4f6 6px 12px); }
+.result.weak { opacity: .72; border-style: dashed; }
+.result .weak-tag { font-size: .8em; color: var(--muted, #5c6470); margin-left: 8px; font-weight: 400; }
+#show-weak { margin: 0 0 10px; }
 .outline .depth-2 { padding-left: 16px; } .outline .depth-3 { padding-left: 26px; }
 .doc-text { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; white-space: pre-wrap; word-break: break-word; line-height: 1.9; }
 .anchor { scroll-margin-top: 12px; }

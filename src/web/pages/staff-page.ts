@@ -45,6 +45,7 @@ export function staffPage(title: string, maxUploadBytes?: number): string {
     </div>
   </form>
   <p id="search-status" role="status" class="status"></p>
+  <button id="show-weak" type="button" class="btn" aria-pressed="false" hidden>显示较弱的匹配</button>
   <ol id="results" class="results"></ol>
 </section>
 <section id="doc-view" hidden aria-labelledby="doc-title">

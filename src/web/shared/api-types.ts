@@ -84,6 +84,10 @@ export interface WireSearchResult {
   start: number;
   end: number;
   score: number;
+  /** 0..1: share of the question's informative terms this passage holds. */
+  coverage?: number;
+  /** False for a weaker match (below the relevance threshold); absent from older services. */
+  relevant?: boolean;
   highlights?: { start: number; end: number }[];
   why?: { bm25Rank?: number; vectorRank?: number; articleMatch?: boolean; matchedTerms?: string[] };
   /** The same text in other documents. */

@@ -1,3 +1,4 @@
+import { isBoilerplateLine } from '../../text/boilerplate.js';
 import type { WireDocument } from '../shared/api-types.js';
 import { clear, copyText, h } from '../shared/dom.js';
 import { formatCitation, joinHeadingPath, lastHeading } from './citation-format.js';
@@ -29,6 +30,24 @@ export function outlineOf(doc: WireDocument): OutlineEntry[] {
     });
   }
   return out;
+}
+
+/** The lines of page chrome (字体大小/打印, 扫一扫…, 索引号): not indexed, shown dimmed. */
+export function chromeLines(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (isBoilerplateLine(line)) out.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+/** The outline entry of the section holding `offset`: the last one starting at or before it. */
+export function entryHolding(entries: OutlineEntry[], offset: number): OutlineEntry | undefined {
+  let found: OutlineEntry | undefined;
+  for (const e of entries) if (e.at <= offset && (!found || e.at >= found.at)) found = e;
+  return found;
 }
 
 /** The chunk that contains an offset (for "copy citation" of the highlighted passage). */
@@ -71,12 +90,20 @@ export function renderDocument(
   parts.head.append(h('h2', { id: 'doc-title' }, meta.title), dl, copy);
 
   const entries = outlineOf(doc);
+  const holding = span ? entryHolding(entries, span.start) : undefined;
   const ol = h('ol');
+  let current: HTMLElement | undefined;
   for (const e of entries) {
     const a = h('a', { href: `#${e.id}`, class: `depth-${Math.min(e.depth, 3)}` }, e.label);
+    if (e === holding) {
+      a.setAttribute('aria-current', 'location');
+      current = a;
+    }
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
       focusOffset = e.at;
+      for (const other of ol.querySelectorAll('[aria-current]')) other.removeAttribute('aria-current');
+      a.setAttribute('aria-current', 'location');
       parts.text.querySelector(`#${e.id}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
       const chunk = chunkAt(doc, e.at);
       parts.status.textContent = `当前位置：${joinHeadingPath(chunk?.headingPath)}${chunk?.article ? ` ${chunk.article}` : ''}`;
@@ -84,6 +111,10 @@ export function renderDocument(
     ol.append(h('li', {}, a));
   }
   parts.outline.append(ol);
+  if (current) {
+    const entry = current;
+    requestAnimationFrame(() => entry.scrollIntoView({ block: 'nearest' }));
+  }
 
   const marks = span && span.end > span.start ? [span] : [];
   const hit = renderMarked(
@@ -92,6 +123,7 @@ export function renderDocument(
     marks,
     entries.map((e) => ({ at: e.at, id: e.id })),
     'hit',
+    chromeLines(doc.text),
   );
   if (hit) {
     hit.id = 'hit';

@@ -9,6 +9,8 @@ export interface TextPiece {
   /** Offset of the piece in the whole text. */
   start: number;
   marked: boolean;
+  /** Inside a `dim` range (page chrome shown faintly by the viewer). */
+  dimmed: boolean;
   /** Anchors (e.g. outline entries) that begin at this piece's start. */
   anchors: string[];
 }
@@ -40,10 +42,12 @@ export function pieces(
   text: string,
   marks: Range[],
   anchors: { at: number; id: string }[] = [],
+  dim: Range[] = [],
 ): TextPiece[] {
   const ranges = normaliseRanges(marks, text.length);
+  const dims = normaliseRanges(dim, text.length);
   const cuts = new Set<number>([0, text.length]);
-  for (const r of ranges) {
+  for (const r of [...ranges, ...dims]) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
@@ -59,8 +63,14 @@ export function pieces(
     const start = sorted[i];
     const end = sorted[i + 1] ?? text.length;
     if (end === start && !anchorsAt.has(start)) continue;
-    const marked = ranges.some((r) => r.start <= start && end <= r.end && end > start);
-    out.push({ text: text.slice(start, end), start, marked, anchors: anchorsAt.get(start) ?? [] });
+    const inside = (r: Range) => r.start <= start && end <= r.end && end > start;
+    out.push({
+      text: text.slice(start, end),
+      start,
+      marked: ranges.some(inside),
+      dimmed: dims.some(inside),
+      anchors: anchorsAt.get(start) ?? [],
+    });
   }
   return out;
 }

@@ -37,11 +37,18 @@ export function renderResults(
     if (r.why?.vectorRank) why.push(`语义第${r.why.vectorRank}名`);
     if (r.why?.articleMatch) why.push('条款直达');
     if (r.why?.matchedTerms?.length) why.push(`命中：${r.why.matchedTerms.join('、')}`);
+    const weak = r.relevant === false;
     list.append(
       h(
         'li',
-        { class: 'result' },
-        h('div', { class: 'result-head' }, h('span', { class: 'rank' }, String(i + 1)), title),
+        { class: weak ? 'result weak' : 'result' },
+        h(
+          'div',
+          { class: 'result-head' },
+          h('span', { class: 'rank' }, String(i + 1)),
+          title,
+          weak ? h('span', { class: 'weak-tag' }, '较弱的匹配') : null,
+        ),
         h(
           'div',
           { class: 'meta' },

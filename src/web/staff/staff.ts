@@ -78,10 +78,29 @@ form.addEventListener('submit', async (e) => {
       docNumber: get('docNumber'),
       k: 20,
     });
-    status.textContent = results.length
-      ? `找到 ${results.length} 段相关内容`
+    // Only passages above the relevance signal count; weaker matches wait behind the toggle.
+    const strong = results.filter((r) => r.relevant !== false);
+    const weak = results.filter((r) => r.relevant === false);
+    status.textContent = strong.length
+      ? `找到 ${strong.length} 段相关内容`
       : '没有找到相关内容，请换个说法或放宽筛选条件。';
-    renderResults($('results'), results, (docId, start, end) => void openDocument(docId, { start, end }));
+    const toggle = $<HTMLButtonElement>('show-weak');
+    toggle.hidden = weak.length === 0;
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.textContent = `显示较弱的匹配（${weak.length} 段）`;
+    const show = (withWeak: boolean) =>
+      renderResults(
+        $('results'),
+        withWeak ? [...strong, ...weak] : strong,
+        (docId, start, end) => void openDocument(docId, { start, end }),
+      );
+    toggle.onclick = () => {
+      const on = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', String(on));
+      toggle.textContent = on ? '隐藏较弱的匹配' : `显示较弱的匹配（${weak.length} 段）`;
+      show(on);
+    };
+    show(false);
   } catch (err) {
     status.textContent = err instanceof ApiError ? `检索失败：${err.message}` : '检索失败：网络错误';
   }
