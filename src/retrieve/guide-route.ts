@@ -1,7 +1,8 @@
 import type { Chunk, DocumentMeta, Passage } from '../domain.js';
 import { type GuideFieldGroup, isFieldGroup } from '../text/guide-fields.js';
 import { normaliseForIndex } from '../text/normalise.js';
-import { PROVINCES, placesIn, SHANDONG_CITIES } from '../text/place-names.js';
+import { placesIn } from '../text/place-names.js';
+import { placeTier, regionOf } from './locality.js';
 import { holdsTerm, termWeights } from './relevance.js';
 
 /**
@@ -196,21 +197,6 @@ export async function routeGuideFields({
   return [...rest.slice(0, atRest), ...front, ...rest.slice(atRest)];
 }
 
-/** The region a place name stands for: 青岛 → 山东省青岛市, 广州 → 广东省广州市, 广东 → 广东省. */
-function regionOfPlace(name: string): string | undefined {
-  return SHANDONG_CITIES.includes(name) ? `山东省${name}市` : PROVINCES[name];
-}
-
-/**
- * Whether a guide of `region` serves a question about `asked`: a guide of the asked place or of
- * the province enclosing it (a provincial matter is handled for all its cities), or a city guide
- * inside an asked province.
- */
-function serves(region: string | undefined, asked: string): boolean {
-  if (!region) return true;
-  return asked.startsWith(region) || region.startsWith(asked);
-}
-
 /**
  * Places that a service-guide question names as where the applicant comes from (香港医生, 澳门的中医师,
  * 台湾居民), not as where the matter is handled: they never make a guide "of another place".
@@ -241,13 +227,15 @@ export function coveredPlaces({ question, guide, metas }: CoveredPlacesInput): s
   if (guide?.type !== '办事指南') return undefined;
   const asked = placesIn(question)
     .filter((name) => !APPLICANT_PLACES.has(name) && !guide.title.includes(name))
-    .map(regionOfPlace)
+    .map(regionOf)
     .filter((r): r is string => r !== undefined);
   if (asked.length === 0) return undefined;
   const regions = new Set<string>();
   for (const meta of metas) {
     if (meta.type !== '办事指南' || meta.title !== guide.title) continue;
-    if (asked.some((region) => serves(meta.region, region))) return undefined;
+    // A guide of the asked place, of its province (a provincial matter is handled for all its
+    // cities) or of a city inside an asked province serves the question (locality.ts tiers).
+    if (asked.some((region) => placeTier(region, meta.region) !== 'other')) return undefined;
     if (meta.region) regions.add(meta.region);
   }
   if (regions.size === 0) return undefined;
