@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { AppError, isAppError } from '../errors.js';
 import type { UploadInput, UpsertResult } from '../ingest/indexer.js';
-import { adminAuth } from './admin-auth.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import {
   type AdminDeleteResponseSchema,
@@ -20,13 +19,12 @@ type DeleteBody = z.infer<typeof AdminDeleteResponseSchema>;
 const UPLOAD_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx']);
 
 /**
- * Admin routes behind the bearer token: upload a document (multipart `file`, optional `id`) or
+ * Admin routes behind the bearer token (checked once, by app.ts, before the body limits): upload a document (multipart `file`, optional `id`) or
  * JSON `{ id, text, meta }`, indexed incrementally and searchable at once; delete one; export
  * feedback as CSV for evaluators.
  */
-export function adminRoutes({ config, state, feedback, logger }: AppDeps): Hono<AppEnv> {
+export function adminRoutes({ state, feedback, logger }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/api/admin/*', adminAuth(config.adminToken));
 
   app.post('/api/admin/documents', async (c) => {
     const contentType = c.req.header('content-type') ?? '';
