@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { AppError, isAppError } from '../errors.js';
 import type { UploadInput, UpsertResult } from '../ingest/indexer.js';
+import { SUPPORTED_EXTENSIONS } from '../ingest/loaders/loader-registry.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import {
   type AdminDeleteResponseSchema,
@@ -14,9 +15,6 @@ import { isJsonType, readJson, validate } from './validate.js';
 
 type UpsertBody = z.infer<typeof AdminUpsertResponseSchema>;
 type DeleteBody = z.infer<typeof AdminDeleteResponseSchema>;
-
-/** File types the ingest loaders read. */
-const UPLOAD_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx']);
 
 /**
  * Admin routes behind the bearer token (checked once, by app.ts, before the body limits): upload a document (multipart `file`, optional `id`) or
@@ -108,10 +106,10 @@ async function readUpload(request: Request): Promise<UploadInput> {
   }
   const name = basename(file.name || 'upload.txt');
   const ext = extname(name).toLowerCase();
-  if (!UPLOAD_EXTENSIONS.has(ext)) {
+  if (!SUPPORTED_EXTENSIONS.includes(ext)) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `不支持的文件类型 ${ext || '(无扩展名)'}；支持 ${[...UPLOAD_EXTENSIONS].join(' ')}`,
+      `不支持的文件类型 ${ext || '(无扩展名)'}；支持 ${SUPPORTED_EXTENSIONS.join(' ')}`,
     );
   }
   const rawId = form.get('id');

@@ -15,6 +15,7 @@ const LOADERS: Record<string, Loader> = {
   '.docx': loadDocx,
 };
 
+/** What an upload or a corpus file may end with: the one list, from the loaders themselves. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(LOADERS);
 
 /** The loader for a path by its extension (case-insensitive), or undefined if unsupported. */
