@@ -71,7 +71,15 @@ export interface Chunk extends Span {
   article?: string;
   /** Always `document.text.slice(start, end)`. */
   text: string;
+  /** Set at ingest when the passage must not be relayed as an answer (src/ingest/flag-passages.ts). */
+  flags?: PassageFlag[];
 }
+
+/**
+ * Why a passage is not relayed: it reads like instructions to a model (`instruction`), or it links
+ * to a site that is not a government one (`foreign-link`).
+ */
+export type PassageFlag = 'instruction' | 'foreign-link';
 
 /** Filters over document metadata, shared by search, ask and the document list. */
 export interface MetaFilter {

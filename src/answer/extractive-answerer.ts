@@ -1,5 +1,6 @@
 import type { Answer, Citation, Passage, Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
+import { relayablePassages } from '../ingest/flag-passages.js';
 import { topicalGroups } from '../retrieve/query-terms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
@@ -111,10 +112,10 @@ export function createExtractiveAnswerer({
   return {
     id: 'extractive',
     async answer(question, retrieval) {
-      return (await compose(question, retrieval)).answer;
+      return (await compose(question, relayablePassages(retrieval))).answer;
     },
     async *stream(question, retrieval, options) {
-      const { pieces, answer } = await compose(question, retrieval);
+      const { pieces, answer } = await compose(question, relayablePassages(retrieval));
       for (const piece of pieces) {
         // Stream clause by clause so a client sees the text arrive as it would from a model.
         for (const part of piece.split(/(?<=[，,；;。！？])/)) {

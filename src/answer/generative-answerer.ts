@@ -1,4 +1,5 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
+import { relayableText } from '../ingest/flag-passages.js';
 import { maskPersonalNumbers } from '../log/mask.js';
 import type { AnswerEvent, AnswerOptions, AnswerProvider } from './answer-provider.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
@@ -148,7 +149,7 @@ export class GenerativeAnswerer implements AnswerProvider {
     const facts = [meta.docNumber, meta.publishDate ?? meta.effectiveDate].filter(Boolean).join('，');
     const heading = chunk.headingPath.length ? ` › ${chunk.headingPath.join(' › ')}` : '';
     const head = `[${n}] 《${meta.title.replace(/^《|》$/g, '')}》${facts ? `（${facts}）` : ''}${heading}`;
-    return `${head}\n<资料>\n${asData(chunk.text.slice(0, this.maxPassageChars))}\n</资料>`;
+    return `${head}\n<资料>\n${asData(relayableText(chunk).slice(0, this.maxPassageChars))}\n</资料>`;
   }
 
   private mustRefuse(retrieval: Retrieval): boolean {

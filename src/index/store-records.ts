@@ -1,4 +1,4 @@
-import type { Chunk, DocumentMeta } from '../domain.js';
+import type { Chunk, DocumentMeta, PassageFlag } from '../domain.js';
 
 /** A document as the local store holds it. */
 export interface DocRecord {
@@ -21,6 +21,8 @@ export interface ChunkRecord {
   headingPath: string[];
   article?: string;
   text?: string;
+  /** Set at ingest for passages that must not be relayed (ingest/flag-passages.ts). */
+  flags?: PassageFlag[];
 }
 
 export function toChunkRecord(chunk: Chunk, docText: string): ChunkRecord {
@@ -32,6 +34,7 @@ export function toChunkRecord(chunk: Chunk, docText: string): ChunkRecord {
     headingPath: chunk.headingPath,
   };
   if (chunk.article !== undefined) record.article = chunk.article;
+  if (chunk.flags?.length) record.flags = chunk.flags;
   if (chunk.text !== docText.slice(chunk.start, chunk.end)) record.text = chunk.text;
   return record;
 }
@@ -46,6 +49,7 @@ export function toChunk(record: ChunkRecord, docText: string): Chunk {
     text: record.text ?? docText.slice(record.start, record.end),
   };
   if (record.article !== undefined) chunk.article = record.article;
+  if (record.flags?.length) chunk.flags = record.flags;
   return chunk;
 }
 
@@ -70,13 +74,28 @@ export function decodeDocuments(text: string): DocRecord[] {
   return out;
 }
 
-/** chunks.json: `[[ordinal, id, docId, start, end, headingPath, article | null, text | null], …]`. */
-type ChunkTuple = [number, string, string, number, number, string[], string | null, string | null];
+/**
+ * chunks.json: `[[ordinal, id, docId, start, end, headingPath, article | null, text | null, flags?], …]`;
+ * the ninth element is present only for a flagged chunk, so indexes written before flags still load.
+ */
+type ChunkTuple =
+  | [number, string, string, number, number, string[], string | null, string | null]
+  | [number, string, string, number, number, string[], string | null, string | null, PassageFlag[]];
 
 export function encodeChunks(chunks: Iterable<[number, ChunkRecord]>): string {
   const rows: ChunkTuple[] = [];
   for (const [ord, c] of chunks) {
-    rows.push([ord, c.id, c.docId, c.start, c.end, c.headingPath, c.article ?? null, c.text ?? null]);
+    const row: ChunkTuple = [
+      ord,
+      c.id,
+      c.docId,
+      c.start,
+      c.end,
+      c.headingPath,
+      c.article ?? null,
+      c.text ?? null,
+    ];
+    rows.push(c.flags?.length ? [...row, c.flags] : row);
   }
   return JSON.stringify(rows);
 }
@@ -85,12 +104,18 @@ export function decodeChunks(text: string): [number, ChunkRecord][] {
   const rows = JSON.parse(text) as ChunkTuple[];
   if (!Array.isArray(rows)) throw new Error('chunk list is not an array');
   return rows.map((r) => {
-    if (!Array.isArray(r) || r.length !== 8 || typeof r[0] !== 'number' || typeof r[1] !== 'string') {
+    if (
+      !Array.isArray(r) ||
+      (r.length !== 8 && r.length !== 9) ||
+      typeof r[0] !== 'number' ||
+      typeof r[1] !== 'string'
+    ) {
       throw new Error('malformed chunk row');
     }
     const record: ChunkRecord = { id: r[1], docId: r[2], start: r[3], end: r[4], headingPath: r[5] };
     if (r[6] !== null) record.article = r[6];
     if (r[7] !== null) record.text = r[7];
+    if (r.length === 9 && Array.isArray(r[8]) && r[8].length > 0) record.flags = r[8];
     return [r[0], record];
   });
 }

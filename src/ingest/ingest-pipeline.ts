@@ -5,6 +5,7 @@ import type { IndexedChunk, SearchStore } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { chunkDocument } from './chunker.js';
+import { flagChunks } from './flag-passages.js';
 import type { IngestReport } from './ingest-report.js';
 import { loadCorpus } from './load-corpus.js';
 
@@ -38,7 +39,7 @@ export function prepareDocuments(
   onProgress?: IngestProgress,
 ): PreparedDocument[] {
   return docs.map((doc, i) => {
-    const chunks = chunkDocument(doc);
+    const chunks = flagChunks(chunkDocument(doc));
     if (i % 64 === 0) onProgress?.('tokenize', i, docs.length);
     return { doc, chunks, tokens: chunks.map((c) => tokenizer.tokenize(indexedText(c))) };
   });

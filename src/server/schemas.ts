@@ -142,6 +142,8 @@ export const SearchHitSchema = z.object({
     articleMatch: z.boolean().optional(),
     matchedTerms: z.array(z.string()),
   }),
+  /** Why the passage is not relayed as an answer (ingest/flag-passages.ts); absent when it is. */
+  flags: z.array(z.enum(['instruction', 'foreign-link'])).optional(),
   /** The same text in other documents (republished copies), folded into this result. */
   copies: z
     .array(z.object({ docId: z.string(), title: z.string(), start: z.number().int(), end: z.number().int() }))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import type { Passage } from '../domain.js';
+import { flagsOf } from '../ingest/flag-passages.js';
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from '../retrieve/relevance.js';
 import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
@@ -40,6 +41,7 @@ export function searchRoutes({ state, metrics }: AppDeps): Hono<AppEnv> {
     };
     const results = retrieval.passages.map((p): SearchHit => {
       const covered = coverage(p);
+      const flags = flagsOf(p.chunk);
       const highlights = highlightSpans(p.chunk.text, p.why.matchedTerms);
       return {
         chunkId: p.chunk.id,
@@ -65,6 +67,7 @@ export function searchRoutes({ state, metrics }: AppDeps): Hono<AppEnv> {
           articleMatch: p.why.articleMatch,
           matchedTerms: p.why.matchedTerms,
         },
+        ...(flags.length ? { flags } : {}),
         ...(p.copies?.length ? { copies: p.copies } : {}),
       };
     });

@@ -34,6 +34,7 @@ main { max-width: 1180px; margin: 0 auto; padding: 16px; }
 .passage { margin: 6px 0; white-space: pre-wrap; }
 mark.term { background: #ffe58a; color: inherit; padding: 0 1px; border-radius: 2px; }
 .why { font-size: .78em; color: var(--muted); }
+.flag { font-size: .75em; margin-left: .6em; padding: 0 .4em; border: 1px solid #b45309; border-radius: 3px; color: #92400e; background: #fffbeb; }
 .copies { font-size: .82em; color: var(--muted); margin: .2em 0; }
 .copies .link { margin-right: .6em; }
 .doc-bar { display: flex; gap: 12px; align-items: center; }

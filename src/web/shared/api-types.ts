@@ -92,6 +92,8 @@ export interface WireSearchResult {
   why?: { bm25Rank?: number; vectorRank?: number; articleMatch?: boolean; matchedTerms?: string[] };
   /** The same text in other documents. */
   copies?: { docId: string; title: string; start: number; end: number }[];
+  /** Set when the passage is never relayed as an answer: it reads like instructions, or links off-government. */
+  flags?: ('instruction' | 'foreign-link')[];
 }
 
 /** GET /api/documents/:id */

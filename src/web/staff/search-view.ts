@@ -19,6 +19,15 @@ function copiesLine(
   return line;
 }
 
+const FLAG_LABELS: Record<string, string> = { instruction: '疑似指令', 'foreign-link': '非政府链接' };
+
+/** A small badge for a passage the answerers never relay (text only: labels are fixed, never document text). */
+function flagBadge(r: WireSearchResult): HTMLElement | null {
+  if (!r.flags?.length) return null;
+  const label = r.flags.map((f) => FLAG_LABELS[f] ?? '已标记').join('、');
+  return h('span', { class: 'flag', title: '此段不会作为回答引用' }, `⚠ ${label}`);
+}
+
 /** Renders search results; `open` is called with the document and the passage span. */
 export function renderResults(
   list: HTMLElement,
@@ -48,6 +57,7 @@ export function renderResults(
           h('span', { class: 'rank' }, String(i + 1)),
           title,
           weak ? h('span', { class: 'weak-tag' }, '较弱的匹配') : null,
+          flagBadge(r),
         ),
         h(
           'div',
