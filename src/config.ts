@@ -147,6 +147,11 @@ export const configSchema = z.object({
   conversationSecret: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
     message: '至少 32 个字符 (at least 32 characters)',
   }),
+  /**
+   * Extra colloquial ↔ official lexicon files (comma-separated paths, same format as
+   * lexicon/colloquial.tsv, see docs/lexicon.md), loaded after the built-in ones. Default: none.
+   */
+  lexiconFiles: list.default([]),
   /** The line citizens are referred to when the documents do not answer. */
   referralLine: z.string().default('12345 政务服务便民热线'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -210,6 +215,7 @@ function fromEnv(env: Env): Record<string, unknown> {
     trustProxyHops: pick('TRUST_PROXY_HOPS'),
     trustedProxies: pick('TRUSTED_PROXIES'),
     conversationSecret: pick('CONVERSATION_SECRET'),
+    lexiconFiles: pick('LEXICON_FILES'),
     referralLine: pick('REFERRAL_LINE'),
     logLevel: pick('LOG_LEVEL'),
   };
@@ -257,6 +263,7 @@ const ENV_NAMES: Record<string, string> = {
   trustProxyHops: 'TRUST_PROXY_HOPS',
   trustedProxies: 'TRUSTED_PROXIES',
   conversationSecret: 'CONVERSATION_SECRET',
+  lexiconFiles: 'LEXICON_FILES',
   referralLine: 'REFERRAL_LINE',
   logLevel: 'LOG_LEVEL',
 };

@@ -21,6 +21,7 @@ import { prepareDocumentsInParallel } from '../ingest/parallel-prepare.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
 import { indexedText } from '../text/indexed-text.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
+import { loadLexicon } from '../text/lexicon-files.js';
 import { mineQuotedTerms } from '../text/quoted-terms.js';
 import type { Assistant, IngestReport } from './assistant.js';
 import { createIndexer } from './indexer.js';
@@ -88,7 +89,10 @@ async function build(
   if (peek) {
     log('index: loading', { store: config.store, dir: config.indexDir, documents: peek.documents });
     const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
-    const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
+    const tokenizer = createJiebaTokenizer({
+      extraTerms: minedTerms,
+      lexicon: loadLexicon(config.lexiconFiles),
+    });
     const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
     const embedder = createEmbedder(config.embedder, { tokenizer, idf });
     let store: SearchStore;
@@ -150,11 +154,15 @@ async function build(
     });
     const seconds = (performance.now() - t) / 1000;
     const minedTerms = mineQuotedTerms(loaded.documents.map((d) => d.text));
-    const tokenizer = createJiebaTokenizer({ extraTerms: minedTerms });
+    const tokenizer = createJiebaTokenizer({
+      extraTerms: minedTerms,
+      lexicon: loadLexicon(config.lexiconFiles),
+    });
     let embedder = createEmbedder(config.embedder, { tokenizer });
     const t1 = performance.now();
     const { prepared, workerSeconds } = await prepareDocumentsInParallel(loaded.documents, tokenizer, {
       extraTerms: minedTerms,
+      lexiconFiles: config.lexiconFiles,
       onProgress,
       enabled: ingest?.parallel ?? true,
     });

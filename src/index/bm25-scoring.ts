@@ -18,9 +18,9 @@ export interface Bm25Params {
    */
   b: number;
   /**
-   * Multiplier for a query term's alternatives after the first (the synonyms of
-   * `Tokenizer.tokenizeQuery`, e.g. 社保 → 社会保险). Range [0, 1]; 1 treats a synonym like the term
-   * as written. Default 0.9: official forms are what the documents use, so they should nearly
+   * Multiplier for a query term's alternatives after the first when the group carries no weights
+   * of its own (`QueryGroup`; the jieba tokenizer gives the lexicon's weights). Range [0, 1]; 1
+   * treats a synonym like the term as written. Default 0.9: official forms are what the documents use, so they should nearly
    * count in full, but a match on the user's own word ranks first when scores otherwise tie.
    */
   synonymWeight: number;

@@ -1,3 +1,4 @@
+import { alternativeWeight } from '../text/tokenizer.js';
 import { type Bm25Params, bm25Idf, bm25TermFrequency, DEFAULT_BM25_PARAMS } from './bm25-scoring.js';
 import { PostingList } from './posting-list.js';
 
@@ -108,7 +109,7 @@ export class Bm25Index {
 
   /**
    * Top `k` documents for a query. Each group is a set of alternatives (the first as written,
-   * the rest synonyms weighted by `params.synonymWeight`); a group adds the score of its best
+   * the rest synonyms weighted by the group's own weights, else `params.synonymWeight`); a group adds the score of its best
    * alternative in each document, so a synonym never double-counts with the word it stands for.
    * `filter` receives an ordinal and keeps it when it returns true.
    */
@@ -141,7 +142,8 @@ export class Bm25Index {
         const id = this.termIds.get(term);
         if (id === undefined) return;
         const list = this.postings[id];
-        const weight = (altIndex === 0 ? 1 : synonymWeight) * bm25Idf(this.liveDocs, list.length);
+        const weight =
+          alternativeWeight(group, altIndex, synonymWeight) * bm25Idf(this.liveDocs, list.length);
         for (let i = 0; i < list.length; i += 1) {
           const ord = list.ordinals[i];
           const s = weight * bm25TermFrequency(list.tfs[i], this.docLengths[ord], avgdl, this.params);

@@ -22,6 +22,8 @@ const WORKER_QUEUE = 3;
 export interface ParallelPrepareOptions {
   /** The extra dictionary terms `tokenizer` was made with; the worker makes its own from them. */
   extraTerms: readonly string[];
+  /** The staff lexicon files (LEXICON_FILES) `tokenizer` was made with, for the worker's dictionary. */
+  lexiconFiles?: readonly string[];
   onProgress?: IngestProgress;
   /** Use a worker regardless of the corpus size (tests). */
   force?: boolean;
@@ -41,7 +43,14 @@ export interface ParallelPrepareOptions {
 export async function prepareDocumentsInParallel(
   docs: SourceDocument[],
   tokenizer: Tokenizer,
-  { extraTerms, onProgress, force = false, enabled = true, mainThreadWorks = true }: ParallelPrepareOptions,
+  {
+    extraTerms,
+    lexiconFiles = [],
+    onProgress,
+    force = false,
+    enabled = true,
+    mainThreadWorks = true,
+  }: ParallelPrepareOptions,
 ): Promise<{ prepared: PreparedDocument[]; workerSeconds: number }> {
   let chars = 0;
   for (const d of docs) chars += d.text.length;
@@ -75,6 +84,7 @@ export async function prepareDocumentsInParallel(
 
   const worker = startTsWorker(new URL('./prepare-worker.ts', import.meta.url), {
     extraTerms: [...extraTerms],
+    lexiconFiles: [...lexiconFiles],
   });
   let workerReady = false;
   let workerAlive = true;

@@ -4,13 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceDocument } from '../domain.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
+import { loadLexicon } from '../text/lexicon-files.js';
 import { prepareDocuments } from './ingest-pipeline.js';
 import { type PrepareReply, packTokens } from './prepare-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker must run in a worker thread');
-const { extraTerms } = workerData as { extraTerms: string[] };
-const tokenizer = createJiebaTokenizer({ extraTerms });
+const { extraTerms, lexiconFiles = [] } = workerData as { extraTerms: string[]; lexiconFiles?: string[] };
+const tokenizer = createJiebaTokenizer({ extraTerms, lexicon: loadLexicon(lexiconFiles) });
 // Load the dictionary now (jieba loads lazily), so the first batch is not slow.
 tokenizer.tokenize('政务服务');
 port.postMessage({ type: 'ready', tokenizerId: tokenizer.id } satisfies PrepareReply);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { GOV_DICT_VERSION, GOV_TERMS } from './gov-terms.js';
 import { JIEBA_VERSION, jiebaCut, jiebaCutAll, prepareDictionary, userDictLines } from './jieba-loader.js';
+import type { Lexicon } from './lexicon.js';
+import { loadLexicon } from './lexicon-files.js';
 import { normaliseForIndex } from './normalise.js';
 import { isStopword } from './stopwords.js';
-import { SYNONYMS_VERSION, synonymsOf, synonymTerms } from './synonyms.js';
-import type { Tokenizer } from './tokenizer.js';
+import { type QueryGroup, queryGroup, type Tokenizer } from './tokenizer.js';
 
 /**
  * Version of the term rules in this file (run merging, units, sub-words). Part of the id: bump it
@@ -18,6 +19,8 @@ export interface JiebaTokenizerOptions {
   extraTerms?: readonly string[];
   /** Where the user dictionary file is written (default: the OS temp dir). */
   dictDir?: string;
+  /** Colloquial ↔ official alternatives for queries (default: the built-in lexicon files). */
+  lexicon?: Lexicon;
 }
 
 export interface JiebaTokenizer extends Tokenizer {
@@ -65,6 +68,12 @@ const HAN = /^\p{Script=Han}+$/u;
  */
 const PLACE_SUFFIX = /^(\p{Script=Han}{2,}(?<!城|级))[省市]$/u;
 
+/**
+ * Weight of a place-name stem (北京市 → 北京): the same place, so nearly the word as asked; the
+ * synonym weight this alternative had before weights were per alternative.
+ */
+const PLACE_STEM_WEIGHT = 0.9;
+
 /** How many words' sub-words are cached; at this size the cache is cleared (memory bound). */
 const SUBWORD_CACHE_MAX = 200_000;
 
@@ -85,11 +94,12 @@ function shortHash(parts: readonly string[]): string {
 export function createJiebaTokenizer({
   extraTerms = [],
   dictDir,
+  lexicon = loadLexicon(),
 }: JiebaTokenizerOptions = {}): JiebaTokenizer {
   const extras = [...new Set(extraTerms.map(normaliseForIndex).filter((t) => t.length >= 2))];
-  const userTerms = [...new Set([...GOV_TERMS, ...synonymTerms(), ...extras].map(normaliseForIndex))];
+  const userTerms = [...new Set([...GOV_TERMS, ...lexicon.terms, ...extras].map(normaliseForIndex))];
   const dictionary = prepareDictionary(userDictLines(userTerms), dictDir);
-  const id = `jieba-${JIEBA_VERSION}+gov-dict-${GOV_DICT_VERSION}.${SYNONYMS_VERSION}+rules-${TERM_RULES_VERSION}+extra-${shortHash(extras)}`;
+  const id = `jieba-${JIEBA_VERSION}+gov-dict-${GOV_DICT_VERSION}+lex-${lexicon.id}+rules-${TERM_RULES_VERSION}+extra-${shortHash(extras)}`;
   const subwordCache = new Map<string, string[]>();
 
   function subWords(word: string): string[] {
@@ -155,17 +165,21 @@ export function createJiebaTokenizer({
     tokenize(text: string): string[] {
       return terms(text, true);
     },
-    tokenizeQuery(text: string): string[][] {
-      const groups: string[][] = [];
+    tokenizeQuery(text: string): QueryGroup[] {
+      const groups: QueryGroup[] = [];
       const seen = new Set<string>();
       for (const term of terms(text, false)) {
         if (seen.has(term)) continue;
         seen.add(term);
-        const alternatives = [term, ...synonymsOf(term)];
+        const weights = new Map<string, number>([[term, 1]]);
+        const offer = (alt: string, weight: number) => {
+          if (!weights.has(alt)) weights.set(alt, weight);
+        };
+        for (const alt of lexicon.alternativesOf(term)) offer(alt.term, alt.weight);
         // 北京市 / 广西省 / 东城区 in a question, 北京 / 广西 / 东城 in the document.
         const stem = PLACE_SUFFIX.exec(term);
-        if (stem && !isStopword(stem[1])) alternatives.push(stem[1]);
-        groups.push([...new Set(alternatives)]);
+        if (stem && !isStopword(stem[1])) offer(stem[1], PLACE_STEM_WEIGHT);
+        groups.push(queryGroup([...weights.keys()], [...weights.values()]));
       }
       return groups;
     },

@@ -10,8 +10,33 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /**
    * Terms for a query: as `tokenize`, plus the official forms of colloquial words
-   * (社保 → 社会保险, 公积金 → 住房公积金 …). Each entry is a group of alternatives; the first is the
-   * term as written.
+   * (社保 → 社会保险, 打车 → 出租汽车 …, from the lexicon). Each entry is a group of alternatives;
+   * the first is the term as written. A group may carry a weight per alternative (`QueryGroup`).
    */
-  tokenizeQuery(text: string): string[][];
+  tokenizeQuery(text: string): QueryGroup[];
+}
+
+/**
+ * A query term group: alternatives, the first as written, and optionally a weight per alternative
+ * (`weights[i]` multiplies alternative i's BM25 score; 1 for the word as asked, the lexicon's
+ * weight for an expansion). It is a plain string array, so code that only reads the terms is
+ * unchanged; without `weights` the search uses 1 for the first and `synonymWeight` for the others.
+ */
+export type QueryGroup = string[] & { readonly weights?: readonly number[] };
+
+/**
+ * A query group of `terms` with `weights` (one per term). The weights are a non-enumerable
+ * property: the group still compares, prints and serialises as the plain list of terms.
+ */
+export function queryGroup(terms: readonly string[], weights: readonly number[]): QueryGroup {
+  return Object.defineProperty([...terms], 'weights', {
+    value: Object.freeze([...weights]),
+    enumerable: false,
+  });
+}
+
+/** The weight of alternative `index` of `group`: its own weight, else 1 for the first and `fallback` for the others. */
+export function alternativeWeight(group: readonly string[], index: number, fallback: number): number {
+  const own = (group as QueryGroup).weights?.[index];
+  return own ?? (index === 0 ? 1 : fallback);
 }

@@ -143,7 +143,7 @@ describe('JiebaTokenizer.tokenizeQuery', () => {
 
 describe('createJiebaTokenizer identity and dictionary', () => {
   it('has an id with the jieba version, the dictionary version and the extra-terms hash', () => {
-    expect(tok.id).toMatch(/^jieba-3\.5\.8\+gov-dict-\d+\.\d+\+rules-\d+\+extra-none$/);
+    expect(tok.id).toMatch(/^jieba-3\.5\.8\+gov-dict-\d+\+lex-[0-9a-f]{8}\+rules-\d+\+extra-none$/);
     const withExtra = createJiebaTokenizer({ dictDir, extraTerms: ['数字更新'] });
     expect(withExtra.id).toMatch(/\+extra-[0-9a-f]{8}$/);
     expect(withExtra.id).not.toBe(tok.id);

@@ -1,3 +1,4 @@
+import { alternativeWeight } from '../../text/tokenizer.js';
 import { bm25Idf, DEFAULT_BM25_PARAMS } from '../bm25-scoring.js';
 
 /** One query term as the BM25 SQL receives it: its group and its weight (idf × synonym weight). */
@@ -10,7 +11,8 @@ export interface WeightedTerm {
 /**
  * The query groups the local BM25 index would score (bm25.ts `search`): alternatives no chunk
  * contains are dropped, a group with none left is skipped, a repeated group counts once; the
- * first alternative weighs its idf, the others `synonymWeight` × idf.
+ * first alternative weighs its idf, the others their own weight (the lexicon's, see
+ * `QueryGroup`) or else `synonymWeight`, × idf.
  */
 export function weightQuery(
   groups: readonly (readonly string[])[],
@@ -31,7 +33,8 @@ export function weightQuery(
     group.forEach((term, altIndex) => {
       const n = df.get(term) ?? 0;
       if (n === 0) return;
-      terms.push({ term, group: g, weight: (altIndex === 0 ? 1 : synonymWeight) * bm25Idf(totalChunks, n) });
+      const weight = alternativeWeight(group, altIndex, synonymWeight) * bm25Idf(totalChunks, n);
+      terms.push({ term, group: g, weight });
     });
   }
   return { terms, usedGroups };

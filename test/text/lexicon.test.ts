@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { GOV_TERMS } from '../../src/text/gov-terms.js';
+import { loadLexicon } from '../../src/text/lexicon-files.js';
 import { isStopword } from '../../src/text/stopwords.js';
-import { synonymsOf, synonymTerms } from '../../src/text/synonyms.js';
 
-describe('synonyms', () => {
+const lexicon = loadLexicon();
+const synonymsOf = (t: string) => lexicon.alternativesOf(t).map((a) => a.term);
+
+describe('the built-in lexicon', () => {
+  it('has several hundred rows and every term in the dictionary list', () => {
+    expect(lexicon.size).toBeGreaterThan(300);
+    for (const t of ['打车', '出租汽车', '暖气', '供热', '遛狗', '携犬']) expect(lexicon.terms).toContain(t);
+  });
+
+  it.each([
+    ['打车', '出租汽车'],
+    ['暖气', '供热'],
+    ['装修', '装饰装修'],
+    ['遛狗', '携犬'],
+    ['罚多少', '罚款'],
+    ['辞退', '解除劳动合同'],
+    ['拆迁', '征收'],
+    ['补办', '补领'],
+  ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
+    const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
+    expect(alt?.weight).toBeGreaterThan(0);
+    expect(alt?.weight).toBeLessThan(1);
+    if (a !== '辞退') expect(synonymsOf(b)).not.toContain(a);
+  });
+
   it.each([
     ['社保', '社会保险'],
     ['公积金', '住房公积金'],
@@ -25,7 +49,7 @@ describe('synonyms', () => {
 
   it('returns nothing for a term without synonyms and never the term itself', () => {
     expect(synonymsOf('基站')).toEqual([]);
-    for (const t of synonymTerms()) expect(synonymsOf(t)).not.toContain(t);
+    for (const t of lexicon.terms) expect(synonymsOf(t)).not.toContain(t);
   });
 });
 
