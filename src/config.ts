@@ -67,6 +67,22 @@ const chatSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const rerankSchema = z.discriminatedUnion('kind', [
+  /** No second stage: the fused retrieval order. */
+  z.object({ kind: z.literal('off') }),
+  /** The offline feature scorer (src/retrieve/rerank/offline-reranker.ts). */
+  z.object({ kind: z.literal('offline') }),
+  /** A `/v1/rerank` model (Cohere/Jina shape: TEI, Xinference, vLLM), the offline order on failure. */
+  z.object({
+    kind: z.literal('http'),
+    baseURL: z.url(),
+    model: z.string().min(1),
+    apiKey: optionalSecret,
+    /** A reranking call on ~20 short passages takes 50–300 ms on a GPU; 5 s bounds a stuck one. */
+    timeoutMs: z.coerce.number().int().positive().default(5000),
+  }),
+]);
+
 export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -93,6 +109,9 @@ export const configSchema = z.object({
   pgPoolMax: z.coerce.number().int().min(1).max(200).default(10),
   embedder: embedderSchema,
   chat: chatSchema,
+  rerank: rerankSchema,
+  /** Candidates the reranker reorders before the top `retrievalK` are kept (RERANK_CANDIDATES). */
+  rerankCandidates: z.coerce.number().int().min(1).max(100).default(20),
   /** Model the eval's `--judge` asks on the chat endpoint; unset: CHAT_MODEL. */
   judgeModel: z.string().min(1).optional(),
   /** Answer with the extractive provider when the chat provider fails. */
@@ -160,6 +179,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 export type EmbedderConfig = z.infer<typeof embedderSchema>;
 export type ChatConfig = z.infer<typeof chatSchema>;
+export type RerankConfig = z.infer<typeof rerankSchema>;
 
 type Env = Record<string, string | undefined>;
 
@@ -201,6 +221,14 @@ function fromEnv(env: Env): Record<string, unknown> {
       temperature: pick('CHAT_TEMPERATURE'),
       maxTokens: pick('CHAT_MAX_TOKENS'),
     },
+    rerank: {
+      kind: pick('RERANK_PROVIDER') ?? 'off',
+      baseURL: pick('RERANK_BASE_URL'),
+      model: pick('RERANK_MODEL'),
+      apiKey: pick('RERANK_API_KEY'),
+      timeoutMs: pick('RERANK_TIMEOUT_MS'),
+    },
+    rerankCandidates: pick('RERANK_CANDIDATES'),
     judgeModel: pick('JUDGE_MODEL'),
     fallbackToExtractive: pick('FALLBACK_TO_EXTRACTIVE'),
     adminToken: pick('ADMIN_TOKEN'),
@@ -249,6 +277,12 @@ const ENV_NAMES: Record<string, string> = {
   'chat.maxRetries': 'CHAT_MAX_RETRIES',
   'chat.temperature': 'CHAT_TEMPERATURE',
   'chat.maxTokens': 'CHAT_MAX_TOKENS',
+  'rerank.kind': 'RERANK_PROVIDER',
+  'rerank.baseURL': 'RERANK_BASE_URL',
+  'rerank.model': 'RERANK_MODEL',
+  'rerank.apiKey': 'RERANK_API_KEY',
+  'rerank.timeoutMs': 'RERANK_TIMEOUT_MS',
+  rerankCandidates: 'RERANK_CANDIDATES',
   judgeModel: 'JUDGE_MODEL',
   fallbackToExtractive: 'FALLBACK_TO_EXTRACTIVE',
   adminToken: 'ADMIN_TOKEN',
