@@ -19,6 +19,7 @@ import {
 import { loadCorpus } from '../ingest/load-corpus.js';
 import { prepareDocumentsInParallel } from '../ingest/parallel-prepare.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
+import { createReranker } from '../retrieve/rerank/create-reranker.js';
 import { indexedText } from '../text/indexed-text.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
 import { loadLexicon } from '../text/lexicon-files.js';
@@ -211,6 +212,9 @@ async function build(
 
   const { tokenizer, embedder, store } = assistantParts;
   const vectorWeight = config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1);
+  const reranker = createReranker(config.rerank, (err) =>
+    log('rerank: failed, offline order used', { code: err.code }),
+  );
   const retriever = createHybridRetriever({
     store,
     tokenizer,
@@ -218,6 +222,8 @@ async function build(
     k: config.retrievalK,
     vectorWeight,
     deploymentRegion: config.deploymentRegion,
+    reranker,
+    rerankCandidates: config.rerankCandidates,
   });
   const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
   const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });

@@ -20,6 +20,7 @@ import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, pla
 import { dropRepeats } from './merge.js';
 import { askedQuantity, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, holdsTerm, idfCoverage } from './relevance.js';
+import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 
 export interface HybridRetrieverOptions extends FusionParams {
@@ -56,6 +57,10 @@ export interface HybridRetrieverOptions extends FusionParams {
   gate?: 'model' | 'coverage';
   /** The answerability model; default the fitted one. */
   model?: AnswerabilityModel;
+  /** Second stage over the first `rerankCandidates` passages (see rerank/); none: the fused order. */
+  reranker?: Reranker;
+  /** Passages the reranker reorders before the top `k` are kept, default 20. */
+  rerankCandidates?: number;
 }
 
 /**
@@ -107,6 +112,8 @@ export function createHybridRetriever({
   locality = DEFAULT_LOCALITY,
   gate = 'model',
   model = DEFAULT_ANSWERABILITY_MODEL,
+  reranker,
+  rerankCandidates = 20,
   ...fusion
 }: HybridRetrieverOptions): Retriever {
   const localityParams = { ...DEFAULT_LOCALITY, ...locality };
@@ -213,19 +220,27 @@ export function createHybridRetriever({
       }
       // Stable: equal scores keep the fused order.
       passages.push(...ranked.sort((a, b) => b.score - a.score));
+      const idf = await store.idf(terms);
       // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
       const routed = await routeGuideFields({
         question,
         passages,
         groups: keywordGroups,
-        idf: await store.idf(terms),
+        idf,
         chunksOf: async (docId) => (await store.getDocument(docId))?.chunks ?? [],
         toPassage: (chunk, meta, score) => ({ chunk, meta, score, why: { matchedTerms: explain(chunk) } }),
       });
-      const merged = foldCopies(dropRepeats(routed)).slice(0, k);
+      const folded = foldCopies(dropRepeats(routed));
+      const merged = reranker
+        ? (
+            await reranker.rerank(query, folded.slice(0, Math.max(k, rerankCandidates)), {
+              groups: keywordGroups,
+              idf,
+            })
+          ).slice(0, k)
+        : folded.slice(0, k);
       const t3 = performance.now();
 
-      const idf = await store.idf(terms);
       const quantity = askedQuantity(normaliseForIndex(query), keywordGroups);
       // A passage answers when it holds the question's informative terms itself: the best single
       // passage counts, not the union of several (青岛 from one document and 居住证 from another
