@@ -112,6 +112,13 @@ export const configSchema = z.object({
   rerank: rerankSchema,
   /** Candidates the reranker reorders before the top `retrievalK` are kept (RERANK_CANDIDATES). */
   rerankCandidates: z.coerce.number().int().min(1).max(100).default(20),
+  /**
+   * With a chat model (CHAT_PROVIDER=openai), also search with its rewrite of the question into
+   * official policy wording (QUERY_REWRITE; src/answer/policy-query-rewrite.ts). Default false:
+   * not yet measured against a real model (docs/lexicon.md); it costs one model call per question
+   * and falls back to the question alone on any failure.
+   */
+  queryRewrite: bool.default(false),
   /** Model the eval's `--judge` asks on the chat endpoint; unset: CHAT_MODEL. */
   judgeModel: z.string().min(1).optional(),
   /** Answer with the extractive provider when the chat provider fails. */
@@ -229,6 +236,7 @@ function fromEnv(env: Env): Record<string, unknown> {
       timeoutMs: pick('RERANK_TIMEOUT_MS'),
     },
     rerankCandidates: pick('RERANK_CANDIDATES'),
+    queryRewrite: pick('QUERY_REWRITE'),
     judgeModel: pick('JUDGE_MODEL'),
     fallbackToExtractive: pick('FALLBACK_TO_EXTRACTIVE'),
     adminToken: pick('ADMIN_TOKEN'),
@@ -283,6 +291,7 @@ const ENV_NAMES: Record<string, string> = {
   'rerank.apiKey': 'RERANK_API_KEY',
   'rerank.timeoutMs': 'RERANK_TIMEOUT_MS',
   rerankCandidates: 'RERANK_CANDIDATES',
+  queryRewrite: 'QUERY_REWRITE',
   judgeModel: 'JUDGE_MODEL',
   fallbackToExtractive: 'FALLBACK_TO_EXTRACTIVE',
   adminToken: 'ADMIN_TOKEN',

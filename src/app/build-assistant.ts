@@ -1,4 +1,6 @@
+import { createChatModel } from '../answer/chat-registry.js';
 import { createExtractiveAnswerer } from '../answer/extractive-answerer.js';
+import { createPolicyRewritingRetriever } from '../answer/policy-query-rewrite.js';
 import type { Config } from '../config.js';
 import { isAppError } from '../errors.js';
 import { createEmbedder } from '../index/create-embedder.js';
@@ -215,7 +217,7 @@ async function build(
   const reranker = createReranker(config.rerank, (err) =>
     log('rerank: failed, offline order used', { code: err.code }),
   );
-  const retriever = createHybridRetriever({
+  const hybrid = createHybridRetriever({
     store,
     tokenizer,
     embedder,
@@ -225,6 +227,14 @@ async function build(
     reranker,
     rerankCandidates: config.rerankCandidates,
   });
+  const rewriteChat = config.queryRewrite ? createChatModel(config.chat) : undefined;
+  const retriever = rewriteChat
+    ? createPolicyRewritingRetriever({
+        retriever: hybrid,
+        chat: rewriteChat,
+        onFallback: () => log('query rewrite: model failed, question searched alone'),
+      })
+    : hybrid;
   const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
   const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });
   return {
