@@ -1,14 +1,5 @@
 import type { Citation, Passage } from '../domain.js';
-
-/** A title as cited: 《标题》, leaving titles that already carry their own 《》 (…》政策解读) alone. */
-export function bookTitle(title: string): string {
-  return title.includes('《') ? title : `《${title}》`;
-}
-
-/** Heading path as shown to people: 《标题》 › 一、… › 第十条. */
-export function formatHeadingPath(path: string[]): string {
-  return path.join(' › ');
-}
+import { formatHeadingPath } from '../text/citation-text.js';
 
 /**
  * A citation of `passage` quoting `documentText.slice(start, end)`; the passage's chunk text stands

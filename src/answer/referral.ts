@@ -1,6 +1,6 @@
 import type { Retrieval } from '../domain.js';
 import { coveredPlacesSentence } from '../retrieve/guide-route.js';
-import { bookTitle } from './citations.js';
+import { bookTitle } from '../text/citation-text.js';
 
 /** Retrieval confidence above which the top document is related enough to offer its phone. */
 const RELATED_CONFIDENCE = 0.45;

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createAskStep } from '../answer/ask-step.js';
 import { createChatModel } from '../answer/chat-registry.js';
-import { bookTitle } from '../answer/citations.js';
 import { loadPromptSet } from '../answer/prompt-templates.js';
 import { buildAssistant } from '../app/build-assistant.js';
 import { createConfiguredAnswerer } from '../app/configured-answerer.js';
+import { bookTitle } from '../text/citation-text.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
 

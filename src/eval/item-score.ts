@@ -1,3 +1,4 @@
+import { formatHeadingPath } from '../text/citation-text.js';
 import { charF1, keyPointRecall, rougeL } from './answer-metrics.js';
 import { citationPrecision } from './citation-precision.js';
 import { covers, type DocSpan, rankOfFirstCover, rankOfFirstCoverBySpans } from './coverage.js';
@@ -137,7 +138,7 @@ export function scoreItem(
       rank: i + 1,
       docId: p.chunk.docId,
       title: p.meta.title,
-      heading: p.chunk.headingPath.join(' › '),
+      heading: formatHeadingPath(p.chunk.headingPath),
       start: p.chunk.start,
       end: p.chunk.end,
       head: head(p.chunk.text, 60),

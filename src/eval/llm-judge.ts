@@ -2,6 +2,7 @@ import type { ChatMessage, ChatModel } from '../answer/chat-model.js';
 import type { Passage } from '../domain.js';
 import { isAppError } from '../errors.js';
 import { maskPersonalNumbers } from '../log/mask.js';
+import { bookTitle, formatHeadingPath, HEADING_SEPARATOR } from '../text/citation-text.js';
 import type { JudgePrompts } from './judge-prompts.js';
 import { parseJudgeReply } from './judge-reply.js';
 import type { ItemJudge, ItemJudgement, JudgedQuestion, JudgeMetric } from './judge-result.js';
@@ -39,8 +40,10 @@ export function judgeMessages(
 ): ChatMessage[] {
   const rendered = passages
     .map((p, i) => {
-      const heading = p.chunk.headingPath.length ? ` › ${p.chunk.headingPath.join(' › ')}` : '';
-      const title = /^《[^《》]*》$/.test(p.meta.title) ? p.meta.title : `《${p.meta.title}》`;
+      const heading = p.chunk.headingPath.length
+        ? `${HEADING_SEPARATOR}${formatHeadingPath(p.chunk.headingPath)}`
+        : '';
+      const title = bookTitle(p.meta.title);
       return `[${i + 1}] ${title}${heading}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
     })
     .join('\n\n');

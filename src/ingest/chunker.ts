@@ -1,4 +1,5 @@
 import type { Chunk, SourceDocument, Span } from '../domain.js';
+import { bookTitle } from '../text/citation-text.js';
 import {
   fieldGroupOf,
   type GuideFieldGroup,
@@ -26,11 +27,6 @@ export interface ChunkOptions {
   minChars?: number;
   /** Whole sentences, up to this many characters, repeated at the start of the next piece of a split block. */
   overlapChars?: number;
-}
-
-/** `《title》`, or the title itself when it already names a document in 《》. */
-export function rootHeading(title: string): string {
-  return title.includes('《') ? title : `《${title}》`;
 }
 
 /** Pieces of `[start, end)` no longer than `max` (except a folded tail), cut at sentence boundaries. */
@@ -97,7 +93,7 @@ export function chunkDocument(doc: SourceDocument, options: ChunkOptions = {}): 
     overlapChars: options.overlapChars ?? 60,
   };
   const { text } = doc;
-  const root = rootHeading(doc.meta.title || doc.id);
+  const root = bookTitle(doc.meta.title || doc.id);
   const guide = guideDrafts(text, opts);
   if (guide) return toChunks(doc, root, guide);
   const drafts: Draft[] = [];

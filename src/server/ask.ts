@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { createAskStep } from '../answer/ask-step.js';
 import type { Answer, Retrieval } from '../domain.js';
 import { AppError } from '../errors.js';
+import { formatHeadingPath } from '../text/citation-text.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { toMetaFilter } from './filters.js';
 import { toProblem } from './problem.js';
@@ -156,7 +157,7 @@ function streamMeta(
       n: i + 1,
       docId: p.chunk.docId,
       title: p.meta.title,
-      headingPath: p.chunk.headingPath.join(' › '),
+      headingPath: formatHeadingPath(p.chunk.headingPath),
       score: p.score,
     })),
   };

@@ -84,7 +84,7 @@ describe('LLM judge against a loopback OpenAI-compatible server', () => {
     expect(prompt).toContain(QUESTION);
     expect(prompt).toContain(ANSWER);
     expect(prompt).toContain(` › 标题\n<资料>\n${tasks.chunk.text}\n</资料>`);
-    expect(prompt).toContain('[1] 《《数字青岛》解读》 › 标题');
+    expect(prompt).toContain('[1] 《数字青岛》解读 › 标题'); // bookTitle: a title with its own 《》 is left alone
     expect(prompt).not.toContain('[2] 《');
     // maxPassages 1: the second passage was not handed to the answerer, so the judge does not see it.
     expect(prompt).not.toContain(base.chunk.text);

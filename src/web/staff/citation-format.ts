@@ -1,3 +1,5 @@
+import { formatHeadingPath, HEADING_SEPARATOR } from '../../text/citation-text.js';
+
 /**
  * The citation staff paste into replies: 《标题》（发文字号）第N条, or the section heading when the
  * passage is not a law article. A title that already contains 《》 keeps them as 〈〉, the usual
@@ -18,12 +20,12 @@ export function formatCitation(input: {
 /** Heading paths arrive joined (' › ') or as arrays; the console shows them joined. */
 export function joinHeadingPath(path: string | string[] | undefined): string {
   if (!path) return '';
-  return Array.isArray(path) ? path.join(' › ') : path;
+  return Array.isArray(path) ? formatHeadingPath(path) : path;
 }
 
 /** The last element of a heading path, i.e. the section the passage is in. */
 export function lastHeading(path: string | string[] | undefined): string | undefined {
   if (!path) return undefined;
-  const parts = Array.isArray(path) ? path : path.split(' › ');
+  const parts = Array.isArray(path) ? path : path.split(HEADING_SEPARATOR);
   return parts[parts.length - 1] || undefined;
 }

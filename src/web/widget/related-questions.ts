@@ -1,4 +1,4 @@
-import { bookTitle } from '../../answer/citations.js';
+import { bookTitle } from '../../text/citation-text.js';
 
 /**
  * After a refusal, up to three questions the documents can answer, built from the nearest heading

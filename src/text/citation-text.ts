@@ -1,0 +1,12 @@
+/** Between the headings of a path as people read it: 《标题》 › 一、… › 第十条. */
+export const HEADING_SEPARATOR = ' › ';
+
+/** A title as cited: 《标题》, leaving titles that already carry their own 《》 (…》政策解读) alone. */
+export function bookTitle(title: string): string {
+  return title.includes('《') ? title : `《${title}》`;
+}
+
+/** Heading path as shown to people: 《标题》 › 一、… › 第十条. */
+export function formatHeadingPath(path: readonly string[]): string {
+  return path.join(HEADING_SEPARATOR);
+}
