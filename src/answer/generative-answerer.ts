@@ -156,10 +156,10 @@ export class GenerativeAnswerer implements AnswerProvider {
     return !retrieval.relevant || retrieval.passages.length === 0;
   }
 
-  private refusal(question: string): Answer {
-    const shown = question.length > 60 ? `${question.slice(0, 60)}…` : question;
+  /** The refusal never repeats the question: it may carry markup, numbers or injected text (issue 14 item 10). */
+  private refusal(_question: string): Answer {
     return {
-      answer: this.prompts.refusal.render({ question: shown, referralLine: this.referralLine }),
+      answer: this.prompts.refusal.render({ referralLine: this.referralLine }),
       refused: true,
       grounded: true,
       citations: [],

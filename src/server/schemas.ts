@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripMarkup } from '../text/strip-markup.js';
 
 /**
  * Every request and response body of the API, as zod schemas. Routes validate with them and
@@ -53,7 +54,14 @@ export const ConversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '�
 
 export const AskRequestSchema = z
   .object({
-    question: z.string().trim().min(1, '问题不能为空').max(10_000),
+    // Markup is removed before the question is searched (text/strip-markup.ts).
+    question: z
+      .string()
+      .trim()
+      .min(1, '问题不能为空')
+      .max(10_000)
+      .transform(stripMarkup)
+      .pipe(z.string().min(1, '问题不能为空')),
     conversationId: ConversationIdSchema.optional(),
     filters: MetaFilterSchema.optional(),
   })
@@ -105,7 +113,13 @@ export const AskStreamMetaSchema = z.object({
 export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1, '检索词不能为空').max(500),
+  q: z
+    .string()
+    .trim()
+    .min(1, '检索词不能为空')
+    .max(500)
+    .transform(stripMarkup)
+    .pipe(z.string().min(1, '检索词不能为空')),
   k: z.coerce.number().int().min(1).max(50).default(10),
   authority: z.string().min(1).max(100).optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),

@@ -20,7 +20,22 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what: s
   return parsed.data;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A strict decoder for the body's declared charset (UTF-8 when none is declared). A charset the
+ * platform decodes (gbk, gb18030, big5 … the WHATWG labels) is honoured (issue 14 item 10: a
+ * `charset=gbk` body used to be read as UTF-8); any other is refused with 415.
+ */
+function decoderFor(contentType: string): TextDecoder {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `不支持的字符集 ${charset.slice(0, 40)}，请使用 UTF-8 (unsupported charset)`,
+    );
+  }
+}
 
 const isJsonType = (contentType: string | undefined) =>
   !!contentType && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
@@ -33,13 +48,17 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!isJsonType(c.req.header('content-type'))) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON (Content-Type: application/json)');
   }
-  // Decoded strictly: invalid UTF-8 would otherwise turn silently into U+FFFD and be searched.
+  // Decoded strictly: invalid bytes would otherwise turn silently into U+FFFD and be searched.
+  const decoder = decoderFor(c.req.header('content-type') ?? '');
   let raw: string;
   try {
-    raw = strictUtf8.decode(await c.req.arrayBuffer());
+    raw = decoder.decode(await c.req.arrayBuffer());
   } catch (cause) {
     if (isAppError(cause)) throw cause;
-    throw new AppError('BAD_REQUEST', '请求体不是有效的 UTF-8 文本 (invalid UTF-8 in the body)', { cause });
+    const what = decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding;
+    throw new AppError('BAD_REQUEST', `请求体不是有效的 ${what} 文本 (invalid ${what} in the body)`, {
+      cause,
+    });
   }
   let value: unknown;
   try {
