@@ -11,8 +11,8 @@ export type { Indexer } from '../ingest/indexer.js';
 export type { IngestReport } from '../ingest/ingest-report.js';
 
 /**
- * Everything the service, the CLI and the eval need, built once by the composition root
- * (`buildAssistant` in build-assistant.ts) from the validated config.
+ * Everything the service, the CLI and the eval need, built once in app/ (`buildAssistant` in
+ * build-assistant.ts) from the validated config.
  */
 export interface Assistant {
   config: Config;

@@ -61,7 +61,8 @@ const EXTRA_MINED_TERMS = 'minedTerms';
 const EXTRA_EMBEDDER_IDF = 'embedderIdf';
 
 /**
- * The composition root of the spine: from the validated config, the tokenizer (with the dictionary
+ * Builds the pipeline (the composition root in app/ assembles the service around it: start-service.ts):
+ * from the validated config, the tokenizer (with the dictionary
  * terms the index was built with), the embedder, the store, the retriever and the offline answerer.
  * With no index on disk it builds one from the corpus folders first; afterwards it loads it.
  */

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { startService } from '../cli/serve.js';
+import { startService } from '../app/start-service.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log/logger.js';
 import { type LoadResult, runLoad } from './load-clients.js';

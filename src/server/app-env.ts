@@ -15,7 +15,7 @@ export type AppEnv = {
   };
 };
 
-/** Everything `createApp` needs, built once by the composition root (cli/serve.ts). */
+/** Everything `createApp` needs, built once by the composition root (app/start-service.ts). */
 export interface AppDeps {
   config: Config;
   state: ServiceState;
