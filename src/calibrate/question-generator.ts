@@ -1,8 +1,8 @@
 import type { DocumentMeta } from '../domain.js';
 import { topicalGroups } from '../retrieve/query-terms.js';
 import { everydayWords, generalRarity } from '../text/general-rarity.js';
+import { BUILT_IN_LEXICON_FILES, readLexiconRows } from '../text/lexicon-files.js';
 import { PLACE_NAMES, PROVINCES, SHANDONG_CITIES } from '../text/place-names.js';
-import { synonymsOf } from '../text/synonyms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { Random } from './random.js';
 
@@ -92,8 +92,32 @@ async function informativeWords(text: string, deps: GeneratorDeps, limit = 6): P
     .map((x) => x.w);
 }
 
+let spoken: Map<string, string[]> | undefined;
+
+/**
+ * The words citizens use for an official term, from the lexicon read backwards: `打车 > 出租汽车`
+ * gives 出租汽车 → 打车; `社保 = 社会保险` gives both ways.
+ */
+function colloquialForms(word: string): string[] {
+  if (!spoken) {
+    const table = new Map<string, string[]>();
+    const add = (official: string, said: string) => {
+      if (official !== said) table.set(official, [...(table.get(official) ?? []), said]);
+    };
+    for (const row of readLexiconRows(BUILT_IN_LEXICON_FILES)) {
+      if (row.relation === ':') continue;
+      for (const to of row.to) {
+        add(to, row.from);
+        if (row.relation === '=') add(row.from, to);
+      }
+    }
+    spoken = table;
+  }
+  return spoken.get(word) ?? [];
+}
+
 function colloquial(word: string, random: Random): string {
-  const alternatives = synonymsOf(word).filter((s) => s !== word);
+  const alternatives = colloquialForms(word);
   return alternatives.length > 0 && random.chance(0.4) ? random.pick(alternatives) : word;
 }
 
