@@ -29,6 +29,9 @@ export class OpenAICompatibleChat implements ChatModel {
     this.id = `openai:${options.model}`;
     this.timeoutMs = options.timeoutMs;
     this.options = options;
+    // Start loading now (only a configured chat model is ever constructed), so the first request
+    // does not wait for it; a load failure surfaces on that request.
+    this.client().catch(() => undefined);
   }
 
   /** LangChain's OpenAI package is imported on first use (~2.6 s to load here, measured 2026-11-30). */
@@ -51,9 +54,11 @@ export class OpenAICompatibleChat implements ChatModel {
   }
 
   async complete(messages: ChatMessage[], options: ChatOptions = {}): Promise<string> {
+    // The module load is not the endpoint's time: the deadline starts once the client exists.
+    const client = await this.client();
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
-      const reply = await (await this.client()).invoke(toLangChain(messages), { signal: deadline.signal });
+      const reply = await client.invoke(toLangChain(messages), { signal: deadline.signal });
       return textOf(reply.content);
     } catch (err) {
       throw deadline.translate(err, this.id);
@@ -67,9 +72,10 @@ export class OpenAICompatibleChat implements ChatModel {
    * that stalls mid-way is cut by an idle timer (reset on every piece) of the same length.
    */
   async *stream(messages: ChatMessage[], options: ChatOptions = {}): AsyncIterable<string> {
+    const client = await this.client();
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
-      const iterator = await (await this.client()).stream(toLangChain(messages), { signal: deadline.signal });
+      const iterator = await client.stream(toLangChain(messages), { signal: deadline.signal });
       for await (const chunk of iterator) {
         deadline.reset();
         const text = textOf(chunk.content);

@@ -38,6 +38,8 @@ export class OpenAICompatibleEmbedder implements Embedder {
     this.dimensions = options.dimensions;
     this.id = `openai:${options.model}:d${options.dimensions}`;
     this.options = options;
+    // Start loading now (only a configured embedder is constructed); failures surface on first use.
+    this.client().catch(() => undefined);
   }
 
   /**
