@@ -1,16 +1,19 @@
-import type { Answer, Citation, Passage, Retrieval } from '../domain.js';
+import type { Answer, Passage, Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
-import { topicalGroups } from '../retrieve/query-terms.js';
+import { asksForList, topicalGroups } from '../retrieve/query-terms.js';
+import { holdsTerm, termWeights } from '../retrieve/relevance.js';
+import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
-import { citePassage } from './citations.js';
-import {
-  type ScoredSentence,
-  type SelectionParams,
-  scoreSentences,
-  selectSentences,
-} from './extractive-selection.js';
+import { composeGuideAnswer } from './compose-guide.js';
+import { numberLeads, yesNoLead } from './compose-lead.js';
+import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
+import { type AnswerLine, renderLines } from './compose-render.js';
+import { type SelectionParams, scoreSentences } from './extractive-selection.js';
+import { guideAsks } from './guide-asks.js';
+import { parseServiceGuide } from './guide-fields.js';
+import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText } from './referral.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -20,23 +23,74 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
   referralLine?: string;
 }
 
-/** Puts the marker before a sentence's closing punctuation: "…4.5万个[1]。" */
-function withMarker(sentence: string, n: number): string {
-  const text = sentence
-    .replace(/^[\s•·●▪\-*]+/, '')
-    .replace(/\s+/g, (ws, i: number, s: string) =>
-      /[\u4e00-\u9fff]/.test(s[i - 1] ?? '') || /[\u4e00-\u9fff]/.test(s[i + ws.length] ?? '') ? '' : ' ',
-    );
-  const match = /[。！？!?；;，,]$/.exec(text);
-  return match
-    ? `${text.slice(0, -1)}[${n}]${match[0] === '，' || match[0] === ',' ? '。' : match[0]}`
-    : `${text}[${n}]。`;
+/**
+ * What a partial answer says about the parts it does not cover. A part is quoted unless it holds
+ * a numeral (every number the answer states must stand in a cited passage).
+ */
+export function partialNote(parts: string[]): string {
+  const quotable = parts.every((p) => !/[\d零〇一二两三四五六七八九十百千万]/u.test(p));
+  const what = quotable ? parts.map((a) => `“${a}”`).join('、') : '问题的其余部分';
+  return `${what}：现有资料未写明，请向主管部门或政务服务热线咨询。`;
 }
 
 /**
- * The offline answerer: composes a short answer from the sentences of the top passages that
- * answer the question, each followed by an [n] marker for its passage, and cites exactly those
- * sentences (offsets into the document text). Questions naming a law article get the article.
+ * Share of the question's term weight from which one term group is its main subject: "我想办居住证
+ * 需要什么材料？" is about 居住证 whatever else a passage matches.
+ */
+export const DOMINANT_TOPIC_SHARE = 0.5;
+
+/**
+ * The main subject of the question when the passage holds it only inside another word (a passage
+ * about kindergarten enrolment that mentions 居住证明 does not speak of a 居住证), else undefined.
+ * Pure.
+ */
+export function dominantTopicMissing(
+  groups: string[][],
+  weights: number[],
+  passage: Passage,
+): string | undefined {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return undefined;
+  const top = weights.indexOf(Math.max(...weights));
+  if (weights[top] / total < DOMINANT_TOPIC_SHARE) return undefined;
+  const text = normaliseForIndex(`${passage.chunk.headingPath.join(' ')} ${passage.chunk.text}`);
+  // Only a look-alike counts against the passage: a term it lacks altogether may be a citizen's
+  // word for an official one (驾校 for 驾驶培训), which the relevance decision has weighed already.
+  const lookAlike = groups[top].some((term) => text.includes(term));
+  return lookAlike && !groups[top].some((term) => holdsTerm(term, text)) ? groups[top][0] : undefined;
+}
+
+function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
+  const text = referralText(retrieval, referralLine);
+  return {
+    pieces: [text],
+    answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
+  };
+}
+
+/** Lines quoting passage pieces; one citation per passage. */
+function pieceLines(passages: Passage[], pieces: QuotedPiece[]): AnswerLine[] {
+  return pieces.map((p) => {
+    const passage = passages[p.passageIndex];
+    return {
+      text: p.text,
+      block: p.item,
+      item: p.item,
+      source: { passage, start: p.start, end: p.end, key: passage.chunk.id },
+    };
+  });
+}
+
+/**
+ * The offline answerer. It states what was asked in the documents' own words, with an [n] marker
+ * for each source and citations whose offsets point into the document text:
+ * - a 办事指南 question (materials, conditions, time limits, place, phone, visits, online,
+ *   appointment, delivery, fees) is answered from the guide's field values;
+ * - a question naming a law article gets the article;
+ * - otherwise one passage answers (a short article whole, a list with its items), and another
+ *   passage joins only to cover a part of the question the first does not;
+ * - a number question leads with the number, a yes/no question with 可以/不可以 when the text says so;
+ * - a part of the question no passage covers is named as not covered, with the referral line.
  * With nothing relevant it refuses and refers on instead of guessing.
  */
 export function createExtractiveAnswerer({
@@ -45,67 +99,140 @@ export function createExtractiveAnswerer({
   referralLine = '12345 政务服务便民热线',
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
+  async function guideLines(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
+    const asks = guideAsks(question);
+    if (asks.length === 0) return undefined;
+    const doc = await store.getDocument(top.chunk.docId);
+    const guide = doc && parseServiceGuide(doc.text);
+    if (!doc || !guide) return undefined;
+    // A part of the question no field answers ("补办之前要先做什么？") is read in the 受理条件,
+    // where guides state such particulars.
+    const unmapped = askingParts(question).some((part) => guideAsks(part).length === 0);
+    const { lines, missing } = composeGuideAnswer(guide, asks, { withConditions: unmapped });
+    if (lines.length === 0) return undefined;
+    const chunkAt = (start: number, end: number) =>
+      doc.chunks.find((c) => c.start <= start && end <= c.end) ??
+      doc.chunks.find((c) => c.start < end && start < c.end);
+    const authority = guide.fields.get('实施主体')?.value;
+    const title = /\d/.test(doc.meta.title) ? '' : `“${doc.meta.title}”`;
+    const out: AnswerLine[] = [
+      { text: `根据${authority && !/\d/.test(authority) ? authority : ''}${title}办事指南：`, own: true },
+    ];
+    for (const line of lines) {
+      const chunk = line.span && chunkAt(line.span.start, line.span.end);
+      if (!line.span || !chunk) {
+        out.push({ text: line.text, own: true, block: true });
+        continue;
+      }
+      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
+      out.push({
+        text: line.text,
+        block: true,
+        item: line.item,
+        source: { passage, start: line.span.start, end: line.span.end, key: `${doc.meta.id}:${line.key}` },
+      });
+    }
+    if (missing.length > 0) {
+      out.push({
+        text: `${missing.join('、')}：办事指南未写明，请咨询${guide.fields.get('咨询电话')?.value ?? referralLine}。`,
+        own: true,
+        block: true,
+      });
+    }
+    return out;
+  }
+
+  async function passageLines(
+    question: string,
+    retrieval: Retrieval,
+  ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
+    const passages = retrieval.passages;
+    // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
+    // idempotent); only a retrieval without them makes us tokenize and ask the store again.
+    const groups = topicalGroups(retrieval.terms?.groups ?? tokenizer.tokenizeQuery(question));
+    const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
+    const scored = scoreSentences(question, passages, groups, idf, selection.depth);
+    const parts = askingParts(question);
+    const composition = composeFromPassages(
+      passages,
+      scored,
+      { multiPart: questionParts(question).length > 1, list: asksForList(question) },
+      selection,
+    );
+    if (!composition) return undefined;
+    const weights = termWeights(groups, idf);
+    const anchor = composition.anchor;
+    const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex]);
+    if (missingTopic) return { notAbout: missingTopic };
+    const lines = pieceLines(passages, composition.pieces);
+    const anchorPassage = passages[anchor.passageIndex];
+    const leads = numberLeads(parts, composition.pieces, anchor, groups);
+    const yesNo = leads.length === 0 ? yesNoLead(question, anchor.text) : undefined;
+    if (yesNo)
+      leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
+    lines.unshift(
+      ...leads.map((lead): AnswerLine => {
+        const passage = passages[lead.passageIndex];
+        return {
+          text: lead.text,
+          block: true,
+          own: true,
+          source: { passage, start: lead.start, end: lead.end, key: passage.chunk.id },
+        };
+      }),
+    );
+    const quoted = composition.pieces.map((p) => p.text).join('');
+    const notCovered = uncoveredAsks(question, groups, weights, quoted);
+    if (notCovered.length > 0) {
+      lines.push({
+        text: partialNote(notCovered),
+        own: true,
+        block: true,
+      });
+    }
+    return lines;
+  }
+
   async function compose(
     question: string,
     retrieval: Retrieval,
   ): Promise<{ pieces: string[]; answer: Answer }> {
-    if (!retrieval.relevant || retrieval.passages.length === 0) {
-      const text = referralText(retrieval, referralLine);
-      return {
-        pieces: [text],
-        answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
-      };
-    }
+    if (!retrieval.relevant || retrieval.passages.length === 0) return refusal(retrieval, referralLine);
     const article = retrieval.passages.filter((p) => p.why.articleMatch);
-    let chosen: { passage: Passage; start: number; end: number; text: string }[];
+    let lines: AnswerLine[] | { notAbout: string } | undefined;
     if (article.length > 0) {
-      chosen = article.map((p) => ({
-        passage: p,
-        start: p.chunk.start,
-        end: p.chunk.end,
-        text: p.chunk.text,
-      }));
+      lines = pieceLines(
+        article,
+        article.flatMap((p, i) =>
+          passageSentences(p).map((s) => ({ passageIndex: i, ...s }) satisfies QuotedPiece),
+        ),
+      );
     } else {
-      // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
-      // idempotent); only a retrieval without them makes us tokenize and ask the store again.
-      const groups = topicalGroups(retrieval.terms?.groups ?? tokenizer.tokenizeQuery(question));
-      const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
-      const scored = scoreSentences(question, retrieval.passages, groups, idf, selection.depth);
-      chosen = selectSentences(question, scored, selection).map((s: ScoredSentence) => ({
-        passage: retrieval.passages[s.passageIndex],
-        start: s.start,
-        end: s.end,
-        text: s.text,
-      }));
+      lines =
+        (await guideLines(question, retrieval.passages[0])) ??
+        (await passageLines(question, retrieval));
     }
-    if (chosen.length === 0) {
-      const text = referralText(retrieval, referralLine);
+    if (lines && 'notAbout' in lines) {
+      // The best passage only mentions the question's main subject in passing (居住证明 for 居住证):
+      // say what is missing rather than quote it.
+      const onward = referralText(retrieval, referralLine).replace(/^[^。]*。/u, '');
+      const text = `抱歉，现有资料中没有找到关于“${lines.notAbout}”的规定，为避免误导，暂不作答。${onward}`;
       return {
         pieces: [text],
         answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
       };
     }
-    const numberOf = new Map<string, number>();
-    const spans = new Map<number, { passage: Passage; start: number; end: number }>();
-    const pieces: string[] = [];
-    for (const item of chosen) {
-      const key = item.passage.chunk.id;
-      const n = numberOf.get(key) ?? numberOf.size + 1;
-      numberOf.set(key, n);
-      const span = spans.get(n);
-      spans.set(n, {
-        passage: item.passage,
-        start: Math.min(span?.start ?? item.start, item.start),
-        end: Math.max(span?.end ?? item.end, item.end),
-      });
-      pieces.push(withMarker(item.text, n));
-    }
-    const citations: Citation[] = [...spans.entries()].map(([n, s]) =>
-      citePassage(n, s.passage, s.start, s.end, true),
-    );
+    if (!lines || !lines.some((l) => l.source)) return refusal(retrieval, referralLine);
+    const rendered = renderLines(lines);
     return {
-      pieces,
-      answer: { answer: pieces.join(''), refused: false, grounded: true, citations, provider: 'extractive' },
+      pieces: rendered.pieces,
+      answer: {
+        answer: rendered.text,
+        refused: false,
+        grounded: true,
+        citations: rendered.citations,
+        provider: 'extractive',
+      },
     };
   }
 
@@ -118,7 +245,7 @@ export function createExtractiveAnswerer({
       const { pieces, answer } = await compose(question, relayablePassages(retrieval));
       for (const piece of pieces) {
         // Stream clause by clause so a client sees the text arrive as it would from a model.
-        for (const part of piece.split(/(?<=[，,；;。！？])/)) {
+        for (const part of piece.split(/(?<=[，,；;。！？\n])/)) {
           if (options?.signal?.aborted) return;
           if (part) yield { type: 'delta', text: part } satisfies AnswerEvent;
         }

@@ -1,0 +1,128 @@
+import type { Span } from '../domain.js';
+import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
+import { splitClauses } from '../text/sentences.js';
+
+/**
+ * The direct fact an answer leads with: a number question starts with the number ("4.5万个"), a
+ * yes/no question with 可以/不可以 (or 需要/不需要) — read from the best sentence, never invented.
+ * Undefined when the sentence does not say it plainly; the quote then stands alone.
+ */
+
+/** A number, not an ordinal: the 十六 of 第十六条 or 第3款 is a label, not a quantity. */
+const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
+const MAGNITUDE = String.raw`(?:万|亿|千|百)?`;
+const UNIT = String.raw`(?:个工作日|工作日|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年|月|日|天|周|次|架|棵|人|名|米|倍|%|％|‰)`;
+const BOUND = String.raw`(?:以上|以下|以内|左右|之内)?`;
+const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
+/** An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上". */
+const NUMBER_PHRASE = new RegExp(
+  `${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?`,
+  'u',
+);
+
+/**
+ * The number phrase a number question asks for, from the best sentence: in the clause that holds
+ * the asked quantity (e.g. 基站 in "5G基站建到多少个") or else the first clause with a number.
+ */
+export function numberLead(question: string, sentence: string, quantity?: string[]): string | undefined {
+  if (!asksForNumber(question)) return undefined;
+  const clauses = splitClauses(sentence).map((s) => sentence.slice(s.start, s.end));
+  const withNumber = clauses.filter((c) => NUMBER_PHRASE.test(c));
+  if (withNumber.length === 0) return undefined;
+  const unit = ASKED_UNIT.exec(question)?.[1];
+  const named = quantity ? withNumber.find((c) => quantity.some((q) => c.includes(q))) : undefined;
+  const withUnit = unit ? withNumber.find((c) => phrases(c).some((p) => p.includes(unit))) : undefined;
+  const clause = named ?? withUnit ?? withNumber[0];
+  const found = phrases(clause);
+  if (unit) {
+    const sameUnit = found.find((p) => p.includes(unit));
+    if (sameUnit) return sameUnit;
+  }
+  // The amount that belongs to the asked quantity: right after it ("基站数达4.5万个", not the 5
+  // of 5G) or, when the quantity is the counted noun, right before it ("54项任务").
+  const at = quantity?.map((q) => clause.indexOf(q)).find((i) => i >= 0);
+  if (at !== undefined && at >= 0) {
+    const after = NUMBER_PHRASE.exec(clause.slice(at));
+    if (after) return after[0];
+    const before = found.filter((p) => {
+      const i = clause.lastIndexOf(p, at);
+      return i >= 0 && i + p.length <= at;
+    });
+    if (before.length > 0) return before[before.length - 1];
+  }
+  return found[0];
+}
+
+/** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
+const ASKED_UNIT =
+  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|米|倍)/u;
+
+/** Every number phrase of a text, in order. */
+function phrases(text: string): string[] {
+  return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))].map((m) => m[0]);
+}
+
+const YES_NO_QUESTION =
+  /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
+const OBLIGATION = /要不要|需不需要|用不用|需要.*吗|要.*吗|得.*吗|收.*吗|交.*吗|掏钱/;
+const PROHIBITIVE = /不得|禁止|严禁|不准|不能|不可以|不予|无权|不允许|不属于/;
+const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
+const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
+const CONDITION = /应当|须|需|经.*同意|但|的，/;
+
+/**
+ * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,
+ * when its wording is one-sided; a sentence that both allows and forbids gets no lead.
+ */
+export function yesNoLead(question: string, sentence: string): string | undefined {
+  if (!YES_NO_QUESTION.test(question)) return undefined;
+  const exempt = EXEMPT.test(sentence);
+  if (OBLIGATION.test(question) && exempt) return '不需要';
+  const no = PROHIBITIVE.test(sentence);
+  const yes = PERMISSIVE.test(sentence);
+  if (no === yes || exempt) return undefined;
+  if (no) return '不可以';
+  return CONDITION.test(sentence) ? '可以，但要符合规定' : '可以';
+}
+
+/** A lead line and the quoted sentence it is read from. */
+export interface Lead extends Span {
+  text: string;
+  passageIndex: number;
+}
+
+/**
+ * One number lead per part of the question that asks for a number ("标准机架数目标是多少？智能
+ * 算力占比要达到多少？"), read from the anchor sentence or else the first quoted piece that states
+ * it; labelled with the asked quantity when there are several ("机架数：6.5万架").
+ */
+export function numberLeads(
+  parts: string[],
+  pieces: (Span & { text: string; passageIndex: number })[],
+  anchor: Span & { text: string; passageIndex: number },
+  groups: string[][],
+): Lead[] {
+  const leads: Lead[] = [];
+  const asking = parts.filter((p) => asksForNumber(p));
+  for (const part of asking) {
+    const quantity = askedQuantity(part, groups);
+    const candidates = [anchor, ...pieces];
+    const source =
+      (quantity &&
+        candidates.find(
+          (c) => quantity.some((q) => c.text.includes(q)) && numberLead(part, c.text, quantity),
+        )) ||
+      candidates.find((c) => numberLead(part, c.text, quantity));
+    const value = source && numberLead(part, source.text, quantity);
+    if (!source || !value) continue;
+    const label = asking.length > 1 && quantity ? `${quantity[0]}：` : '';
+    if (leads.some((l) => l.text.endsWith(value))) continue;
+    leads.push({
+      text: `${label}${value}`,
+      passageIndex: source.passageIndex,
+      start: source.start,
+      end: source.end,
+    });
+  }
+  return leads;
+}

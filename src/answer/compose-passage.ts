@@ -1,0 +1,180 @@
+import type { Passage } from '../domain.js';
+import { splitSentences } from '../text/sentences.js';
+import { ARTICLE_LABEL, isEnumeratorOnly, LEADING_ENUMERATOR } from './display-text.js';
+import type { ScoredSentence } from './extractive-selection.js';
+
+/** A quoted piece of a passage; offsets are into the document text. */
+export interface QuotedPiece {
+  passageIndex: number;
+  start: number;
+  end: number;
+  /** The file text of the piece. */
+  text: string;
+  /** An enumerated item ("（一）…", "1. …"): shown on its own line. */
+  item: boolean;
+}
+
+export interface PassageComposition {
+  /** Pieces in the order shown: the anchor passage first, in document order, then the others. */
+  pieces: QuotedPiece[];
+  /** The best sentence, the one the lead (number, 可以/不可以) is read from. */
+  anchor: ScoredSentence;
+  /** Query term groups the pieces cover. */
+  covered: Set<number>;
+}
+
+export interface PassageCompositionParams {
+  /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
+  keepRatio?: number;
+  /** Other passages that may add a sentence the anchor passage lacks, default 2. */
+  maxOtherPassages?: number;
+  /** Items of one enumerated list shown, default 12 (the longest material lists of the guides have 10–18). */
+  maxItems?: number;
+}
+
+/**
+ * A law article up to this many characters is quoted whole: its sentences qualify each other (the
+ * penalty follows the duty, the exception the rule), and the articles behind citizens' questions
+ * are mostly 100–300 characters. Longer articles (the chunker splits them at 480) get the sentences
+ * that answer.
+ */
+export const WHOLE_ARTICLE_MAX_CHARS = 320;
+
+interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  item: boolean;
+}
+
+/** Sentences of a passage with offsets into the document; leading bullets and spaces skipped. */
+export function passageSentences(passage: Passage): Sentence[] {
+  const { chunk } = passage;
+  const out: Sentence[] = [];
+  for (const span of splitSentences(chunk.text)) {
+    let from = span.start;
+    while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
+    const text = chunk.text.slice(from, span.end);
+    if (!text || isEnumeratorOnly(text) || isHeadingLine(text)) continue;
+    out.push({
+      start: chunk.start + from,
+      end: chunk.start + span.end,
+      text,
+      item: LEADING_ENUMERATOR.test(text),
+    });
+  }
+  return out;
+}
+
+/** A section heading inside a passage ("二、实施数字政府提质工程"): short, numbered, unpunctuated. */
+function isHeadingLine(text: string): boolean {
+  return text.length <= 30 && /^[一二三四五六七八九十]{1,3}、/u.test(text) && !/[。；;，,：:]/.test(text);
+}
+
+/** A sentence that announces a list: "…有下列情形之一的，…：", "应当提交以下材料：". */
+export function isListLead(text: string): boolean {
+  return /[：:]\s*$/.test(text) || /下列|以下|如下/.test(text);
+}
+
+/** Indexes of the list a lead at `i` announces (the run of items right after it). */
+function itemsAfter(sentences: Sentence[], i: number, max: number): number[] {
+  const out: number[] = [];
+  for (let j = i + 1; j < sentences.length && sentences[j].item && out.length < max; j++) out.push(j);
+  return out;
+}
+
+/** The lead of the list an item at `i` belongs to, if the passage holds it. */
+function leadBefore(sentences: Sentence[], i: number): number | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    if (!sentences[j].item) return isListLead(sentences[j].text) ? j : undefined;
+  }
+  return undefined;
+}
+
+/** A chunk that is one law article (or its start): "第十四条 …". */
+export function isArticle(passage: Passage): boolean {
+  return passage.chunk.article !== undefined || ARTICLE_LABEL.test(passage.chunk.text);
+}
+
+/**
+ * The sentences of one passage that answer: the whole article when it is short, otherwise the
+ * anchor and the close seconds of the same passage; a list lead brings its items and an item its
+ * lead and siblings, so an enumeration is never cut to one fragment.
+ */
+function piecesOfPassage(
+  passage: Passage,
+  passageIndex: number,
+  chosenStarts: Set<number>,
+  maxItems: number,
+  mayQuoteWhole = true,
+): QuotedPiece[] {
+  const sentences = passageSentences(passage);
+  const whole = mayQuoteWhole && isArticle(passage) && passage.chunk.text.length <= WHOLE_ARTICLE_MAX_CHARS;
+  const keep = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (whole || chosenStarts.has(s.start)) keep.add(i);
+  });
+  for (const i of [...keep]) {
+    if (isListLead(sentences[i].text)) for (const j of itemsAfter(sentences, i, maxItems)) keep.add(j);
+    if (sentences[i].item) {
+      const lead = leadBefore(sentences, i);
+      if (lead !== undefined) {
+        keep.add(lead);
+        for (const j of itemsAfter(sentences, lead, maxItems)) keep.add(j);
+      }
+    }
+  }
+  return [...keep].sort((a, b) => a - b).map((i) => ({ passageIndex, ...sentences[i] }));
+}
+
+/**
+ * Composes from one anchor passage, not from fragments: the passage of the best sentence gives
+ * the answer. Another passage adds its sentence only when it scores close to the best and either
+ * covers a query term group the answer lacks in a multi-part question (产假 and 护理假 in two
+ * articles) or continues an enumeration (哪些 …) from the anchor's own document. A sentence that
+ * merely shares a word with the question never joins. Pure.
+ */
+export function composeFromPassages(
+  passages: Passage[],
+  scored: ScoredSentence[],
+  { multiPart, list }: { multiPart: boolean; list: boolean },
+  { keepRatio = 0.7, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
+): PassageComposition | undefined {
+  const anchor = scored[0];
+  if (!anchor) return undefined;
+  const close = scored.filter((s) => s.score >= anchor.score * keepRatio);
+  const covered = new Set<number>(anchor.covers);
+  const sameStarts = new Set(close.filter((s) => s.passageIndex === anchor.passageIndex).map((s) => s.start));
+  for (const s of close) if (s.passageIndex === anchor.passageIndex) for (const g of s.covers) covered.add(g);
+  const pieces = piecesOfPassage(passages[anchor.passageIndex], anchor.passageIndex, sameStarts, maxItems);
+  if (pieces.length === 0) {
+    // The best match was a heading line: quote it as it stands.
+    pieces.push({
+      passageIndex: anchor.passageIndex,
+      start: anchor.start,
+      end: anchor.end,
+      text: anchor.text,
+      item: false,
+    });
+  }
+  const used = new Set([anchor.passageIndex]);
+  const enumerated = pieces.some((p) => p.item);
+  const anchorDoc = passages[anchor.passageIndex].chunk.docId;
+  for (const s of close) {
+    if (used.size > maxOtherPassages) break;
+    if (used.has(s.passageIndex)) continue;
+    const adds = s.covers.some((g) => !covered.has(g));
+    // Another part of a multi-part question, or more of an enumeration the same document gives.
+    const joins =
+      (multiPart && adds) || (list && !enumerated && passages[s.passageIndex].chunk.docId === anchorDoc);
+    if (!joins) continue;
+    const text = s.text;
+    if (pieces.some((p) => p.text === text)) continue;
+    for (const g of s.covers) covered.add(g);
+    used.add(s.passageIndex);
+    pieces.push(
+      ...piecesOfPassage(passages[s.passageIndex], s.passageIndex, new Set([s.start]), maxItems, false),
+    );
+  }
+  return { pieces, anchor, covered };
+}

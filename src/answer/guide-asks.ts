@@ -1,0 +1,71 @@
+/**
+ * What a question about a 办事指南 asks for, mapped to the guide's fields. A citizen asks "要多久？
+ * 需要跑现场吗？"; the guide answers in 承诺办结时限 / 法定办结时限 and 到现场次数. Several asks in one
+ * question are all answered, in the order the question asks them.
+ */
+export interface GuideAsk {
+  /** What is asked, as the answer names it when the guide does not say (e.g. 办理时限). */
+  label: string;
+  /** Guide fields (or `## 列表` sections) that answer it, in the order shown. */
+  fields: string[];
+  /** Where in the question the ask was found, for ordering. */
+  at: number;
+}
+
+/**
+ * The asks a guide can answer and the words citizens use for them. Words come from how the
+ * service-guide questions are phrased (材料/条件/多久/电话/地点/跑几次/网上/预约/快递/费用); the
+ * rule is per kind of ask, not per question.
+ */
+const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
+  {
+    label: '申请材料',
+    fields: ['申请材料'],
+    words: /材料|带什么|带哪些|交什么|交哪些|准备什么|准备哪些|提交什么|提交哪些|要带/,
+  },
+  {
+    label: '受理条件',
+    fields: ['受理条件'],
+    words: /条件|什么人|哪些人|谁可以|谁能|满足|符合|要求/,
+  },
+  {
+    label: '办理时限',
+    fields: ['承诺办结时限', '法定办结时限'],
+    words:
+      /多久|多长时间|多少时间|几天|多少天|几个工作日|多少个工作日|时限|期限|办结|多快|要等|当天|什么时候能|多久能|几天能|批下来/,
+  },
+  { label: '监督投诉电话', fields: ['监督投诉电话'], words: /投诉/ },
+  { label: '咨询电话', fields: ['咨询电话'], words: /电话|咨询|热线|打哪|联系方式/ },
+  {
+    label: '办理地点',
+    fields: ['办理地点'],
+    words: /地点|地址|在哪|去哪|哪里办|哪儿办|哪里受理|窗口|大厅|营业厅/,
+  },
+  {
+    label: '到现场次数',
+    fields: ['到现场次数'],
+    words: /跑|现场|几趟|去几次|本人去|亲自|当面|上门/,
+  },
+  { label: '网上办理', fields: ['受理平台'], words: /网上办|网上申请|线上|在线|平台|网办|只能网上/ },
+  { label: '网上预约', fields: ['是否支持网上预约'], words: /预约/ },
+  { label: '邮寄', fields: ['是否支持物流快递'], words: /快递|邮寄|寄到|寄回|寄给|能寄/ },
+  { label: '收费', fields: ['收费'], words: /费用|收费|交钱|多少钱|免费|收钱|花钱|交费|缴费/ },
+  {
+    label: '实施主体',
+    fields: ['实施主体'],
+    words: /哪个部门|什么部门|哪个单位|哪个机关|向谁|找谁|谁办|谁负责|谁受理/,
+  },
+];
+
+/** The guide asks of a question, in question order; empty when it asks none of them. Pure. */
+export function guideAsks(question: string): GuideAsk[] {
+  const found: GuideAsk[] = [];
+  for (const ask of ASKS) {
+    const m = ask.words.exec(question);
+    if (!m) continue;
+    found.push({ label: ask.label, fields: ask.fields, at: m.index });
+  }
+  // 投诉电话 is asked with 电话: the complaint line is what is meant, not the enquiry line.
+  const complaint = found.some((a) => a.label === '监督投诉电话');
+  return found.filter((a) => !(complaint && a.label === '咨询电话')).sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,61 @@
+import { normaliseForIndex } from '../text/normalise.js';
+
+/**
+ * The parts of a question that asks several things ("算力券是什么？怎么申请？", "产假多少天？
+ * 男方有护理假吗？"). A part is separated by ？ ! ； or a comma followed by a new question word.
+ */
+export function questionParts(question: string): string[] {
+  return question
+    .split(
+      /[？?！!；;]+|[，,](?=\s*(?:那|还|另外|以及|并且|而且|再|同时)?\s*(?:要|需要|能|可以|是否|有没有|多|几|哪|怎|什么|谁|会|得))/u,
+    )
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** A part that asks something (not a scene-setting clause like "在青岛坐出租车"). */
+export const ASKING =
+  /吗|呢|什么|哪|谁|几|多少|多久|多长|多大|多重|怎|如何|是否|能不能|可不可以|要不要|有没有|啥|[？?]$/u;
+
+/**
+ * Share of the question's term weight a part must carry to be reported as not covered: "可以申请吗"
+ * after a long description asks with generic words the answer need not repeat.
+ */
+export const MIN_PART_SHARE = 0.25;
+
+/**
+ * The parts of a multi-part question the answer does not cover: every informative query term of
+ * the part (weight > 0, together at least MIN_PART_SHARE of the question's) is absent from the
+ * answer's text. A single-part question has none — its
+ * coverage is the relevance decision's business. Returned as written, without the question mark,
+ * so the answer can say "“怎么申请”：现有资料未写明". Pure.
+ */
+export function uncoveredAsks(
+  question: string,
+  groups: string[][],
+  weights: number[],
+  answerText: string,
+): string[] {
+  const parts = questionParts(question);
+  if (parts.length < 2) return [];
+  const answer = normaliseForIndex(answerText);
+  const total = weights.reduce((a, b) => a + Math.max(b, 0), 0);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (!ASKING.test(part)) continue;
+    const norm = normaliseForIndex(part);
+    const own = groups
+      .map((group, i) => ({ group, weight: weights[i] ?? 0 }))
+      .filter(({ group, weight }) => weight > 0 && group.some((t) => norm.includes(t)));
+    const weight = own.reduce((sum, o) => sum + o.weight, 0);
+    if (own.length === 0 || weight < total * MIN_PART_SHARE) continue;
+    const coveredAny = own.some(({ group }) => group.some((t) => answer.includes(t)));
+    if (!coveredAny) out.push(part.replace(/[吗呢吧啊呀]+$/u, ''));
+  }
+  return out;
+}
+
+/** The parts of a question that ask something (see ASKING). */
+export function askingParts(question: string): string[] {
+  return questionParts(question).filter((p) => ASKING.test(p));
+}
