@@ -18,10 +18,6 @@ export interface ScoredSentence {
 export interface SelectionParams {
   /** Passages whose sentences are considered, default 4. */
   depth?: number;
-  /** Sentences in an answer, default 3 (5 for list questions). */
-  maxSentences?: number;
-  /** Characters in an answer before markers, default 320. */
-  maxChars?: number;
   /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
   keepRatio?: number;
 }
@@ -79,39 +75,4 @@ export function scoreSentences(
     }
   });
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.start - b.start);
-}
-
-/**
- * Picks the answer sentences: the best one, then close seconds that add a query term the chosen
- * ones lack (for list questions, any close second), within the size bounds. Pure.
- */
-export function selectSentences(
-  question: string,
-  scored: ScoredSentence[],
-  { maxSentences, maxChars = 320, keepRatio = 0.7 }: SelectionParams = {},
-): ScoredSentence[] {
-  const limit = maxSentences ?? (asksForList(question) ? 5 : 3);
-  const best = scored[0];
-  if (!best) return [];
-  const chosen: ScoredSentence[] = [best];
-  const covered = new Set(best.covers);
-  const wantsList = asksForList(question);
-  let chars = best.text.length;
-  for (const candidate of scored.slice(1)) {
-    if (chosen.length >= limit) break;
-    if (candidate.score < best.score * keepRatio) break;
-    if (chars + candidate.text.length > maxChars) continue;
-    const norm = normaliseForIndex(candidate.text);
-    const repeat = chosen.some(
-      (c) =>
-        (c.start < candidate.end && candidate.start < c.end && c.passageIndex === candidate.passageIndex) ||
-        normaliseForIndex(c.text) === norm,
-    );
-    if (repeat) continue;
-    if (!wantsList && candidate.covers.every((g) => covered.has(g))) continue;
-    for (const g of candidate.covers) covered.add(g);
-    chosen.push(candidate);
-    chars += candidate.text.length;
-  }
-  return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.start - b.start);
 }
