@@ -115,7 +115,8 @@ export function numberLeads(
       candidates.find((c) => numberLead(part, c.text, quantity));
     const value = source && numberLead(part, source.text, quantity);
     if (!source || !value) continue;
-    const label = asking.length > 1 && quantity ? `${quantity[0]}：` : '';
+    const label =
+      asking.length > 1 ? `${quantity?.[0] ?? nearestTerm(part, source.text, value, groups) ?? ''}：` : '';
     if (leads.some((l) => l.text.endsWith(value))) continue;
     leads.push({
       text: `${label}${value}`,
@@ -125,4 +126,18 @@ export function numberLeads(
     });
   }
   return leads;
+}
+
+/** The question's term that stands closest before the number in the sentence: 机架 in "机架数达6.5万架". */
+function nearestTerm(part: string, text: string, value: string, groups: string[][]): string | undefined {
+  const at = text.indexOf(value);
+  let best: { term: string; gap: number } | undefined;
+  for (const [term] of groups) {
+    if (!term || !part.includes(term)) continue;
+    const i = text.lastIndexOf(term, at);
+    if (i < 0 || i + term.length > at) continue;
+    const gap = at - (i + term.length);
+    if (!best || gap < best.gap) best = { term, gap };
+  }
+  return best?.term;
 }

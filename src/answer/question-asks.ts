@@ -18,17 +18,11 @@ export const ASKING =
   /吗|呢|什么|哪|谁|几|多少|多久|多长|多大|多重|怎|如何|是否|能不能|可不可以|要不要|有没有|啥|[？?]$/u;
 
 /**
- * Share of the question's term weight a part must carry to be reported as not covered: "可以申请吗"
- * after a long description asks with generic words the answer need not repeat.
- */
-export const MIN_PART_SHARE = 0.25;
-
-/**
- * The parts of a multi-part question the answer does not cover: every informative query term of
- * the part (weight > 0, together at least MIN_PART_SHARE of the question's) is absent from the
- * answer's text. A single-part question has none — its
- * coverage is the relevance decision's business. Returned as written, without the question mark,
- * so the answer can say "“怎么申请”：现有资料未写明". Pure.
+ * The parts of a question that asks two things or more ("算力券是什么？怎么申请？") the answer does
+ * not cover: every informative query term of the part (weight > 0) is absent from the answer's
+ * text. A question that asks one thing has none, however it sets the scene ("企业想修复信用，可以
+ * 申请吗？"): its coverage is the relevance decision's business. Returned as written, without the
+ * question particle, so the answer can say "“怎么申请”：现有资料未写明". Pure.
  */
 export function uncoveredAsks(
   question: string,
@@ -36,19 +30,16 @@ export function uncoveredAsks(
   weights: number[],
   answerText: string,
 ): string[] {
-  const parts = questionParts(question);
+  const parts = askingParts(question);
   if (parts.length < 2) return [];
   const answer = normaliseForIndex(answerText);
-  const total = weights.reduce((a, b) => a + Math.max(b, 0), 0);
   const out: string[] = [];
   for (const part of parts) {
-    if (!ASKING.test(part)) continue;
     const norm = normaliseForIndex(part);
     const own = groups
       .map((group, i) => ({ group, weight: weights[i] ?? 0 }))
       .filter(({ group, weight }) => weight > 0 && group.some((t) => norm.includes(t)));
-    const weight = own.reduce((sum, o) => sum + o.weight, 0);
-    if (own.length === 0 || weight < total * MIN_PART_SHARE) continue;
+    if (own.length === 0) continue;
     const coveredAny = own.some(({ group }) => group.some((t) => answer.includes(t)));
     if (!coveredAny) out.push(part.replace(/[吗呢吧啊呀]+$/u, ''));
   }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { numberLead, numberLeads, yesNoLead } from '../../src/answer/compose-lead.js';
+
+describe('numberLead', () => {
+  it('reads the amount of the asked quantity, not another number of the sentence', () => {
+    expect(
+      numberLead('2025年青岛要把5G基站建到多少个？', '推动5G-A试点部署及应用，力争5G基站数达4.5万个。', [
+        '基站',
+      ]),
+    ).toBe('4.5万个');
+  });
+
+  it('prefers the measure word the question names', () => {
+    const s = '今年重点在数字经济等7个方面推进54项任务。';
+    expect(numberLead('一共安排了多少项任务？', s, ['任务'])).toBe('54项');
+    expect(numberLead('分几个方面？', s)).toBe('7个');
+  });
+
+  it('keeps a range and its bounds together', () => {
+    expect(numberLead('最多罚多少钱？', '拒不改正的，处二百元以上一千元以下罚款。')).toBe(
+      '二百元以上一千元以下',
+    );
+    expect(numberLead('每年要完成多少义务植树任务？', '每人每年完成三至五棵的义务植树任务。', ['任务'])).toBe(
+      '三至五棵',
+    );
+  });
+
+  it('never reads an article number as the answer', () => {
+    expect(numberLead('多少天内给答复？', '第十六条 烟草专卖行政主管部门应当作出决定。')).toBeUndefined();
+  });
+
+  it('gives nothing for a question that does not ask for a number', () => {
+    expect(numberLead('哪个领域要建设可信数据空间？', '建成3个集群。')).toBeUndefined();
+  });
+});
+
+describe('numberLeads', () => {
+  it('answers each number part of a multi-part question, labelled by its quantity', () => {
+    const anchor = {
+      text: '力争通用数据中心标准机架数达6.5万架，智能算力占比达35%。',
+      start: 10,
+      end: 40,
+      passageIndex: 0,
+    };
+    const leads = numberLeads(
+      ['通用数据中心的标准机架数目标是多少', '智能算力占比要达到多少'],
+      [anchor],
+      anchor,
+      [['通用'], ['数据中心'], ['标准'], ['机架'], ['智能'], ['算力'], ['占比'], ['达到']],
+    );
+    expect(leads.map((l) => l.text)).toEqual(['机架：6.5万架', '占比：35%']);
+    expect(leads[0]).toMatchObject({ start: 10, end: 40, passageIndex: 0 });
+  });
+});
+
+describe('yesNoLead', () => {
+  it('says 不可以 for a prohibition and 可以 for a permission', () => {
+    expect(yesNoLead('幼儿园招生前考一考，这个允许吗？', '幼儿园不得进行任何形式的考试或者测查。')).toBe(
+      '不可以',
+    );
+    expect(yesNoLead('学员可以自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
+  });
+
+  it('names the condition when the permission has one', () => {
+    expect(yesNoLead('能抱着狗打车吗？', '携犬乘坐出租车的，可以征得驾驶员同意后乘坐。')).toBe(
+      '可以，但要符合规定',
+    );
+  });
+
+  it('says 不需要 when a fee question meets an exemption', () => {
+    expect(yesNoLead('鉴定费要自己出吗？', '残疾人免交残疾鉴定费和残疾人证工本费。')).toBe('不需要');
+  });
+
+  it('stays silent when the sentence allows and forbids, or the question is not yes/no', () => {
+    expect(yesNoLead('能不能随便摁喇叭？', '禁止机动车辆鸣喇叭，紧急情况下可以短鸣。')).toBeUndefined();
+    expect(yesNoLead('谁来管？', '不得设置地锁。')).toBeUndefined();
+  });
+});

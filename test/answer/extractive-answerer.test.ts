@@ -1,0 +1,241 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerProvider } from '../../src/answer/answer-provider.js';
+import { createExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import type { Answer, Chunk, DocType, Passage, SourceDocument } from '../../src/domain.js';
+import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
+import type { LocalStore } from '../../src/index/local-store.js';
+import { openLocalStore } from '../../src/index/open-local-store.js';
+import { createJiebaTokenizer, type JiebaTokenizer } from '../../src/text/jieba-tokenizer.js';
+import { fakeRetrieval } from '../fakes/fake-passages.js';
+
+/**
+ * The extractive answerer over a real local index (jieba tokens, real idf, documents read back
+ * from the store): what a citizen reads, and that every citation still quotes the file's text.
+ */
+
+const GUIDE = `# 办理及加注普通护照
+
+**事项类型**：行政许可
+
+**实施主体**：广州市公安局
+
+**受理条件**：公民因前往外国定居、探亲、学习、就业、旅行等非公务原因出国的，由本人向公安出入境管理部门提出申请。
+
+**办理地点**：办理地点：越秀区东华东路367号（综合窗）
+
+**法定办结时限**：30(工作日)
+
+**承诺办结时限**：5(工作日)
+
+**到现场次数**：1
+
+**是否支持物流快递**：是
+
+**是否支持网上预约**：是
+
+**咨询电话**：020-12345
+
+## 申请材料
+
+1. 出生医学证明
+2. 申请人相片
+3. 居民身份证
+`;
+
+const PROPERTY = `青岛市物业管理条例
+
+第二十一条 符合下列条件之一的，应当召开首次业主大会会议:
+（一）已交付业主的专有部分面积占比百分之五十以上的;
+（二）已交付业主的人数占比百分之五十以上的;
+（三）自首套物业交付业主之日起满二年且已交付业主的人数占比百分之二十五以上的。
+
+第二十二条 达到召开首次业主大会会议条件的，建设单位应当在物业管理区域内公示。
+`;
+
+const KINDERGARTEN = `青岛市学前教育条例
+
+第二十五条 流动人口子女在居住地申请入园的，其父母或者其他监护人还应当出具本人身份证明和居住证明等材料。
+`;
+
+const VEHICLES = `机动车登记规定
+
+第八条 属于在户籍地以外办理小型汽车注册登记的，机动车所有人免予提交公安机关核发的居住证明。
+`;
+
+const PLAN = `数字青岛2025年行动方案政策解读
+
+推动5G-A和F5G-A试点部署及应用,力争5G基站数达4.5万个。积极落实人工智能“算力券”奖补政策,降低算力使用成本。
+`;
+
+const DOCS: { id: string; text: string; type: DocType }[] = [
+  { id: 'guide-passport', text: GUIDE, type: '办事指南' },
+  { id: 'law-property', text: PROPERTY, type: '法规' },
+  { id: 'law-kindergarten', text: KINDERGARTEN, type: '法规' },
+  { id: 'law-vehicles', text: VEHICLES, type: '法规' },
+  { id: 'plan', text: PLAN, type: '政策文件' },
+];
+
+/** Chunks at blank lines, as the chunker cuts articles and guide records; offsets into the text. */
+function chunksOf(id: string, text: string, title: string): Chunk[] {
+  const out: Chunk[] = [];
+  for (const m of text.matchAll(/[^\n](?:[^\n]|\n(?!\n))*/g)) {
+    const start = m.index ?? 0;
+    const article = /^第[一二三四五六七八九十百]+条/.exec(m[0])?.[0];
+    out.push({
+      id: `${id}#${out.length}`,
+      docId: id,
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      headingPath: [title],
+      ...(article ? { article } : {}),
+    });
+  }
+  return out;
+}
+
+let dir: string;
+let tokenizer: JiebaTokenizer;
+let store: LocalStore;
+let answerer: AnswerProvider;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'extractive-'));
+  tokenizer = createJiebaTokenizer({ dictDir: join(dir, 'dict') });
+  const embedder = new HashingEmbedder({ tokenizer, dimensions: 32 });
+  store = await openLocalStore({
+    dir: join(dir, 'index'),
+    identity: { schemaVersion: 1, embedderId: embedder.id, dimensions: 32, tokenizerId: tokenizer.id },
+    create: true,
+  });
+  for (const d of DOCS) {
+    const title = d.text.split('\n')[0].replace(/^#\s*/, '');
+    const doc: SourceDocument = {
+      id: d.id,
+      path: `/corpus/${d.id}.md`,
+      text: d.text,
+      hash: d.id,
+      meta: { id: d.id, title, type: d.type, sourcePath: `${d.id}.md` },
+    };
+    const chunks = chunksOf(d.id, d.text, title);
+    const vectors = await embedder.embedDocuments(chunks.map((c) => c.text));
+    await store.upsertDocument(
+      doc,
+      chunks.map((chunk, i) => ({ chunk, tokens: tokenizer.tokenize(chunk.text), vector: vectors[i] })),
+    );
+  }
+  answerer = createExtractiveAnswerer({ tokenizer, store });
+}, 120_000);
+
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Passages for `refs` ("doc#ordinal"), in that order, as retrieval would rank them. */
+async function passages(...refs: string[]): Promise<Passage[]> {
+  const out: Passage[] = [];
+  for (const ref of refs) {
+    const [docId] = ref.split('#');
+    const doc = await store.getDocument(docId);
+    const chunk = doc?.chunks.find((c) => c.id === ref);
+    if (!doc || !chunk) throw new Error(`no chunk ${ref}`);
+    out.push({ chunk, meta: doc.meta, score: 1 / (out.length + 1), why: { matchedTerms: [] } });
+  }
+  return out;
+}
+
+async function ask(question: string, ...refs: string[]): Promise<Answer> {
+  return answerer.answer(question, fakeRetrieval(await passages(...refs)));
+}
+
+/** Every citation quotes exactly the text of its document at its offsets. */
+function expectQuotesIntact(answer: Answer): void {
+  for (const c of answer.citations) {
+    const text = DOCS.find((d) => d.id === c.docId)?.text ?? '';
+    expect(text.slice(c.start, c.end)).toBe(c.quote);
+  }
+}
+
+describe('extractive answers to guide questions', () => {
+  it('answers each ask of the question from the guide fields, each cited by its line', async () => {
+    const a = await ask('在广州申请普通护照要等几天？要本人去几趟？', 'guide-passport#6');
+    expect(a.refused).toBe(false);
+    expect(a.answer.split('\n')).toEqual([
+      '根据广州市公安局“办理及加注普通护照”办事指南：',
+      '承诺办结时限：5（工作日）[1]。',
+      '法定办结时限：30（工作日）[2]。',
+      '到现场次数：1次[3]。',
+      '办理地点：越秀区东华东路367号（综合窗）[4]。',
+    ]);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      '**承诺办结时限**：5(工作日)',
+      '**法定办结时限**：30(工作日)',
+      '**到现场次数**：1',
+      '**办理地点**：办理地点：越秀区东华东路367号（综合窗）',
+    ]);
+    expectQuotesIntact(a);
+  });
+
+  it('lists the materials one per line with one citation for the list', async () => {
+    const a = await ask('在广州办普通护照要交什么材料？', 'guide-passport#12');
+    expect(a.answer).toContain('申请材料：\n1.出生医学证明\n2.申请人相片\n3.居民身份证[1]。');
+    expect(a.citations[0].quote).toBe('1. 出生医学证明\n2. 申请人相片\n3. 居民身份证');
+    expectQuotesIntact(a);
+  });
+});
+
+describe('extractive answers from articles', () => {
+  it('quotes the list an article announces, one item per line, article label apart', async () => {
+    const a = await ask('满足什么条件就应当召开第一次业主大会会议？', 'law-property#1', 'law-property#2');
+    const lines = a.answer.split('\n');
+    expect(lines[0]).toBe('第二十一条：符合下列条件之一的，应当召开首次业主大会会议[1]：');
+    expect(lines.slice(1, 4)).toEqual([
+      '（一）已交付业主的专有部分面积占比百分之五十以上的；',
+      '（二）已交付业主的人数占比百分之五十以上的；',
+      '（三）自首套物业交付业主之日起满二年且已交付业主的人数占比百分之二十五以上的[1]。',
+    ]);
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0].quote.startsWith('第二十一条 符合下列条件之一的')).toBe(true);
+    expectQuotesIntact(a);
+  });
+
+  it('leads a number question with the number, cleans the ASCII commas, keeps the quote as written', async () => {
+    const a = await ask('2025年青岛要把5G基站建到多少个？', 'plan#1');
+    expect(a.answer.split('\n')[0]).toBe('4.5万个[1]。');
+    expect(a.answer).toContain('推动5G-A和F5G-A试点部署及应用，力争5G基站数达4.5万个');
+    expect(a.citations[0].quote).toContain('应用,力争5G基站数达4.5万个。');
+    expectQuotesIntact(a);
+  });
+
+  it('says which part of the question the documents do not cover', async () => {
+    const a = await ask('算力券是什么？怎么申请？', 'plan#1');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('积极落实人工智能“算力券”奖补政策');
+    expect(a.answer.split('\n').at(-1)).toBe('“怎么申请”：现有资料未写明，请向主管部门或政务服务热线咨询。');
+  });
+});
+
+describe('no patchwork', () => {
+  it('does not stitch sentences of unrelated documents that share a word with the question', async () => {
+    const a = await ask(
+      '我想办居住证需要什么材料？',
+      'law-kindergarten#1',
+      'law-vehicles#1',
+      'law-property#2',
+    );
+    expect(a.refused).toBe(true);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toContain('没有找到关于“居住证”的规定');
+  });
+
+  it('answers from one passage when the others only share words', async () => {
+    const a = await ask('流动人口子女申请入园要出具什么材料？', 'law-kindergarten#1', 'law-vehicles#1');
+    expect(a.refused).toBe(false);
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(['law-kindergarten']));
+    expectQuotesIntact(a);
+  });
+});

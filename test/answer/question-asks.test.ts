@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { askingParts, questionParts, uncoveredAsks } from '../../src/answer/question-asks.js';
+
+describe('questionParts', () => {
+  it('splits at question marks and at a comma before a new question', () => {
+    expect(questionParts('算力券是什么？怎么申请？')).toEqual(['算力券是什么', '怎么申请']);
+    expect(questionParts('在青岛坐地铁，多大的行李不让带？')).toEqual(['在青岛坐地铁', '多大的行李不让带']);
+    expect(askingParts('在青岛坐地铁，多大的行李不让带？')).toEqual(['多大的行李不让带']);
+  });
+});
+
+describe('uncoveredAsks', () => {
+  const groups = [['算力券'], ['申请']];
+  const weights = [3, 1.5];
+
+  it('names the part the answer does not speak to', () => {
+    expect(
+      uncoveredAsks('算力券是什么？怎么申请？', groups, weights, '积极落实人工智能“算力券”奖补政策。'),
+    ).toEqual(['怎么申请']);
+  });
+
+  it('names nothing when every part is covered, or for a one-part question', () => {
+    expect(uncoveredAsks('算力券是什么？怎么申请？', groups, weights, '算力券由企业在线申请。')).toEqual([]);
+    expect(uncoveredAsks('算力券怎么申请？', groups, weights, '积极落实算力券政策。')).toEqual([]);
+  });
+
+  it('takes a question that sets the scene and asks once for a one-part question', () => {
+    const g = [['信用'], ['修复'], ['申请']];
+    expect(
+      uncoveredAsks('企业想修复信用，可以申请吗？', g, [3, 2, 1], '市场主体可以对信用信息提出异议。'),
+    ).toEqual([]);
+  });
+});
