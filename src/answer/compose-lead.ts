@@ -10,9 +10,10 @@ import { splitClauses } from '../text/sentences.js';
 
 /** A number, not an ordinal: the 十六 of 第十六条 or 第3款 is a label, not a quantity. */
 const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
-const MAGNITUDE = String.raw`(?:万|亿|千|百)?`;
-const UNIT = String.raw`(?:个工作日|工作日|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年|月|日|天|周|次|架|棵|人|名|米|倍|%|％|‰)`;
-const BOUND = String.raw`(?:以上|以下|以内|左右|之内)?`;
+const MAGNITUDE = '(?:万|亿|千|百)?';
+const UNIT =
+  '(?:个工作日|工作日|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年|月|日|天|周|次|架|棵|人|名|米|倍|%|％|‰)';
+const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /** An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上". */
 const NUMBER_PHRASE = new RegExp(

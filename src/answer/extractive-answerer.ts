@@ -165,7 +165,6 @@ export function createExtractiveAnswerer({
     const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex]);
     if (missingTopic) return { notAbout: missingTopic };
     const lines = pieceLines(passages, composition.pieces);
-    const anchorPassage = passages[anchor.passageIndex];
     const leads = numberLeads(parts, composition.pieces, anchor, groups);
     const yesNo = leads.length === 0 ? yesNoLead(question, anchor.text) : undefined;
     if (yesNo)
@@ -222,7 +221,7 @@ export function createExtractiveAnswerer({
         answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
       };
     }
-    if (!lines || !lines.some((l) => l.source)) return refusal(retrieval, referralLine);
+    if (!lines?.some((l) => l.source)) return refusal(retrieval, referralLine);
     const rendered = renderLines(lines);
     return {
       pieces: rendered.pieces,
