@@ -9,6 +9,14 @@ import type { Citation, Passage } from '../domain.js';
  *    bigrams because Chinese has no spaces and paraphrase keeps most two-character words), and
  *  - every number in it (dates, amounts, periods, phone numbers) occurs in a cited passage.
  * A sentence without [n] is accepted only as a short lead-in without numbers ("具体如下：").
+ *
+ * The answer-composition rules (docs/answers.md) are checked the same way for generated answers:
+ *  - a short lead that states the asked number ("5个工作日[1]。") is supported when its numbers are
+ *    in the cited passage, however differently it is worded;
+ *  - an enumerated item without a marker ("2. 身份证明") is checked against the passages its list
+ *    lead ("需要以下材料[2]：") or the list's marked item cites, so a list needs one marker;
+ *  - a note that a part of the question is not covered ("申请方式资料未写明，请咨询12345…") needs no
+ *    citation; its numbers must come from the referral line (`referralLine`).
  */
 
 export interface CheckedSentence {
@@ -38,12 +46,17 @@ export interface CitationCheckOptions {
   unsupported?: 'drop' | 'mark';
   /** Text appended to a marked sentence. */
   mark?: string;
+  /** The referral line (config.referralLine): the numbers a not-covered note may state. */
+  referralLine?: string;
 }
+
+/** A note that part of the question is not covered by the passages. */
+const NOT_COVERED = /未写明|没有写明|未提及|没有提及|未说明|没有说明|没有找到|未找到|未规定|没有规定/;
 
 const MARKER_RUN = /\s*(?:[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]\s*)+/g;
 const SENTENCE =
   /[^。！？!?\n]+(?:[。！？!?]+|\n+|$)(?:[ \t]*[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】])*\n*/g;
-const LIST_PREFIX = /^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*/;
+const LIST_PREFIX = /^\s*(?:\d{1,2}[.、)）]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[-*•·])\s*/;
 
 /** Full-width digits and letters to half-width, so ２０２５ matches 2025. */
 export function toHalfWidth(text: string): string {
@@ -105,19 +118,25 @@ function checkSentence(
   passages: Passage[],
   minOverlap: number,
   maxLeadInChars: number,
+  referralLine: string,
+  inherited: number[] = [],
 ): CheckedSentence {
-  const markers = extractMarkers(sentence);
+  const own = extractMarkers(sentence);
+  const markers = own.length > 0 ? own : inherited;
   const body = sentence.replace(MARKER_RUN, '').replace(LIST_PREFIX, '');
   const text = content(body);
   const nums = numbers(body);
   if (markers.length === 0) {
     if (nums.length === 0 && text.length <= maxLeadInChars)
-      return { text: sentence, markers, supported: true };
-    return { text: sentence, markers, supported: false, reason: 'no citation' };
+      return { text: sentence, markers: own, supported: true };
+    const referral = new Set(numbers(referralLine));
+    if (NOT_COVERED.test(body) && nums.every((n) => referral.has(n)))
+      return { text: sentence, markers: own, supported: true };
+    return { text: sentence, markers: own, supported: false, reason: 'no citation' };
   }
   const unknown = markers.filter((n) => n < 1 || n > passages.length);
   if (unknown.length)
-    return { text: sentence, markers, supported: false, reason: `unknown source [${unknown[0]}]` };
+    return { text: sentence, markers: own, supported: false, reason: `unknown source [${unknown[0]}]` };
   const cited = markers.map((n) => passages[n - 1].chunk.text);
   const citedContent = content(cited.join('\n'));
   const citedNumbers = new Set(cited.flatMap(numbers));
@@ -125,21 +144,54 @@ function checkSentence(
   if (missing !== undefined) {
     return {
       text: sentence,
-      markers,
+      markers: own,
       supported: false,
       reason: `number ${missing} not in [${markers.join('][')}]`,
     };
   }
+  // A short lead stating the asked number ("5个工作日[1]。") is the number itself.
+  if (nums.length > 0 && text.length <= maxLeadInChars)
+    return { text: sentence, markers: own, supported: true };
   const score = overlap(text, citedContent);
   if (score < minOverlap) {
     return {
       text: sentence,
-      markers,
+      markers: own,
       supported: false,
       reason: `overlap ${score.toFixed(2)} < ${minOverlap}`,
     };
   }
-  return { text: sentence, markers, supported: true };
+  return { text: sentence, markers: own, supported: true };
+}
+
+/**
+ * The markers an unmarked list item is checked against: its list's lead ("…材料[2]：") or the
+ * nearest marked item of the same list (a list with one marker after its last item).
+ */
+function listMarkers(sentences: string[]): number[][] {
+  const out: number[][] = sentences.map(() => []);
+  const isItem = (s: string) => LIST_PREFIX.test(s);
+  let lead: number[] = [];
+  sentences.forEach((s, i) => {
+    const own = extractMarkers(s);
+    if (!isItem(s)) {
+      lead = /[：:]\s*(?:[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]\s*)*$/.test(s.trim()) ? own : [];
+      return;
+    }
+    if (own.length > 0) return;
+    if (lead.length > 0) {
+      out[i] = lead;
+      return;
+    }
+    for (let j = i + 1; j < sentences.length && isItem(sentences[j]); j++) {
+      const next = extractMarkers(sentences[j]);
+      if (next.length > 0) {
+        out[i] = next;
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 export function checkCitations(
@@ -150,9 +202,14 @@ export function checkCitations(
     maxLeadInChars = 20,
     unsupported = 'drop',
     mark = '（此句未能在资料中核实）',
+    referralLine = '',
   }: CitationCheckOptions = {},
 ): CitationCheckResult {
-  let sentences = splitSentences(answer).map((s) => checkSentence(s, passages, minOverlap, maxLeadInChars));
+  const parts = splitSentences(answer);
+  const inherited = listMarkers(parts);
+  let sentences = parts.map((s, i) =>
+    checkSentence(s, passages, minOverlap, maxLeadInChars, referralLine, inherited[i]),
+  );
   // A short uncited sentence passes only as the lead-in of a cited answer: an answer that cites
   // nothing at all (e.g. a model obeying an instruction planted in a document) is not grounded.
   if (!sentences.some((s) => s.markers.length > 0)) {

@@ -54,7 +54,8 @@ export class GenerativeAnswerer implements AnswerProvider {
     this.referralLine = referralLine;
     this.maxAnswerChars = maxAnswerChars;
     this.maxPassageChars = maxPassageChars;
-    this.check = check;
+    // A note that part of the question is not covered may refer on to the referral line.
+    this.check = { referralLine, ...check };
     this.onModelCall = onModelCall;
     // Long lines of the system prompt: if one shows up in an answer, the instructions leaked.
     this.leakProbes = this.systemPrompt()

@@ -60,3 +60,50 @@ describe('checkCitations', () => {
     expect(r.answer).toBe('具体如下：');
   });
 });
+
+describe('checkCitations: the answer-composition rules', () => {
+  it('accepts a short lead stating the number when the cited passage has it', () => {
+    const r = checkCitations('20个工作日[3]。街道受理后20个工作日内完成审核[3]。', passages);
+    expect(r.grounded).toBe(true);
+    const wrong = checkCitations('30个工作日[3]。街道受理后20个工作日内完成审核[3]。', passages);
+    expect(wrong.sentences[0]).toMatchObject({ supported: false, reason: 'number 30 not in [3]' });
+  });
+
+  it('checks unmarked list items against their lead’s source', () => {
+    const ok = checkCitations(
+      '需要携带以下材料[2]：\n1. 身份证、户口簿、收入证明和住房情况证明\n2. 到街道便民服务中心提交申请材料',
+      passages,
+    );
+    expect(ok.grounded).toBe(true);
+    expect(ok.citations.map((c) => c.n)).toEqual([2]);
+    const wrong = checkCitations(
+      '需要携带以下材料[2]：\n1. 身份证\n2. 经常居住地派出所开具的无犯罪记录证明',
+      passages,
+    );
+    expect(wrong.grounded).toBe(false);
+    expect(wrong.sentences[2]).toMatchObject({ supported: false });
+  });
+
+  it('checks an unmarked item against the marked last item of its list', () => {
+    const r = checkCitations('（一）身份证；\n（二）户口簿[2]。', passages);
+    expect(r.grounded).toBe(true);
+  });
+
+  it('lets a partial answer say what is not covered and refer on, with the referral line’s numbers only', () => {
+    const line = '12345 政务服务便民热线';
+    const r = checkCitations(
+      '申请公租房需要携带身份证、户口簿[2]。申请方式资料未写明，请咨询12345 政务服务便民热线。',
+      passages,
+      { referralLine: line },
+    );
+    expect(r.grounded).toBe(true);
+    const other = checkCitations(
+      '申请公租房需要携带身份证、户口簿[2]。资料未写明，请拨打96000咨询。',
+      passages,
+      {
+        referralLine: line,
+      },
+    );
+    expect(other.grounded).toBe(false);
+  });
+});
