@@ -21,14 +21,14 @@ export interface GuideComposition {
 
 const NO_COUNTER = /无线下|不需要|无需/;
 
-/** A field as a citizen reads it: "承诺办结时限：1（工作日）", "到现场次数：0次（不用跑现场）". */
+/** A field as a citizen reads it: "承诺办结时限：1（工作日）", "到现场次数：0次（无需到现场）". */
 function fieldText(field: GuideField): string {
   const value = field.value.replace(new RegExp(`^${field.name}[：:]\\s*`), '');
   switch (field.name) {
     case '到现场次数': {
       const n = Number(value);
       if (Number.isNaN(n)) return `到现场次数：${value}`;
-      return n === 0 ? '到现场次数：0次（不用跑现场，可网上办理）' : `到现场次数：${n}次`;
+      return n === 0 ? '到现场次数：0次（无需到现场）' : `到现场次数：${n}次`;
     }
     case '是否支持网上预约':
       return value === '是'

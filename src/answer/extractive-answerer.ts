@@ -101,13 +101,15 @@ export function createExtractiveAnswerer({
 }: ExtractiveAnswererOptions): AnswerProvider {
   async function guideLines(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
     const asks = guideAsks(question);
-    if (asks.length === 0) return undefined;
     const doc = await store.getDocument(top.chunk.docId);
     const guide = doc && parseServiceGuide(doc.text);
     if (!doc || !guide) return undefined;
+    // A question no field names (能探望哪些亲属？要自己去申请吗？) is about who may apply and how:
+    // the 受理条件 says it; a guide without one is answered from its passages instead.
+    if (asks.length === 0 && !guide.fields.has('受理条件')) return undefined;
     // A part of the question no field answers ("补办之前要先做什么？") is read in the 受理条件,
     // where guides state such particulars.
-    const unmapped = askingParts(question).some((part) => guideAsks(part).length === 0);
+    const unmapped = asks.length === 0 || askingParts(question).some((part) => guideAsks(part).length === 0);
     const { lines, missing } = composeGuideAnswer(guide, asks, { withConditions: unmapped });
     if (lines.length === 0) return undefined;
     const chunkAt = (start: number, end: number) =>
