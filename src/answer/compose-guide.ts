@@ -1,6 +1,6 @@
 import type { Span } from '../domain.js';
 import type { GuideAsk } from './guide-asks.js';
-import type { GuideField, ServiceGuide } from './guide-fields.js';
+import type { GuideField, ServiceGuide } from './service-guide.js';
 
 /** One line of a guide answer: display text and the span of the guide it states (cited). */
 export interface GuideLine {

@@ -12,9 +12,9 @@ import { composeFromPassages, passageSentences, type QuotedPiece } from './compo
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
-import { parseServiceGuide } from './guide-fields.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText } from './referral.js';
+import { parseServiceGuide } from './service-guide.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
   tokenizer: Tokenizer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeGuideAnswer } from '../../src/answer/compose-guide.js';
 import { guideAsks } from '../../src/answer/guide-asks.js';
-import { parseServiceGuide } from '../../src/answer/guide-fields.js';
+import { parseServiceGuide } from '../../src/answer/service-guide.js';
 
 /** A guide in the corpus's shape: `**字段**：值` lines and a `## 申请材料` list. */
 const GUIDE = `# 保安员证核发(遗失补发保安员证)
@@ -130,7 +130,7 @@ describe('composeGuideAnswer', () => {
   });
 
   it('splits conditions that enumerate items into a lead and item lines', () => {
-    const text = `**事项类型**：行政许可\n\n**实施主体**：省卫健委\n\n**受理条件**：（一）具有医师执业证书； （二）具有中级以上职称；\n\n**到现场次数**：1\n`;
+    const text = `**事项类型**：行政许可\n\n**实施主体**：省卫健委\n\n**行政区划**：广东省\n\n**受理条件**：（一）具有医师执业证书； （二）具有中级以上职称；\n\n**到现场次数**：1\n`;
     const g = parseServiceGuide(text);
     if (!g) throw new Error('not parsed');
     const lines = composeGuideAnswer(g, guideAsks('需要满足什么条件？')).lines.filter(
