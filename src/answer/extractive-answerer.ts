@@ -210,8 +210,7 @@ export function createExtractiveAnswerer({
       );
     } else {
       lines =
-        (await guideLines(question, retrieval.passages[0])) ??
-        (await passageLines(question, retrieval));
+        (await guideLines(question, retrieval.passages[0])) ?? (await passageLines(question, retrieval));
     }
     if (lines && 'notAbout' in lines) {
       // The best passage only mentions the question's main subject in passing (居住证明 for 居住证):
