@@ -13,18 +13,20 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 export function stripMarkup(text: string): string {
   if (!/[<&]/.test(text)) return text;
-  return text
-    .replace(NON_TEXT, ' ')
-    // A block tag (p, br, li …) separates words; an inline one (b, span) sits inside a word: 公<b>租</b>房.
-    .replace(TAG, (tag) => (BLOCK.test(tag) ? ' ' : ''))
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
-      if (name[0] === '#') {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-      }
-      return ENTITIES[name.toLowerCase()] ?? all;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(NON_TEXT, ' ')
+      // A block tag (p, br, li …) separates words; an inline one (b, span) sits inside a word: 公<b>租</b>房.
+      .replace(TAG, (tag) => (BLOCK.test(tag) ? ' ' : ''))
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+        if (name[0] === '#') {
+          const code =
+            name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+        }
+        return ENTITIES[name.toLowerCase()] ?? all;
+      })
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
