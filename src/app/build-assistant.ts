@@ -20,6 +20,7 @@ import {
 } from '../ingest/ingest-pipeline.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
 import { prepareDocumentsInParallel } from '../ingest/parallel-prepare.js';
+import { UploadPreparer } from '../ingest/upload-preparer.js';
 import { createHybridRetriever } from '../retrieve/hybrid-retriever.js';
 import { createReranker } from '../retrieve/rerank/create-reranker.js';
 import { indexedText } from '../text/indexed-text.js';
@@ -42,6 +43,8 @@ export interface BuildAssistantOptions {
     parallel?: boolean;
   };
   onProgress?: IngestProgress;
+  /** Read, chunk, tokenize and embed uploads on a worker thread (the service). Default false. */
+  uploadWorker?: boolean;
   /** Progress and decisions for the service log. */
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -83,13 +86,15 @@ export async function buildAssistant(
 
 async function build(
   config: Config,
-  { ingest, onProgress, log = () => {} }: BuildAssistantOptions,
+  { ingest, onProgress, log = () => {}, uploadWorker = false }: BuildAssistantOptions,
 ): Promise<Assistant & { lastIngest?: IngestReport }> {
   const dirs = ingest?.dirs ?? config.corpusDirs;
   const peek = ingest?.rebuild ? undefined : await peekStore(config);
   let lastIngest: IngestReport | undefined;
 
   let assistantParts: Omit<Assistant, 'retriever' | 'extractive' | 'indexer' | 'close' | 'config'>;
+  /** The dictionary terms and idf table the index keeps: an upload worker makes its own from them. */
+  let kept: { minedTerms: string[]; idf?: IdfTable };
   if (peek) {
     log('index: loading', { store: config.store, dir: config.indexDir, documents: peek.documents });
     const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
@@ -111,6 +116,7 @@ async function build(
       return build(config, { ingest: { ...ingest, rebuild: true }, onProgress, log });
     }
     assistantParts = { tokenizer, embedder, store };
+    kept = { minedTerms, idf };
     if (ingest) {
       const t = performance.now();
       const corpus = await loadCorpus(dirs, {
@@ -211,6 +217,7 @@ async function build(
       skipped: lastIngest.skipped.length,
     });
     assistantParts = { tokenizer, embedder, store };
+    kept = { minedTerms, idf };
   }
 
   const { tokenizer, embedder, store } = assistantParts;
@@ -237,7 +244,15 @@ async function build(
       })
     : hybrid;
   const extractive = createExtractiveAnswerer({ tokenizer, store, referralLine: config.referralLine });
-  const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir });
+  const preparer = uploadWorker
+    ? new UploadPreparer({
+        extraTerms: kept.minedTerms,
+        embedder: config.embedder,
+        idf: kept.idf,
+        preparedWith: `${tokenizer.id}|${embedder.id}`,
+      })
+    : undefined;
+  const indexer = createIndexer({ store, tokenizer, embedder, uploadDir: config.uploadDir, preparer });
   return {
     config,
     tokenizer,
@@ -247,6 +262,9 @@ async function build(
     extractive,
     indexer,
     lastIngest,
-    close: () => store.close(),
+    close: async () => {
+      await preparer?.close();
+      await store.close();
+    },
   };
 }

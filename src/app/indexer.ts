@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { DocumentMeta, SourceDocument } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore } from '../index/search-store.js';
-import { documentHash } from '../ingest/document-hash.js';
-import type { Indexer, UploadInput, UpsertResult } from '../ingest/indexer.js';
+import type { Indexer, UpsertResult } from '../ingest/indexer.js';
 import { indexedChunksOf } from '../ingest/ingest-pipeline.js';
-import { loadDocumentFile } from '../ingest/load-document.js';
+import { readUpload } from '../ingest/read-upload.js';
+import type { UploadPreparer } from '../ingest/upload-preparer.js';
 import {
   discardStaged,
   markCommitting,
@@ -24,6 +23,8 @@ export interface IndexerDeps {
   embedder: Embedder;
   /** Uploaded files are kept here (a corpus folder), so the next full ingest keeps them. */
   uploadDir: string;
+  /** Reads, chunks, tokenizes and embeds uploads off the main thread (the service); unset: inline. */
+  preparer?: UploadPreparer;
 }
 
 /** Ids are file names: letters, digits, CJK, dot, dash, underscore; no path separators. */
@@ -38,10 +39,6 @@ function checkId(id: string): string {
   return id;
 }
 
-function stripUndefined(meta: Partial<DocumentMeta>): Partial<DocumentMeta> {
-  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as Partial<DocumentMeta>;
-}
-
 /** The generation number of a local index (`gen-12` → 12): the order of its commits. */
 function revisionOf(generation: string | undefined): number | undefined {
   const n = generation ? Number(/(\d+)$/.exec(generation)?.[1]) : Number.NaN;
@@ -54,22 +51,17 @@ function revisionOf(generation: string | undefined): number | undefined {
  * the upload folder (see upload-staging.ts): searchable at once, kept across restarts and
  * re-ingests exactly when its client got 201.
  */
-export function createIndexer({ store, tokenizer, embedder, uploadDir }: IndexerDeps): Indexer {
+export function createIndexer({ store, tokenizer, embedder, uploadDir, preparer }: IndexerDeps): Indexer {
   const preparedWith = `${tokenizer.id}|${embedder.id}`;
-
-  async function readStaged(input: Omit<UploadInput, 'bytes'>, path: string): Promise<SourceDocument> {
-    const loaded = await loadDocumentFile(path, { sourcePath: input.sourcePath, id: input.id });
-    if (!input.meta) return loaded;
-    const meta: DocumentMeta = { ...loaded.meta, ...stripUndefined(input.meta), id: input.id };
-    return { ...loaded, meta, hash: documentHash(loaded.text, meta) };
-  }
 
   const indexer: Indexer = {
     async prepare({ bytes, ...input }) {
       checkId(input.id);
       const staged = await stageFile(uploadDir, input.id, input.ext, bytes);
       try {
-        const doc = await readStaged(input, staged.path);
+        const off = await preparer?.prepare(input, staged.path);
+        if (off) return { staged, input, ...off, preparedWith };
+        const doc = await readUpload(input, staged.path);
         const chunks = await indexedChunksOf(doc, tokenizer, embedder);
         return { staged, input, doc, chunks, preparedWith };
       } catch (err) {

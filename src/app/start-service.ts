@@ -7,6 +7,7 @@ import { loadPromptSet } from '../answer/prompt-templates.js';
 import { LlmQuestionRewriter, RuleQuestionRewriter } from '../answer/question-rewriter.js';
 import type { Config } from '../config.js';
 import { isAppError } from '../errors.js';
+import { readCurrent } from '../index/index-files.js';
 import type { Logger } from '../log/logger.js';
 import { createApp } from '../server/app.js';
 import { FeedbackStore } from '../server/feedback-store.js';
@@ -15,6 +16,7 @@ import { ServiceState } from '../server/service-state.js';
 import { createWebRoutes } from '../web/web-routes.js';
 import type { Assistant } from './assistant.js';
 import { buildAssistant } from './build-assistant.js';
+import { buildIndexInWorker } from './build-in-worker.js';
 import { createConfiguredAnswerer } from './configured-answerer.js';
 
 /** Progress lines while building the index: at most one per stage per this many ms. */
@@ -74,19 +76,27 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
 
   let watcher: NodeJS.Timeout | undefined;
+  /** The assembled pipeline being served (closed on reload and shutdown). */
+  const assistants: Assistant[] = [];
   const lastProgress = new Map<string, number>();
-  const ready = buildAssistant(config, {
-    onProgress: (stage, done, total) => {
-      state.progress = `${stage} ${done}/${total}`;
-      const now = Date.now();
-      if (done === total || now - (lastProgress.get(stage) ?? 0) >= PROGRESS_LOG_MS) {
-        lastProgress.set(stage, now);
-        logger.info('index progress', { stage, done, total });
-      }
-    },
-    log: (message, fields) => logger.info(message, fields),
-  }).then(
+  const onProgress = (stage: string, done: number, total: number) => {
+    state.progress = `${stage} ${done}/${total}`;
+    const now = Date.now();
+    if (done === total || now - (lastProgress.get(stage) ?? 0) >= PROGRESS_LOG_MS) {
+      lastProgress.set(stage, now);
+      logger.info('index progress', { stage, done, total });
+    }
+  };
+  const log = (message: string, fields?: Record<string, unknown>) => logger.info(message, fields);
+  const ready = (async () => {
+    // A first build runs on a worker thread: this thread keeps answering /healthz and /readyz.
+    if (config.store === 'local' && !(await readCurrent(config.indexDir))) {
+      await buildIndexInWorker(config, { onProgress, log });
+    }
+    return buildAssistant(config, { uploadWorker: true, onProgress, log });
+  })().then(
     (built) => {
+      assistants.push(built);
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
       if (config.store === 'local') shareIndex();
       logger.info('ready', { answerer: chat?.id ?? 'extractive', generation: built.store.generation });
@@ -118,9 +128,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       lockDir: config.indexDir,
       waitMs: config.indexLockWaitMs,
       reload: async () => {
-        const built = await buildAssistant(config, {
-          log: (message, fields) => logger.info(message, fields),
-        });
+        const built = await buildAssistant(config, { uploadWorker: true, log });
+        // The one it replaces is closed by the state; its upload worker goes with it here.
+        for (const old of assistants.splice(0)) void old.close();
+        assistants.push(built);
         return { assistant: built, answerer: chooseAnswerer(built) };
       },
       onReload: (generation) => logger.info('index reloaded', { generation }),
@@ -165,7 +176,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     });
     clearInterval(watcher);
-    await state.current?.assistant.store.close();
+    for (const built of assistants) await built.close();
     feedback.close();
   };
   return { server, state, ready, close };

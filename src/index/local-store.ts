@@ -24,6 +24,12 @@ import {
  * 2,000 × 256 dims costs ~1–2 ms here.
  */
 const EXACT_SEARCH_LIMIT = 2000;
+/**
+ * Chunks inserted between two yields to the event loop when one document has more. An HNSW insert
+ * costs ~1 ms here, so a slice holds the loop ~50 ms; an 8 MB upload (~7,000 chunks) used to hold
+ * it for its whole insert in one go (27 s with tokenizing, issue 14).
+ */
+const INSERT_SLICE = 50;
 
 /**
  * The local on-disk index: documents, chunks, BM25 and HNSW held in memory, persisted by `flush`
@@ -38,6 +44,8 @@ export class LocalStore implements SearchStore {
   private readonly docs = new Map<string, DocRecord>();
   private readonly chunks = new Map<number, ChunkRecord>();
   private readonly ordinalById = new Map<string, number>();
+  /** Ordinals of a large document still being inserted: in the graph and BM25, hidden from readers. */
+  private readonly pending = new Set<number>();
   private readonly bm25: Bm25Index;
   private hnsw: HnswVectorIndex;
   /** While set, vectors go to a graph being built on a worker thread (see `startVectorWorker`). */
@@ -106,24 +114,59 @@ export class LocalStore implements SearchStore {
       if (c.chunk.docId !== doc.id)
         throw new Error(`chunk ${c.chunk.id} belongs to ${c.chunk.docId}, not ${doc.id}`);
     }
+    const ordinals: number[] = [];
+    if (chunks.length > INSERT_SLICE) {
+      // A large document goes into the graph and BM25 in slices, yielding between them, under new
+      // ordinals readers skip until the switch below: the event loop keeps answering.
+      await this.insertInSlices(chunks, ordinals);
+    }
     // From here on synchronous: readers never see half a document.
     this.removeChunks(doc.id);
-    const ordinals: number[] = [];
-    for (const { chunk, tokens, vector } of chunks) {
-      const ord = this.nextOrdinal++;
-      this.chunks.set(ord, toChunkRecord(chunk, doc.text));
-      this.ordinalById.set(chunk.id, ord);
-      const t0 = performance.now();
-      this.bm25.add(ord, tokens);
-      const t1 = performance.now();
-      if (this.vectorWorker) this.vectorWorker.add(ord, vector);
-      else this.hnsw.add(ord, vector);
-      this.insertSeconds.bm25 += (t1 - t0) / 1000;
-      this.insertSeconds.hnsw += (performance.now() - t1) / 1000;
-      ordinals.push(ord);
+    if (ordinals.length === 0) {
+      for (const { tokens, vector } of chunks) ordinals.push(this.insert(tokens, vector));
     }
+    chunks.forEach(({ chunk }, i) => {
+      this.chunks.set(ordinals[i], toChunkRecord(chunk, doc.text));
+      this.ordinalById.set(chunk.id, ordinals[i]);
+      this.pending.delete(ordinals[i]);
+    });
     this.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
     this.dirty = true;
+  }
+
+  /** Adds one chunk's terms and vector under a new ordinal (timed for the ingest report). */
+  private insert(tokens: string[], vector: number[]): number {
+    const ord = this.nextOrdinal++;
+    const t0 = performance.now();
+    this.bm25.add(ord, tokens);
+    const t1 = performance.now();
+    if (this.vectorWorker) this.vectorWorker.add(ord, vector);
+    else this.hnsw.add(ord, vector);
+    this.insertSeconds.bm25 += (t1 - t0) / 1000;
+    this.insertSeconds.hnsw += (performance.now() - t1) / 1000;
+    return ord;
+  }
+
+  private async insertInSlices(chunks: IndexedChunk[], ordinals: number[]): Promise<void> {
+    try {
+      for (let i = 0; i < chunks.length; i += INSERT_SLICE) {
+        for (const { tokens, vector } of chunks.slice(i, i + INSERT_SLICE)) {
+          const ord = this.insert(tokens, vector);
+          this.pending.add(ord);
+          ordinals.push(ord);
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.assertOpen();
+      }
+    } catch (err) {
+      for (const ord of ordinals) {
+        this.pending.delete(ord);
+        this.bm25.remove(ord);
+        if (this.vectorWorker) this.vectorWorker.remove(ord);
+        else this.hnsw.remove(ord);
+      }
+      throw err;
+    }
   }
 
   async deleteDocument(id: string): Promise<boolean> {
@@ -160,7 +203,12 @@ export class LocalStore implements SearchStore {
 
   async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
     const allowed = this.allowedOrdinals(filter);
-    const keep = allowed ? (ord: number) => allowed.has(ord) : undefined;
+    const pending = this.pending;
+    const keep = allowed
+      ? (ord: number) => allowed.has(ord)
+      : pending.size > 0
+        ? (ord: number) => !pending.has(ord)
+        : undefined;
     return this.bm25.search(terms, k, keep).map((h, i) => ({
       chunkId: this.chunkId(h.ordinal),
       score: h.score,
@@ -172,8 +220,11 @@ export class LocalStore implements SearchStore {
   async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
     this.assertVectorsReady();
     const allowed = this.allowedOrdinals(filter);
+    const pending = this.pending;
     const hits = !allowed
-      ? this.hnsw.search(vector, k)
+      ? pending.size > 0
+        ? this.hnsw.search(vector, k, (label) => !pending.has(label))
+        : this.hnsw.search(vector, k)
       : allowed.size <= EXACT_SEARCH_LIMIT
         ? this.hnsw.exactSearch(vector, k, allowed)
         : this.hnsw.search(vector, k, (label) => allowed.has(label));

@@ -16,6 +16,8 @@ export function healthRoutes({ state }: AppDeps): Hono<AppEnv> {
         status: state.status === 'failed' ? 'failed' : 'loading',
         progress: state.progress,
       };
+      // A load balancer or client retries after this; building a large index takes minutes.
+      if (state.status !== 'failed') c.header('retry-after', '5');
       return c.json(body, 503);
     }
     const stats = await current.assistant.store.stats();

@@ -1,0 +1,191 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { percentile } from './load-clients.js';
+
+/**
+ * Does the service keep answering while it writes? Starts `src/cli/serve.ts` as a process on a
+ * fresh index and measures, from outside:
+ *
+ *   build   — /healthz latency from the moment it listens until the first build is done;
+ *   upload  — /healthz and /api/search latency while one large admin upload (default 8 MB) runs.
+ *
+ *   node --import tsx src/hardening/responsiveness.ts [--corpus DIR]... [--upload-mb 8]
+ *
+ * Prints numbers (p50, p99, max in ms); the issue 14 targets are /healthz < 100 ms and search
+ * p99 < 500 ms during both.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TOKEN = 'responsiveness-admin-token';
+/** Gap between probes of one loop, ms: often enough to catch a stall of 100 ms. */
+const PROBE_GAP_MS = 20;
+
+interface Figures {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function figures(values: number[]): Figures {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    count: sorted.length,
+    p50: r(percentile(sorted, 0.5)),
+    p99: r(percentile(sorted, 0.99)),
+    max: r(sorted.at(-1) ?? 0),
+  };
+}
+
+const show = (name: string, f: Figures) =>
+  `  ${name.padEnd(16)} n=${String(f.count).padStart(5)}  p50 ${f.p50} ms  p99 ${f.p99} ms  max ${f.max} ms`;
+
+/** GETs `url` one after another until `stop()` is true; the latencies in ms (a failure counts as its time). */
+async function probe(url: string, stop: () => boolean): Promise<number[]> {
+  const out: number[] = [];
+  while (!stop()) {
+    const t = performance.now();
+    await fetch(url).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
+    out.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, PROBE_GAP_MS));
+  }
+  return out;
+}
+
+async function bigText(megabytes: number): Promise<string> {
+  const seeds = (await readdir(join(ROOT, 'seeds'))).sort();
+  const seed = await readFile(join(ROOT, 'seeds', seeds[0]), 'utf8');
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < megabytes * 1048576; i++) {
+    const part = `第${i}部分\n${seed.replaceAll('2025', String(2000 + (i % 50)))}\n`;
+    parts.push(part);
+    bytes += Buffer.byteLength(part);
+  }
+  return parts.join('');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', multiple: true },
+      'upload-mb': { type: 'string', default: '8' },
+    },
+  });
+  const corpus = values.corpus ?? [join(ROOT, 'seeds'), join(ROOT, 'corpus')];
+  const tmp = await mkdtemp(join(tmpdir(), 'responsiveness-'));
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      INDEX_DIR: join(tmp, 'index'),
+      DATA_DIR: join(tmp, 'data'),
+      UPLOAD_DIR: join(tmp, 'uploads'),
+      CORPUS_DIRS: corpus.join(','),
+      ADMIN_TOKEN: TOKEN,
+      RATE_LIMIT_PER_MINUTE: '0',
+      MAX_UPLOAD_BYTES: String(64 * 1048576),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (out += d));
+  try {
+    let base = '';
+    while (!base) {
+      const m = /"msg":"listening".*?"port":(\d+)/.exec(out);
+      if (m) base = `http://127.0.0.1:${m[1]}`;
+      else if (child.exitCode !== null) throw new Error(`service did not start:\n${out}`);
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+    const listenedS = (performance.now() - started) / 1000;
+    const firstHealth = performance.now();
+    await fetch(`${base}/healthz`);
+    const firstHealthMs = performance.now() - firstHealth;
+
+    // 1. The first build: /healthz while /readyz says 503.
+    let ready = false;
+    const buildStarted = performance.now();
+    const buildProbe = probe(`${base}/healthz`, () => ready);
+    while (!ready) {
+      const r = await fetch(`${base}/readyz`).catch(() => undefined);
+      if (r?.status === 200) ready = true;
+      else if (child.exitCode !== null) throw new Error(`service failed:\n${out}`);
+      else await new Promise((res) => setTimeout(res, 100));
+    }
+    const buildS = (performance.now() - buildStarted) / 1000;
+    const health = await buildProbe;
+    const documents = ((await (await fetch(`${base}/readyz`)).json()) as { documents: number }).documents;
+
+    // 2. Quiet baseline, then the same probes during one large upload.
+    const q = encodeURIComponent('公租房申请条件');
+    let quietDone = false;
+    const quietTimer = setTimeout(() => (quietDone = true), 3000);
+    const [quietHealth, quietSearch] = await Promise.all([
+      probe(`${base}/healthz`, () => quietDone),
+      probe(`${base}/api/search?q=${q}&k=5`, () => quietDone),
+    ]);
+    clearTimeout(quietTimer);
+
+    const megabytes = Number(values['upload-mb']);
+    const text = await bigText(megabytes);
+    const form = new FormData();
+    form.set('file', new File([text], 'big-upload.txt'));
+    let uploading = true;
+    const t = performance.now();
+    const upload = fetch(`${base}/api/admin/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: form,
+    }).then(async (r) => {
+      const body = await r.text();
+      uploading = false;
+      return { status: r.status, body };
+    });
+    const [upHealth, upSearch, reply] = await Promise.all([
+      probe(`${base}/healthz`, () => !uploading),
+      probe(`${base}/api/search?q=${q}&k=5`, () => !uploading),
+      upload,
+    ]);
+    const uploadS = (performance.now() - t) / 1000;
+
+    process.stdout.write(
+      [
+        `responsiveness (measured ${new Date().toISOString().slice(0, 10)}; load average ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ')[0]})`,
+        `listening after ${listenedS.toFixed(2)} s; first /healthz answered in ${firstHealthMs.toFixed(1)} ms`,
+        `first build: ${documents} documents from ${corpus.join(', ')} in ${buildS.toFixed(1)} s`,
+        show('healthz (build)', figures(health)),
+        'quiet (3 s):',
+        show('healthz', figures(quietHealth)),
+        show('search', figures(quietSearch)),
+        `upload of ${megabytes} MB: ${reply.status} in ${uploadS.toFixed(1)} s${reply.status === 201 ? '' : ` ${reply.body.slice(0, 200)}`}`,
+        show('healthz (upload)', figures(upHealth)),
+        show('search (upload)', figures(upSearch)),
+      ].join('\n'),
+    );
+    process.stdout.write('\n'
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `responsiveness failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
