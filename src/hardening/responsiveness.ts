@@ -174,8 +174,7 @@ async function main(): Promise<void> {
         show('search (upload)', figures(upSearch)),
       ].join('\n'),
     );
-    process.stdout.write('\n'
-    );
+    process.stdout.write('\n');
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
