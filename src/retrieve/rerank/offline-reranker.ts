@@ -8,14 +8,7 @@ import type { Reranker } from './reranker.js';
  * passage that holds the whole question in the asked place above one that matched a few frequent
  * terms. Chosen by reasoning, then checked on the tune halves (docs/rerank.md has the figures).
  */
-export interface OfflineRerankWeights {
-  fused: number;
-  bm25: number;
-  vector: number;
-  coverage: number;
-  place: number;
-  structured: number;
-}
+export type OfflineRerankWeights = Record<keyof PassageFeatures, number>;
 
 export const DEFAULT_OFFLINE_WEIGHTS: Readonly<OfflineRerankWeights> = Object.freeze({
   fused: 1,
