@@ -73,6 +73,20 @@ async function bigText(megabytes: number): Promise<string> {
   return parts.join('');
 }
 
+/** The port of the service's "listening" log line, once it has been written. */
+function listeningPort(log: string): number | undefined {
+  for (const line of log.split('\n')) {
+    if (!line.includes('"listening"')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'listening' && typeof entry.port === 'number') return entry.port;
+    } catch {
+      // a partial line: read it again when the rest has arrived
+    }
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -104,8 +118,9 @@ async function main(): Promise<void> {
   try {
     let base = '';
     while (!base) {
-      const m = /"msg":"listening".*?"port":(\d+)/.exec(out);
-      if (m) base = `http://127.0.0.1:${m[1]}`;
+      // One JSON object per log line; pino puts the fields before "msg", so read the line whole.
+      const port = listeningPort(out);
+      if (port) base = `http://127.0.0.1:${port}`;
       else if (child.exitCode !== null) throw new Error(`service did not start:\n${out}`);
       else await new Promise((r) => setTimeout(r, 5));
     }
