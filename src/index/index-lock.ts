@@ -9,7 +9,10 @@ import { AppError } from '../errors.js';
  * One writer per index directory. A writer (an ingest, a service upload) holds `<dir>/LOCK`, a file
  * created exclusively (O_EXCL) that names its owner. Another writer waits for it (bounded), then
  * fails with INDEX_LOCKED naming the holder. A lock whose owner process is gone (kill -9, a crash)
- * is stale and taken over. Readers never lock: generations are committed atomically (index-files.ts).
+ * is stale and taken over, and so is one whose pid now belongs to another process (pids are
+ * reused: after a restart in a container the service often gets the very same pid): the lock
+ * records the holder's process start time, and a live pid that started at another time is not
+ * the holder. Readers never lock: generations are committed atomically (index-files.ts).
  */
 
 export const LOCK_FILE = 'LOCK';
@@ -24,6 +27,12 @@ export interface LockOwner {
   purpose: string;
   /** Random per acquisition: a release never removes a lock another writer took since. */
   token: string;
+  /**
+   * When the holder process started, as `<boot id>/<clock ticks after boot>` (Linux: field 22 of
+   * /proc/<pid>/stat); absent where /proc is not available, and in locks written before it was
+   * recorded (those are judged by the pid alone).
+   */
+  started?: string;
 }
 
 export interface IndexLock {
@@ -51,6 +60,37 @@ const UNWRITTEN_STALE_MS = 5_000;
 
 /** Index directories this process holds (the file lock alone cannot tell two callers in one process apart). */
 const heldHere = new Set<string>();
+
+/** The boot this machine is in (start times in ticks only compare within one boot). */
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * When process `pid` started (see `LockOwner.started`), or undefined when it cannot be read (no
+ * such process, no /proc). The command name (field 2) may hold spaces and parentheses, so fields
+ * are counted from its closing parenthesis: field 22 is the 20th after it.
+ */
+export function processStartTime(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const ticks = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .at(22 - 3);
+  return ticks && /^\d+$/.test(ticks) ? `${bootId()}/${ticks}` : undefined;
+}
+
+/** This process's start time, read once. */
+const ownStart = processStartTime(process.pid);
 
 function processAlive(pid: number): boolean {
   try {
@@ -82,7 +122,13 @@ async function ageMs(path: string): Promise<number> {
 function isStale(owner: LockOwner | undefined, age: number): boolean {
   if (!owner) return age > UNWRITTEN_STALE_MS;
   // A process on another host cannot be checked from here: its lock is honoured.
-  return owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid);
+  if (owner.host !== hostname()) return false;
+  // The pid lives, but as another process than the one that took the lock (this one included).
+  if (owner.started) {
+    const now = owner.pid === process.pid ? ownStart : processStartTime(owner.pid);
+    if (now !== undefined && now !== owner.started) return true;
+  }
+  return owner.pid !== process.pid && !processAlive(owner.pid);
 }
 
 /**
@@ -145,6 +191,7 @@ export async function acquireIndexLock(
         since: new Date().toISOString(),
         purpose,
         token: randomBytes(8).toString('hex'),
+        ...(ownStart ? { started: ownStart } : {}),
       };
       let created = false;
       try {
