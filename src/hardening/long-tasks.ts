@@ -8,10 +8,13 @@ import { parseArgs } from 'node:util';
  * than `--min-ms`: when it started (ms after the profile began), how long it ran, and the project
  * functions (under src/) that held it, by sampled time.
  *
- *   node --import tsx src/hardening/long-tasks.ts DIR-or-FILE [--min-ms 50] [--top 4]
+ *   node --import tsx src/hardening/long-tasks.ts DIR-or-FILE [--min-ms 50] [--top 4] [--stalls FILE]
  *
  * With a directory it reads the main thread's profile of each process (thread id 0 in the file
- * name); workers run beside the loop and do not block it.
+ * name); workers run beside the loop and do not block it. A busy stretch may hold several short
+ * tasks (the loop turned, but found more work at once); `--stalls` (default: `stalls.jsonl` in the
+ * directory, written by `responsiveness.ts --cpu-prof`) lists instead the stalls the service itself
+ * saw, each with the functions sampled during it.
  */
 
 interface ProfileNode {
@@ -85,12 +88,50 @@ export function longTasks(profile: CpuProfile, minMs: number): LongTask[] {
     const next = profile.timeDeltas[i + 1] ?? 0;
     const ms = next / 1000;
     current.ms += ms;
-    for (const name of stacks.get(node.id) ?? []) current.frames.set(name, (current.frames.get(name) ?? 0) + ms);
+    for (const name of stacks.get(node.id) ?? [])
+      current.frames.set(name, (current.frames.get(name) ?? 0) + ms);
     const self = frameName(node);
     current.self.set(self, (current.self.get(self) ?? 0) + ms);
   }
   if (current && current.ms >= minMs) tasks.push(current);
   return tasks;
+}
+
+interface StallLine {
+  loopStall: number;
+  endUs: number;
+  phase?: string;
+}
+
+/** The stalls the service measured, each with what the profile sampled in its window. */
+export function attributeStalls(profile: CpuProfile, stalls: StallLine[]): LongTask[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const stacks = projectStacks(profile);
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const dt of profile.timeDeltas) {
+    t += dt;
+    times.push(t);
+  }
+  return stalls.map((stall) => {
+    const from = stall.endUs - stall.loopStall * 1000;
+    const task: LongTask = {
+      startMs: (from - profile.startTime) / 1000,
+      ms: stall.loopStall,
+      frames: new Map(),
+      self: new Map(),
+    };
+    for (let i = 0; i < times.length; i++) {
+      if (times[i] < from || times[i] > stall.endUs) continue;
+      const node = byId.get(profile.samples[i]);
+      if (!node) continue;
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      for (const name of stacks.get(node.id) ?? []) task.frames.set(name, (task.frames.get(name) ?? 0) + ms);
+      const self = frameName(node);
+      task.self.set(self, (task.self.get(self) ?? 0) + ms);
+    }
+    return task;
+  });
 }
 
 function top(map: Map<string, number>, n: number): string {
@@ -104,7 +145,11 @@ function top(map: Map<string, number>, n: number): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'min-ms': { type: 'string', default: '50' }, top: { type: 'string', default: '4' } },
+    options: {
+      'min-ms': { type: 'string', default: '50' },
+      top: { type: 'string', default: '4' },
+      stalls: { type: 'string' },
+    },
   });
   const target = positionals[0];
   if (!target) throw new Error('usage: long-tasks.ts DIR-or-FILE [--min-ms 50] [--top 4]');
@@ -115,15 +160,31 @@ async function main(): Promise<void> {
         .sort()
         .map((f) => join(target, f));
   const n = Number(values.top);
+  const minMs = Number(values['min-ms']);
+  const stallsFile =
+    values.stalls ?? (target.endsWith('.cpuprofile') ? undefined : join(target, 'stalls.jsonl'));
+  const stalls = stallsFile
+    ? await readFile(stallsFile, 'utf8').then(
+        (text) =>
+          text
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as StallLine)
+            .filter((x) => x.loopStall >= minMs),
+        () => undefined,
+      )
+    : undefined;
   for (const file of files) {
     const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
-    const tasks = longTasks(profile, Number(values['min-ms']));
-    process.stdout.write(`${file}: ${tasks.length} stretch(es) ≥ ${values['min-ms']} ms\n`);
-    for (const task of tasks) {
+    const tasks = stalls ? attributeStalls(profile, stalls) : longTasks(profile, minMs);
+    const what = stalls ? 'loop stall(s)' : 'busy stretch(es)';
+    process.stdout.write(`${file}: ${tasks.length} ${what} ≥ ${minMs} ms\n`);
+    tasks.forEach((task, i) => {
+      const phase = stalls?.[i]?.phase ? ` [${stalls[i].phase}]` : '';
       process.stdout.write(
-        `  at ${(task.startMs / 1000).toFixed(2)} s: ${Math.round(task.ms)} ms\n    project frames:\n      ${top(task.frames, n)}\n    self:\n      ${top(task.self, n)}\n`,
+        `  at ${(task.startMs / 1000).toFixed(2)} s${phase}: ${Math.round(task.ms)} ms\n    project frames:\n      ${top(task.frames, n)}\n    self:\n      ${top(task.self, n)}\n`,
       );
-    }
+    });
   }
 }
 

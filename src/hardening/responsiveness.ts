@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,53 @@ async function probe(url: string, stop: () => boolean): Promise<number[]> {
   return out;
 }
 
+/** Monotonic time in µs, the clock of the service's stall lines and of V8 CPU profiles. */
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+interface Phase {
+  name: string;
+  fromUs: number;
+}
+
+interface Stall {
+  loopStall: number;
+  endUs: number;
+}
+
+/** The stall lines the service wrote (loop-stalls.ts). */
+function loopStalls(log: string): Stall[] {
+  const out: Stall[] = [];
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{"loopStall"')) continue;
+    try {
+      out.push(JSON.parse(line) as Stall);
+    } catch {
+      // a partial line at the end
+    }
+  }
+  return out;
+}
+
+function phaseOf(phases: Phase[], us: number): string {
+  let name = 'start';
+  for (const p of phases) if (us >= p.fromUs) name = p.name;
+  return name;
+}
+
+/** Per phase: how many stalls of ≥ 50 ms the service's loop had, their total and the longest. */
+function stallLines(stalls: Stall[], phases: Phase[]): string[] {
+  const lines = ['event-loop stalls ≥ 50 ms inside the service (count, total, longest):'];
+  for (const name of ['start', ...phases.map((p) => p.name)]) {
+    const own = stalls.filter((s) => phaseOf(phases, s.endUs) === name).map((s) => s.loopStall);
+    if (own.length === 0) continue;
+    const total = own.reduce((a, b) => a + b, 0);
+    lines.push(
+      `  ${name.padEnd(8)} ${String(own.length).padStart(4)}  ${total} ms  max ${Math.max(...own)} ms`,
+    );
+  }
+  return lines;
+}
+
 async function bigText(megabytes: number): Promise<string> {
   const seeds = (await readdir(join(ROOT, 'seeds'))).sort();
   const seed = await readFile(join(ROOT, 'seeds', seeds[0]), 'utf8');
@@ -99,22 +146,28 @@ async function main(): Promise<void> {
   const corpus = values.corpus ?? [join(ROOT, 'seeds'), join(ROOT, 'corpus')];
   const tmp = await mkdtemp(join(tmpdir(), 'responsiveness-'));
   const started = performance.now();
+  const phases: Phase[] = [];
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/serve.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      INDEX_DIR: join(tmp, 'index'),
-      DATA_DIR: join(tmp, 'data'),
-      UPLOAD_DIR: join(tmp, 'uploads'),
-      CORPUS_DIRS: corpus.join(','),
-      ADMIN_TOKEN: TOKEN,
-      RATE_LIMIT_PER_MINUTE: '0',
-      MAX_UPLOAD_BYTES: String(64 * 1048576),
+  // The stall probe reports every time the service's event loop was held (see loop-stalls.ts).
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', '--import', './src/hardening/loop-stalls.ts', 'src/cli/serve.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        INDEX_DIR: join(tmp, 'index'),
+        DATA_DIR: join(tmp, 'data'),
+        UPLOAD_DIR: join(tmp, 'uploads'),
+        CORPUS_DIRS: corpus.join(','),
+        ADMIN_TOKEN: TOKEN,
+        RATE_LIMIT_PER_MINUTE: '0',
+        MAX_UPLOAD_BYTES: String(64 * 1048576),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -128,6 +181,7 @@ async function main(): Promise<void> {
       else await new Promise((r) => setTimeout(r, 5));
     }
     const listenedS = (performance.now() - started) / 1000;
+    phases.push({ name: 'build', fromUs: nowUs() });
     const firstHealth = performance.now();
     await fetch(`${base}/healthz`);
     const firstHealthMs = performance.now() - firstHealth;
@@ -147,6 +201,7 @@ async function main(): Promise<void> {
     const documents = ((await (await fetch(`${base}/readyz`)).json()) as { documents: number }).documents;
 
     // 2. Quiet baseline, then the same probes during one large upload.
+    phases.push({ name: 'quiet', fromUs: nowUs() });
     const q = encodeURIComponent('公租房申请条件');
     let quietDone = false;
     const quietTimer = setTimeout(() => (quietDone = true), 3000);
@@ -161,6 +216,7 @@ async function main(): Promise<void> {
     const form = new FormData();
     form.set('file', new File([text], 'big-upload.txt'));
     let uploading = true;
+    phases.push({ name: 'upload', fromUs: nowUs() });
     const t = performance.now();
     const upload = fetch(`${base}/api/admin/documents`, {
       method: 'POST',
@@ -177,6 +233,15 @@ async function main(): Promise<void> {
       upload,
     ]);
     const uploadS = (performance.now() - t) / 1000;
+    phases.push({ name: 'after', fromUs: nowUs() });
+    await new Promise((r) => setTimeout(r, 200));
+    const stalls = loopStalls(out);
+    if (values['cpu-prof']) {
+      await writeFile(
+        join(resolve(values['cpu-prof']), 'stalls.jsonl'),
+        stalls.map((x) => JSON.stringify({ ...x, phase: phaseOf(phases, x.endUs) })).join('\n'),
+      );
+    }
 
     process.stdout.write(
       [
@@ -190,6 +255,7 @@ async function main(): Promise<void> {
         `upload of ${megabytes} MB: ${reply.status} in ${uploadS.toFixed(1)} s${reply.status === 201 ? '' : ` ${reply.body.slice(0, 200)}`}`,
         show('healthz (upload)', figures(upHealth)),
         show('search (upload)', figures(upSearch)),
+        ...stallLines(stalls, phases),
       ].join('\n'),
     );
     process.stdout.write('\n');
