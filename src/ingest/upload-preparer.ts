@@ -28,6 +28,8 @@ export interface UploadPreparerOptions {
 interface Pending {
   resolve(value: { doc: SourceDocument; chunks: IndexedChunk[] } | undefined): void;
   reject(err: unknown): void;
+  /** Chunks received so far, decoded one `part` message at a time. */
+  chunks: IndexedChunk[];
 }
 
 /**
@@ -54,7 +56,7 @@ export class UploadPreparer {
     const job = this.nextJob++;
     try {
       return await new Promise((resolve, reject) => {
-        this.pending.set(job, { resolve, reject });
+        this.pending.set(job, { resolve, reject, chunks: [] });
         worker.postMessage({ job, input, path });
       });
     } finally {
@@ -105,14 +107,17 @@ export class UploadPreparer {
           );
           return;
         }
-        pending.resolve({
-          doc: reply.doc,
-          chunks: reply.chunks.map((c) => ({
-            chunk: c.chunk,
-            tokens: unpackTokens(c.tokens),
-            vector: Array.from(c.vector),
-          })),
-        });
+        if (reply.type === 'part') {
+          for (const c of reply.chunks) {
+            pending.chunks.push({
+              chunk: c.chunk,
+              tokens: unpackTokens(c.tokens),
+              vector: Array.from(c.vector),
+            });
+          }
+          return;
+        }
+        pending.resolve({ doc: reply.doc, chunks: pending.chunks });
       });
       const down = () => {
         resolve(false);

@@ -12,7 +12,12 @@ import type { UploadInput } from './indexer.js';
 import { indexedChunksOf } from './ingest-pipeline.js';
 import { packTokens } from './prepare-protocol.js';
 import { readUpload } from './read-upload.js';
-import type { UploadReply, UploadRequest } from './upload-protocol.js';
+import {
+  CHUNKS_PER_MESSAGE,
+  type PackedChunk,
+  type UploadReply,
+  type UploadRequest,
+} from './upload-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('upload-worker must run in a worker thread');
@@ -35,20 +40,18 @@ port.on('message', async ({ job, input, path }: UploadRequest) => {
   try {
     const doc = await readUpload(input as Omit<UploadInput, 'bytes'>, path);
     const chunks = await indexedChunksOf(doc, tokenizer, embedder);
-    const reply: UploadReply = {
-      type: 'done',
-      job,
-      doc,
-      chunks: chunks.map((c) => ({
+    for (let i = 0; i < chunks.length; i += CHUNKS_PER_MESSAGE) {
+      const part: PackedChunk[] = chunks.slice(i, i + CHUNKS_PER_MESSAGE).map((c) => ({
         chunk: c.chunk,
         tokens: packTokens(c.tokens),
         vector: Float32Array.from(c.vector),
-      })),
-    };
-    port.postMessage(
-      reply,
-      reply.chunks.map((c) => c.vector.buffer as ArrayBuffer),
-    );
+      }));
+      port.postMessage(
+        { type: 'part', job, chunks: part } satisfies UploadReply,
+        part.map((c) => c.vector.buffer as ArrayBuffer),
+      );
+    }
+    port.postMessage({ type: 'done', job, doc } satisfies UploadReply);
   } catch (err) {
     port.postMessage({
       type: 'failed',
