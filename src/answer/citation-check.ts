@@ -1,4 +1,5 @@
 import type { Citation, Passage } from '../domain.js';
+import { citePassage } from './citations.js';
 
 /**
  * Checks a generated answer against the passages it was given. Pure functions, no model calls.
@@ -95,22 +96,6 @@ export function overlap(sentenceContent: string, passageContent: string): number
   let hit = 0;
   for (const b of s) if (p.has(b)) hit++;
   return hit / s.size;
-}
-
-export function toCitation(n: number, passage: Passage, verified: boolean): Citation {
-  const { chunk, meta } = passage;
-  return {
-    n,
-    docId: chunk.docId,
-    title: meta.title,
-    docNumber: meta.docNumber,
-    date: meta.publishDate ?? meta.effectiveDate ?? meta.writtenDate,
-    headingPath: chunk.headingPath.join(' › '),
-    quote: chunk.text,
-    start: chunk.start,
-    end: chunk.end,
-    verified,
-  };
 }
 
 function checkSentence(
@@ -231,6 +216,9 @@ export function checkCitations(
   }
   const citations = [...verified.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([n, ok]) => toCitation(n, passages[n - 1], ok));
+    .map(([n, ok]) => {
+      const passage = passages[n - 1];
+      return citePassage(n, passage, passage.chunk.start, passage.chunk.end, ok);
+    });
   return { answer: text, citations, grounded, sentences };
 }

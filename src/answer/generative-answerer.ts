@@ -1,9 +1,11 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
 import { relayableText } from '../ingest/flag-passages.js';
 import { maskPersonalNumbers } from '../log/mask.js';
+import { bookTitle, headingSuffix } from '../text/citation-text.js';
 import type { AnswerEvent, AnswerOptions, AnswerProvider } from './answer-provider.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
+import { asData } from './prompt-data.js';
 import type { PromptSet } from './prompt-templates.js';
 
 export interface GenerativeAnswererOptions {
@@ -148,8 +150,7 @@ export class GenerativeAnswerer implements AnswerProvider {
   private renderPassage(n: number, p: Passage): string {
     const { meta, chunk } = p;
     const facts = [meta.docNumber, meta.publishDate ?? meta.effectiveDate].filter(Boolean).join('，');
-    const heading = chunk.headingPath.length ? ` › ${chunk.headingPath.join(' › ')}` : '';
-    const head = `[${n}] 《${meta.title.replace(/^《|》$/g, '')}》${facts ? `（${facts}）` : ''}${heading}`;
+    const head = `[${n}] ${bookTitle(meta.title)}${facts ? `（${facts}）` : ''}${headingSuffix(chunk.headingPath)}`;
     return `${head}\n<资料>\n${asData(relayableText(chunk).slice(0, this.maxPassageChars))}\n</资料>`;
   }
 
@@ -205,9 +206,4 @@ export class GenerativeAnswerer implements AnswerProvider {
       provider: this.id,
     };
   }
-}
-
-/** Passage and question text are data: they must not be able to close the <资料> wrapper. */
-function asData(text: string): string {
-  return text.replace(/<\/?资料>/g, (tag) => tag.replace('<', '〈').replace('>', '〉'));
 }

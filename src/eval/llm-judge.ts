@@ -1,8 +1,9 @@
 import type { ChatMessage, ChatModel } from '../answer/chat-model.js';
+import { asData } from '../answer/prompt-data.js';
 import type { Passage } from '../domain.js';
 import { isAppError } from '../errors.js';
 import { maskPersonalNumbers } from '../log/mask.js';
-import { bookTitle, formatHeadingPath, HEADING_SEPARATOR } from '../text/citation-text.js';
+import { bookTitle, headingSuffix } from '../text/citation-text.js';
 import type { JudgePrompts } from './judge-prompts.js';
 import { parseJudgeReply } from './judge-reply.js';
 import type { ItemJudge, ItemJudgement, JudgedQuestion, JudgeMetric } from './judge-result.js';
@@ -40,11 +41,8 @@ export function judgeMessages(
 ): ChatMessage[] {
   const rendered = passages
     .map((p, i) => {
-      const heading = p.chunk.headingPath.length
-        ? `${HEADING_SEPARATOR}${formatHeadingPath(p.chunk.headingPath)}`
-        : '';
       const title = bookTitle(p.meta.title);
-      return `[${i + 1}] ${title}${heading}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
+      return `[${i + 1}] ${title}${headingSuffix(p.chunk.headingPath)}\n<资料>\n${asData(p.chunk.text.slice(0, maxPassageChars))}\n</资料>`;
     })
     .join('\n\n');
   return [
@@ -60,14 +58,6 @@ export function judgeMessages(
       }),
     },
   ];
-}
-
-/**
- * Neutralises only the prompt's own delimiter tags, so text cannot close its block and pose as
- * instructions; everything else (the answer included) reaches the judge character for character.
- */
-function asData(text: string): string {
-  return text.replace(/<\/?(资料|回答|问题)>/g, (tag) => tag.replace('<', '〈').replace('>', '〉'));
 }
 
 function metric(score: number, reason: string): JudgeMetric {

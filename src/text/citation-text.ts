@@ -10,3 +10,8 @@ export function bookTitle(title: string): string {
 export function formatHeadingPath(path: readonly string[]): string {
   return path.join(HEADING_SEPARATOR);
 }
+
+/** What follows a title when a passage is cited with its headings: " › 一、… › 第十条", or nothing. */
+export function headingSuffix(path: readonly string[]): string {
+  return path.length ? `${HEADING_SEPARATOR}${formatHeadingPath(path)}` : '';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Passage } from '../../domain.js';
 import { AppError } from '../../errors.js';
 import { translateProviderError } from '../../provider-errors.js';
+import { formatHeadingPath } from '../../text/citation-text.js';
 import type { Reranker } from './reranker.js';
 
 /** Options of `createHttpReranker`. */
@@ -34,7 +35,7 @@ const replySchema = z.object({
 const DEFAULT_MAX_DOCUMENT_CHARS = 1000;
 
 function documentText(p: Passage, max: number): string {
-  const head = [p.meta.title, ...p.chunk.headingPath.slice(1)].join(' › ');
+  const head = formatHeadingPath([p.meta.title, ...p.chunk.headingPath.slice(1)]);
   return `${head}\n${p.chunk.text}`.slice(0, max);
 }
 

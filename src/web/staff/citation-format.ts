@@ -23,9 +23,14 @@ export function joinHeadingPath(path: string | string[] | undefined): string {
   return Array.isArray(path) ? formatHeadingPath(path) : path;
 }
 
+/** Heading paths arrive joined (' › ') or as arrays; their headings, in order. */
+export function headingParts(path: string | string[] | undefined): string[] {
+  if (path === undefined) return [];
+  return Array.isArray(path) ? path : path.split(HEADING_SEPARATOR);
+}
+
 /** The last element of a heading path, i.e. the section the passage is in. */
 export function lastHeading(path: string | string[] | undefined): string | undefined {
-  if (!path) return undefined;
-  const parts = Array.isArray(path) ? path : path.split(HEADING_SEPARATOR);
+  const parts = headingParts(path);
   return parts[parts.length - 1] || undefined;
 }

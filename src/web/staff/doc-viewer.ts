@@ -1,7 +1,7 @@
 import { isBoilerplateLine } from '../../text/boilerplate.js';
 import type { WireDocument } from '../shared/api-types.js';
 import { clear, copyText, h } from '../shared/dom.js';
-import { formatCitation, joinHeadingPath, lastHeading } from './citation-format.js';
+import { formatCitation, headingParts, joinHeadingPath, lastHeading } from './citation-format.js';
 import { renderMarked } from './text-render.js';
 
 interface OutlineEntry {
@@ -16,7 +16,7 @@ export function outlineOf(doc: WireDocument): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   let previous = '';
   for (const [i, chunk] of doc.chunks.entries()) {
-    const path = Array.isArray(chunk.headingPath) ? chunk.headingPath : chunk.headingPath.split(' › ');
+    const path = headingParts(chunk.headingPath);
     const heading = path[path.length - 1] ?? '';
     const label = chunk.article ? `${chunk.article}` : heading;
     const key = `${path.join('/')}|${chunk.article ?? ''}`;

@@ -1,3 +1,4 @@
+import { bookTitle } from '../../text/citation-text.js';
 import type { WireDocumentMeta } from '../shared/api-types.js';
 import { clear, h } from '../shared/dom.js';
 import {
@@ -61,7 +62,7 @@ export function setupLibrary(el: {
           '删除',
         );
         del.addEventListener('click', async () => {
-          if (!confirm(`确定删除《${d.title}》？`)) return;
+          if (!confirm(`确定删除${bookTitle(d.title)}？`)) return;
           try {
             await deleteDocument(d.id);
             say(`已删除：${d.title}`);

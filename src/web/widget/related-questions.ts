@@ -1,4 +1,4 @@
-import { bookTitle } from '../../text/citation-text.js';
+import { bookTitle, HEADING_SEPARATOR } from '../../text/citation-text.js';
 
 /**
  * After a refusal, up to three questions the documents can answer, built from the nearest heading
@@ -28,7 +28,7 @@ function questionFor(source: SourceHeading): string | undefined {
   if (!title) return undefined;
   const book = bookTitle(title);
   const parts = (source.headingPath ?? '')
-    .split(' › ')
+    .split(HEADING_SEPARATOR)
     .map((p) => p.trim())
     .filter((p) => p && p !== book && p !== title);
   for (let i = parts.length - 1; i >= 0; i--) {
