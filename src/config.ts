@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { RETRIEVAL_DEFAULTS } from './domain.js';
 import { AppError } from './errors.js';
 
 /**
@@ -111,7 +112,7 @@ export const configSchema = z.object({
   chat: chatSchema,
   rerank: rerankSchema,
   /** Candidates the reranker reorders before the top `retrievalK` are kept (RERANK_CANDIDATES). */
-  rerankCandidates: z.coerce.number().int().min(1).max(100).default(20),
+  rerankCandidates: z.coerce.number().int().min(1).max(100).default(RETRIEVAL_DEFAULTS.rerankCandidates),
   /**
    * With a chat model (CHAT_PROVIDER=openai), also search with its rewrite of the question into
    * official policy wording (QUERY_REWRITE; src/answer/policy-query-rewrite.ts). Default false:
@@ -138,18 +139,12 @@ export const configSchema = z.object({
    */
   deploymentRegion: z.string().trim().min(2).optional(),
   /** Passages handed to the answerer. */
-  retrievalK: z.coerce.number().int().min(1).max(50).default(6),
+  retrievalK: z.coerce.number().int().min(1).max(50).default(RETRIEVAL_DEFAULTS.k),
   maxQuestionChars: z.coerce.number().int().min(10).max(10_000).default(500),
-  maxBodyBytes: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(64 * 1024),
-  maxUploadBytes: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(60 * 1024 * 1024),
+  /** Largest JSON request body, bytes: 64 KiB (a question is at most MAX_QUESTION_CHARS). */
+  maxBodyBytes: z.coerce.number().int().min(1024).default(65_536),
+  /** Largest upload, bytes: 60 MiB. */
+  maxUploadBytes: z.coerce.number().int().min(1024).default(62_914_560),
   /** Requests per client per minute on ask and search; 0 turns limiting off. */
   rateLimitPerMinute: z.coerce.number().int().min(0).default(60),
   /**
@@ -190,74 +185,12 @@ export type RerankConfig = z.infer<typeof rerankSchema>;
 
 type Env = Record<string, string | undefined>;
 
-/** Maps environment variables onto the schema's shape; documented one by one in the README. */
-function fromEnv(env: Env): Record<string, unknown> {
-  const pick = (name: string) => {
-    const v = env[name];
-    return v === undefined || v === '' ? undefined : v;
-  };
-  return {
-    host: pick('HOST'),
-    port: pick('PORT'),
-    indexDir: pick('INDEX_DIR'),
-    corpusDirs: pick('CORPUS_DIRS'),
-    dataDir: pick('DATA_DIR'),
-    uploadDir: pick('UPLOAD_DIR'),
-    store: pick('STORE'),
-    indexLockWaitMs: pick('INDEX_LOCK_WAIT_MS'),
-    indexWatchMs: pick('INDEX_WATCH_MS'),
-    databaseUrl: pick('DATABASE_URL'),
-    pgPoolMax: pick('PG_POOL_MAX'),
-    embedder: {
-      kind: pick('EMBEDDER') ?? 'hashing',
-      dimensions: pick('EMBEDDING_DIMENSIONS'),
-      baseURL: pick('EMBEDDING_BASE_URL'),
-      model: pick('EMBEDDING_MODEL'),
-      apiKey: pick('EMBEDDING_API_KEY'),
-      timeoutMs: pick('EMBEDDING_TIMEOUT_MS'),
-      maxRetries: pick('EMBEDDING_MAX_RETRIES'),
-      batchSize: pick('EMBEDDING_BATCH_SIZE'),
-    },
-    chat: {
-      kind: pick('CHAT_PROVIDER') ?? 'extractive',
-      baseURL: pick('CHAT_BASE_URL'),
-      model: pick('CHAT_MODEL'),
-      apiKey: pick('CHAT_API_KEY'),
-      timeoutMs: pick('CHAT_TIMEOUT_MS'),
-      maxRetries: pick('CHAT_MAX_RETRIES'),
-      temperature: pick('CHAT_TEMPERATURE'),
-      maxTokens: pick('CHAT_MAX_TOKENS'),
-    },
-    rerank: {
-      kind: pick('RERANK_PROVIDER') ?? 'off',
-      baseURL: pick('RERANK_BASE_URL'),
-      model: pick('RERANK_MODEL'),
-      apiKey: pick('RERANK_API_KEY'),
-      timeoutMs: pick('RERANK_TIMEOUT_MS'),
-    },
-    rerankCandidates: pick('RERANK_CANDIDATES'),
-    queryRewrite: pick('QUERY_REWRITE'),
-    judgeModel: pick('JUDGE_MODEL'),
-    fallbackToExtractive: pick('FALLBACK_TO_EXTRACTIVE'),
-    adminToken: pick('ADMIN_TOKEN'),
-    corsOrigins: pick('CORS_ORIGINS'),
-    retrievalK: pick('RETRIEVAL_K'),
-    deploymentRegion: pick('DEPLOYMENT_REGION'),
-    vectorWeight: pick('VECTOR_WEIGHT'),
-    maxQuestionChars: pick('MAX_QUESTION_CHARS'),
-    maxBodyBytes: pick('MAX_BODY_BYTES'),
-    maxUploadBytes: pick('MAX_UPLOAD_BYTES'),
-    rateLimitPerMinute: pick('RATE_LIMIT_PER_MINUTE'),
-    trustProxyHops: pick('TRUST_PROXY_HOPS'),
-    trustedProxies: pick('TRUSTED_PROXIES'),
-    conversationSecret: pick('CONVERSATION_SECRET'),
-    lexiconFiles: pick('LEXICON_FILES'),
-    referralLine: pick('REFERRAL_LINE'),
-    logLevel: pick('LOG_LEVEL'),
-  };
-}
-
-const ENV_NAMES: Record<string, string> = {
+/**
+ * The one table of environment variables: where each lands in the schema's shape (`chat.model` is
+ * `config.chat.model`). The reader (`fromEnv`) and the error messages (which name the variable, not
+ * the path) both derive from it; every variable is documented in the README's configuration table.
+ */
+export const ENV_VARIABLES: Readonly<Record<string, string>> = {
   host: 'HOST',
   port: 'PORT',
   indexDir: 'INDEX_DIR',
@@ -311,30 +244,55 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: 'LOG_LEVEL',
 };
 
+/** The providers used while their variable (EMBEDDER, CHAT_PROVIDER, RERANK_PROVIDER) is unset. */
+const DEFAULT_KINDS = { embedder: 'hashing', chat: 'extractive', rerank: 'off' } as const;
+
+/** The schema's input from the environment: each set, non-empty variable of ENV_VARIABLES at its path. */
+function fromEnv(env: Env): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [group, kind] of Object.entries(DEFAULT_KINDS)) input[group] = { kind };
+  for (const [path, name] of Object.entries(ENV_VARIABLES)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const [head, key] = path.split('.');
+    if (key === undefined) input[head] = value;
+    else (input[head] as Record<string, unknown>)[key] = value;
+  }
+  return input;
+}
+
+/** CONFIG_INVALID for `variable`, which the setting `when` makes required. */
+function required(variable: string, when: string, detail: string): AppError {
+  return new AppError('CONFIG_INVALID', `配置无效: ${detail}`, {
+    issues: [{ path: variable, message: `required when ${when}` }],
+  });
+}
+
+/**
+ * The database of STORE=postgres. loadConfig refuses that store without DATABASE_URL; the store
+ * opener asks here too, for configurations built in code.
+ */
+export function postgresUrl(config: Pick<Config, 'databaseUrl'>): string {
+  if (!config.databaseUrl)
+    throw required('DATABASE_URL', 'STORE=postgres', 'STORE=postgres 需要 DATABASE_URL');
+  return config.databaseUrl;
+}
+
 /** Reads and validates the configuration; throws CONFIG_INVALID naming each bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const parsed = configSchema.safeParse(fromEnv(env));
   if (parsed.success) {
     const config = parsed.data;
-    if (config.store === 'postgres' && !config.databaseUrl) {
-      throw new AppError('CONFIG_INVALID', '配置无效: STORE=postgres 需要 DATABASE_URL', {
-        issues: [{ path: 'DATABASE_URL', message: 'required when STORE=postgres' }],
-      });
-    }
+    if (config.store === 'postgres') postgresUrl(config);
     if (config.trustProxyHops > 0 && config.trustedProxies.length === 0) {
-      throw new AppError(
-        'CONFIG_INVALID',
-        '配置无效: TRUST_PROXY_HOPS 需要 TRUSTED_PROXIES（代理的地址或网段）',
-        {
-          issues: [{ path: 'TRUSTED_PROXIES', message: 'required when TRUST_PROXY_HOPS > 0' }],
-        },
-      );
+      const detail = 'TRUST_PROXY_HOPS 需要 TRUSTED_PROXIES（代理的地址或网段）';
+      throw required('TRUSTED_PROXIES', 'TRUST_PROXY_HOPS > 0', detail);
     }
     return config;
   }
   const issues = parsed.error.issues.map((issue) => {
     const key = issue.path.join('.');
-    return { path: ENV_NAMES[key] ?? key, message: issue.message };
+    return { path: ENV_VARIABLES[key] ?? key, message: issue.message };
   });
   const lines = issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
   throw new AppError('CONFIG_INVALID', `配置无效 (invalid configuration):\n${lines}`, { issues });

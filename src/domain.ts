@@ -179,3 +179,15 @@ export interface Retrieval {
    */
   coveredPlaces?: string[];
 }
+
+/**
+ * Defaults of a retrieval, in one place (as minisearch keeps its `defaultSearchOptions`): the
+ * configuration's RETRIEVAL_K and RERANK_CANDIDATES, and every part that retrieves without a
+ * configuration (the eval's pipelines, the benches, the LangChain retriever, tests).
+ */
+export const RETRIEVAL_DEFAULTS = {
+  /** Passages handed to the answerer (and to the eval's judge, numbered as the answerer saw them). */
+  k: 6,
+  /** Passages the reranker reorders before the top `k` are kept (docs/rerank.md). */
+  rerankCandidates: 20,
+} as const;

@@ -19,8 +19,8 @@ import { parseServiceGuide } from './service-guide.js';
 export interface ExtractiveAnswererOptions extends SelectionParams {
   tokenizer: Tokenizer;
   store: SearchStore;
-  /** Where citizens are referred when nothing relevant is found. */
-  referralLine?: string;
+  /** Where citizens are referred when nothing relevant is found (config.referralLine). */
+  referralLine: string;
 }
 
 /**
@@ -96,7 +96,7 @@ function pieceLines(passages: Passage[], pieces: QuotedPiece[]): AnswerLine[] {
 export function createExtractiveAnswerer({
   tokenizer,
   store,
-  referralLine = '12345 政务服务便民热线',
+  referralLine,
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
   async function guideLines(question: string, top: Passage): Promise<AnswerLine[] | undefined> {

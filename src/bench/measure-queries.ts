@@ -1,4 +1,5 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
+import { RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import { type LatencySummary, summarise } from './percentiles.js';
 
@@ -17,7 +18,11 @@ export interface QueryLatencies {
  * per mode.
  */
 export async function measureQueries(
-  { retriever, answerer, k = 6 }: { retriever: Retriever; answerer: AnswerProvider; k?: number },
+  {
+    retriever,
+    answerer,
+    k = RETRIEVAL_DEFAULTS.k,
+  }: { retriever: Retriever; answerer: AnswerProvider; k?: number },
   questions: readonly string[],
 ): Promise<QueryLatencies> {
   for (const q of questions) await answerer.answer(q, await retriever.retrieve(q, { k }));

@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatModel } from '../answer/chat-model.js';
 import { asData } from '../answer/prompt-data.js';
-import type { Passage } from '../domain.js';
+import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { isAppError } from '../errors.js';
 import { maskPersonalNumbers } from '../log/mask.js';
 import { bookTitle, headingSuffix } from '../text/citation-text.js';
@@ -22,7 +22,7 @@ export interface LlmJudgeOptions {
   prompts: JudgePrompts;
   /**
    * Passages the judge sees: the first N of the ranked list, i.e. what the answerer was handed (the
-   * service's RETRIEVAL_K, default 6), numbered [1]..[N] as the answerer numbered them so the
+   * service's RETRIEVAL_K, default `RETRIEVAL_DEFAULTS.k`), numbered [1]..[N] as the answerer numbered them so the
    * answer's [n] citations point at the same text.
    */
   maxPassages?: number;
@@ -103,7 +103,7 @@ function failed(err: unknown): ItemJudgement {
 export function createLlmJudge({
   chat,
   prompts,
-  maxPassages = 6,
+  maxPassages = RETRIEVAL_DEFAULTS.k,
   maxPassageChars = 1500,
 }: LlmJudgeOptions): ItemJudge {
   return {

@@ -1,7 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { AnswerProvider } from '../answer/answer-provider.js';
-import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import {
+  type Chunk,
+  type DocumentMeta,
+  type Passage,
+  RETRIEVAL_DEFAULTS,
+  type Retrieval,
+} from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import { locateQuote } from './coverage.js';
 import type { NamedPipeline } from './pipeline.js';
@@ -84,7 +90,7 @@ export async function createNaivePipeline({
   name = 'naive',
   chunkSize = 500,
   chunkOverlap = 50,
-  answerK = 6,
+  answerK = RETRIEVAL_DEFAULTS.k,
   batchSize = 256,
   onProgress,
 }: NaivePipelineOptions): Promise<NamedPipeline> {

@@ -1,6 +1,6 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
 import { createAskStep } from '../answer/ask-step.js';
-import type { Answer, Passage } from '../domain.js';
+import { type Answer, type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
 
 /** What a pipeline returns for one question. */
@@ -26,7 +26,7 @@ export interface RetrieverPipelineOptions {
   mode?: 'hybrid' | 'bm25' | 'vector';
   answerer: AnswerProvider;
   /**
-   * Passages handed to the answerer (the service's RETRIEVAL_K, default 6). Retrieval is scored on
+   * Passages handed to the answerer (the service's RETRIEVAL_K, default `RETRIEVAL_DEFAULTS.k`). Retrieval is scored on
    * the top k (10), but the answer must be the one the service would give.
    */
   answerK?: number;
@@ -38,7 +38,7 @@ export function createRetrieverPipeline({
   retriever,
   mode = 'hybrid',
   answerer,
-  answerK = 6,
+  answerK = RETRIEVAL_DEFAULTS.k,
 }: RetrieverPipelineOptions): NamedPipeline {
   const step = createAskStep({ retriever, answerer, answerK });
   return {

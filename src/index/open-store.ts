@@ -1,5 +1,4 @@
-import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { type Config, postgresUrl } from '../config.js';
 import { readIndexInfo } from './generation-io.js';
 import { openLocalStore } from './open-local-store.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
@@ -15,7 +14,7 @@ export interface StorePeek {
 /** Reads the configured store's document count and extras without opening it; undefined when empty. */
 export async function peekStore(config: Config): Promise<StorePeek | undefined> {
   if (config.store === 'postgres') {
-    const meta = await peekPostgres(databaseUrl(config));
+    const meta = await peekPostgres(postgresUrl(config));
     return meta && { documents: meta.documents, extra: meta.extras };
   }
   const peek = await readIndexInfo(config.indexDir);
@@ -39,7 +38,7 @@ export async function openConfiguredStore(
 ): Promise<SearchStore> {
   if (config.store === 'postgres') {
     return openPostgresStore({
-      url: databaseUrl(config),
+      url: postgresUrl(config),
       poolMax: config.pgPoolMax,
       identity,
       create,
@@ -50,14 +49,4 @@ export async function openConfiguredStore(
   const store = await openLocalStore({ dir: config.indexDir, identity, create, reset });
   for (const [key, value] of Object.entries(extras)) store.setExtra(key, value);
   return store;
-}
-
-function databaseUrl(config: Config): string {
-  // loadConfig refuses STORE=postgres without DATABASE_URL; this guards configs built in code.
-  if (!config.databaseUrl) {
-    throw new AppError('CONFIG_INVALID', '配置无效: STORE=postgres 需要 DATABASE_URL', {
-      issues: [{ path: 'DATABASE_URL', message: 'required when STORE=postgres' }],
-    });
-  }
-  return config.databaseUrl;
 }

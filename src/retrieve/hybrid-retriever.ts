@@ -1,4 +1,10 @@
-import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import {
+  type Chunk,
+  type DocumentMeta,
+  type Passage,
+  RETRIEVAL_DEFAULTS,
+  type Retrieval,
+} from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
@@ -27,7 +33,7 @@ export interface HybridRetrieverOptions extends FusionParams {
   store: SearchStore;
   tokenizer: Tokenizer;
   embedder: Embedder;
-  /** Passages returned by default, 1..50, default 6. */
+  /** Passages returned by default, 1..50, default `RETRIEVAL_DEFAULTS.k`. */
   k?: number;
   /** Candidates taken from each list before fusion, default 50. */
   candidates?: number;
@@ -59,7 +65,7 @@ export interface HybridRetrieverOptions extends FusionParams {
   model?: AnswerabilityModel;
   /** Second stage over the first `rerankCandidates` passages (see rerank/); none: the fused order. */
   reranker?: Reranker;
-  /** Passages the reranker reorders before the top `k` are kept, default 20. */
+  /** Passages the reranker reorders before the top `k` are kept, default `RETRIEVAL_DEFAULTS.rerankCandidates`. */
   rerankCandidates?: number;
 }
 
@@ -102,7 +108,7 @@ export function createHybridRetriever({
   store,
   tokenizer,
   embedder,
-  k: defaultK = 6,
+  k: defaultK = RETRIEVAL_DEFAULTS.k,
   candidates = 50,
   coverageDepth = 3,
   minCoverage = DEFAULT_MIN_COVERAGE,
@@ -113,7 +119,7 @@ export function createHybridRetriever({
   gate = 'model',
   model = DEFAULT_ANSWERABILITY_MODEL,
   reranker,
-  rerankCandidates = 20,
+  rerankCandidates = RETRIEVAL_DEFAULTS.rerankCandidates,
   ...fusion
 }: HybridRetrieverOptions): Retriever {
   const localityParams = { ...DEFAULT_LOCALITY, ...locality };

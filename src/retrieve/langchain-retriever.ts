@@ -1,6 +1,6 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import type { MetaFilter, Passage } from '../domain.js';
+import { type MetaFilter, type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Retriever } from './retriever.js';
 
 /** What a LangChain document from this retriever carries besides its text. */
@@ -26,7 +26,7 @@ export interface PolicyPassageMetadata {
 export interface LangChainPolicyRetrieverOptions extends BaseRetrieverInput {
   /** The hybrid retriever to expose (the assembled pipeline's `retriever`). */
   retriever: Retriever;
-  /** Passages per question; default 6, the answerer's `RETRIEVAL_K` default. */
+  /** Passages per question; default `RETRIEVAL_DEFAULTS.k`, the answerer's `RETRIEVAL_K` default. */
   k?: number;
   filters?: MetaFilter;
   /**
@@ -72,7 +72,7 @@ export class LangChainPolicyRetriever extends BaseRetriever<PolicyPassageMetadat
 
   constructor({
     retriever,
-    k = 6,
+    k = RETRIEVAL_DEFAULTS.k,
     filters,
     dropIrrelevant = true,
     ...fields

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerProvider } from '../../src/answer/answer-provider.js';
 import { createExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import { loadConfig } from '../../src/config.js';
 import type { Answer, Chunk, DocType, Passage, SourceDocument } from '../../src/domain.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
 import type { LocalStore } from '../../src/index/local-store.js';
@@ -127,7 +128,7 @@ beforeAll(async () => {
       chunks.map((chunk, i) => ({ chunk, tokens: tokenizer.tokenize(chunk.text), vector: vectors[i] })),
     );
   }
-  answerer = createExtractiveAnswerer({ tokenizer, store });
+  answerer = createExtractiveAnswerer({ tokenizer, store, referralLine: loadConfig({}).referralLine });
 }, 120_000);
 
 afterAll(async () => {
