@@ -7,8 +7,6 @@ import type { Retriever } from '../retrieve/retriever.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 
 export type { Indexer } from '../ingest/indexer.js';
-// Both live in ingest/ (ingest-pipeline.ts reports through them); the composition root's callers take them from here.
-export type { IngestReport } from '../ingest/ingest-report.js';
 
 /**
  * Everything the service, the CLI and the eval need, built once in app/ (`buildAssistant` in

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { IngestReport } from '../app/assistant.js';
 import { buildAssistant } from '../app/build-assistant.js';
 import { readIdList } from '../ingest/id-list.js';
+import type { IngestReport } from '../ingest/ingest-report.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
 

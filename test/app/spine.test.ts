@@ -1,8 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assistant, IngestReport } from '../../src/app/assistant.js';
-import { buildAssistant } from '../../src/app/build-assistant.js';
+import { type BuiltAssistant, buildAssistant } from '../../src/app/build-assistant.js';
 import { loadConfig } from '../../src/config.js';
 import { LAW, makeSpineCorpus, SEED_ID } from '../fakes/spine-corpus.js';
 
@@ -10,7 +9,7 @@ import { LAW, makeSpineCorpus, SEED_ID } from '../fakes/spine-corpus.js';
 describe('spine: ingest → index → retrieval → cited extractive answer', () => {
   let root: string;
   let corpus: string;
-  let assistant: Assistant & { lastIngest?: IngestReport };
+  let assistant: BuiltAssistant;
   let seedText: string;
 
   const configFor = (indexDir: string) =>

@@ -1,8 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assistant, IngestReport } from '../../../src/app/assistant.js';
-import { buildAssistant } from '../../../src/app/build-assistant.js';
+import { type BuiltAssistant, buildAssistant } from '../../../src/app/build-assistant.js';
 import { loadConfig } from '../../../src/config.js';
 import { PostgresStore } from '../../../src/index/postgres/postgres-store.js';
 import { type PgTestServer, startPgServer } from '../../fakes/pg-server.js';
@@ -13,7 +12,7 @@ describe('spine on PostgreSQL: ingest → index → retrieval → cited extracti
   let root: string;
   let corpus: string;
   let server: PgTestServer;
-  let assistant: Assistant & { lastIngest?: IngestReport };
+  let assistant: BuiltAssistant;
   let seedText: string;
 
   const config = () =>
