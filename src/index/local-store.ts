@@ -1,29 +1,16 @@
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { Bm25Index } from './bm25.js';
-import { encodeBm25 } from './bm25-codec.js';
-import { FILES, type GenerationSnapshot, persistGeneration } from './generation-io.js';
+import { FILES, persistGeneration } from './generation-io.js';
 import type { HnswVectorIndex } from './hnsw-index.js';
-import { HnswWorkerBuilder } from './hnsw-worker-builder.js';
 import { createNextGeneration } from './index-files.js';
 import type { BuildOptions } from './index-manifest.js';
-import { isEmptyFilter, matchesFilter } from './meta-filter.js';
+import { LocalRecords } from './local-records.js';
+import { snapshotOf } from './local-snapshot.js';
+import { LocalVectors } from './local-vectors.js';
 import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from './search-store.js';
-import {
-  type ChunkRecord,
-  type DocRecord,
-  encodeChunks,
-  encodeDocuments,
-  toChunk,
-  toChunkRecord,
-} from './store-records.js';
+import { type ChunkRecord, type DocRecord, toChunkRecord } from './store-records.js';
 
-/**
- * Below this many candidate chunks a filtered vector search is exact (cosine over the stored
- * vectors) instead of a filtered graph walk, which degrades when the filter keeps few points.
- * 2,000 × 256 dims costs ~1–2 ms here.
- */
-const EXACT_SEARCH_LIMIT = 2000;
 /**
  * Chunks inserted between two yields to the event loop when one document has more. An HNSW insert
  * costs ~1 ms here, so a slice holds the loop ~50 ms; an 8 MB upload (~7,000 chunks) used to hold
@@ -41,15 +28,11 @@ export class LocalStore implements SearchStore {
   readonly identity: IndexIdentity;
   readonly dir: string;
   readonly buildOptions: BuildOptions;
-  private readonly docs = new Map<string, DocRecord>();
-  private readonly chunks = new Map<number, ChunkRecord>();
-  private readonly ordinalById = new Map<string, number>();
+  private readonly records: LocalRecords;
   /** Ordinals of a large document still being inserted: in the graph and BM25, hidden from readers. */
   private readonly pending = new Set<number>();
   private readonly bm25: Bm25Index;
-  private hnsw: HnswVectorIndex;
-  /** While set, vectors go to a graph being built on a worker thread (see `startVectorWorker`). */
-  private vectorWorker: HnswWorkerBuilder | undefined;
+  private readonly vectors: LocalVectors;
   /** Seconds spent adding to each index since the store was opened (ingest stage timings). */
   readonly insertSeconds = { bm25: 0, hnsw: 0 };
   private extra: Record<string, unknown>;
@@ -79,15 +62,11 @@ export class LocalStore implements SearchStore {
     this.identity = parts.identity;
     this.buildOptions = parts.buildOptions;
     this.bm25 = parts.bm25;
-    this.hnsw = parts.hnsw;
+    this.vectors = new LocalVectors(parts.hnsw);
     this.extra = parts.extra ?? {};
     this.nextOrdinal = parts.nextOrdinal ?? 0;
     this.dirty = parts.dirty;
-    for (const d of parts.documents ?? []) this.docs.set(d.meta.id, d);
-    for (const [ord, c] of parts.chunks ?? []) {
-      this.chunks.set(ord, c);
-      this.ordinalById.set(c.id, ord);
-    }
+    this.records = new LocalRecords(parts.documents, parts.chunks);
   }
 
   /**
@@ -99,7 +78,7 @@ export class LocalStore implements SearchStore {
   }
 
   async documentHash(id: string): Promise<string | undefined> {
-    return this.docs.get(id)?.hash;
+    return this.records.docs.get(id)?.hash;
   }
 
   async upsertDocument(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
@@ -126,11 +105,10 @@ export class LocalStore implements SearchStore {
       for (const { tokens, vector } of chunks) ordinals.push(this.insert(tokens, vector));
     }
     chunks.forEach(({ chunk }, i) => {
-      this.chunks.set(ordinals[i], toChunkRecord(chunk, doc.text));
-      this.ordinalById.set(chunk.id, ordinals[i]);
+      this.records.setChunk(ordinals[i], toChunkRecord(chunk, doc.text));
       this.pending.delete(ordinals[i]);
     });
-    this.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
+    this.records.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
     this.dirty = true;
   }
 
@@ -140,8 +118,7 @@ export class LocalStore implements SearchStore {
     const t0 = performance.now();
     this.bm25.add(ord, tokens);
     const t1 = performance.now();
-    if (this.vectorWorker) this.vectorWorker.add(ord, vector);
-    else this.hnsw.add(ord, vector);
+    this.vectors.add(ord, vector);
     this.insertSeconds.bm25 += (t1 - t0) / 1000;
     this.insertSeconds.hnsw += (performance.now() - t1) / 1000;
     return ord;
@@ -162,8 +139,7 @@ export class LocalStore implements SearchStore {
       for (const ord of ordinals) {
         this.pending.delete(ord);
         this.bm25.remove(ord);
-        if (this.vectorWorker) this.vectorWorker.remove(ord);
-        else this.hnsw.remove(ord);
+        this.vectors.remove(ord);
       }
       throw err;
     }
@@ -171,38 +147,27 @@ export class LocalStore implements SearchStore {
 
   async deleteDocument(id: string): Promise<boolean> {
     this.assertOpen();
-    if (!this.docs.has(id)) return false;
+    if (!this.records.docs.has(id)) return false;
     this.removeChunks(id);
-    this.docs.delete(id);
+    this.records.docs.delete(id);
     this.dirty = true;
     return true;
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
-    const d = this.docs.get(id);
-    if (!d) return undefined;
-    return { meta: d.meta, text: d.text, hash: d.hash, chunks: this.chunksOf(d) };
+    return this.records.document(id);
   }
 
   async listDocuments(filter?: MetaFilter): Promise<DocumentMeta[]> {
-    const out: DocumentMeta[] = [];
-    for (const d of this.docs.values()) if (matchesFilter(d.meta, filter)) out.push(d.meta);
-    return out;
+    return this.records.list(filter);
   }
 
   async getChunks(ids: string[]): Promise<Chunk[]> {
-    const out: Chunk[] = [];
-    for (const id of ids) {
-      const ord = this.ordinalById.get(id);
-      const record = ord === undefined ? undefined : this.chunks.get(ord);
-      const doc = record && this.docs.get(record.docId);
-      if (record && doc) out.push(toChunk(record, doc.text));
-    }
-    return out;
+    return this.records.chunksById(ids);
   }
 
   async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
-    const allowed = this.allowedOrdinals(filter);
+    const allowed = this.records.allowedOrdinals(filter);
     const pending = this.pending;
     const keep = allowed
       ? (ord: number) => allowed.has(ord)
@@ -210,7 +175,7 @@ export class LocalStore implements SearchStore {
         ? (ord: number) => !pending.has(ord)
         : undefined;
     return this.bm25.search(terms, k, keep).map((h, i) => ({
-      chunkId: this.chunkId(h.ordinal),
+      chunkId: this.records.chunkId(h.ordinal),
       score: h.score,
       rank: i + 1,
       matchedTerms: h.matchedTerms,
@@ -218,17 +183,8 @@ export class LocalStore implements SearchStore {
   }
 
   async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
-    this.assertVectorsReady();
-    const allowed = this.allowedOrdinals(filter);
-    const pending = this.pending;
-    const hits = !allowed
-      ? pending.size > 0
-        ? this.hnsw.search(vector, k, (label) => !pending.has(label))
-        : this.hnsw.search(vector, k)
-      : allowed.size <= EXACT_SEARCH_LIMIT
-        ? this.hnsw.exactSearch(vector, k, allowed)
-        : this.hnsw.search(vector, k, (label) => allowed.has(label));
-    return hits.map((h, i) => ({ chunkId: this.chunkId(h.label), score: h.score, rank: i + 1 }));
+    const hits = this.vectors.search(vector, k, this.records.allowedOrdinals(filter), this.pending);
+    return hits.map((h, i) => ({ chunkId: this.records.chunkId(h.label), score: h.score, rank: i + 1 }));
   }
 
   async idf(terms: string[]): Promise<Map<string, number>> {
@@ -236,13 +192,12 @@ export class LocalStore implements SearchStore {
   }
 
   async stats(): Promise<{ documents: number; chunks: number }> {
-    return { documents: this.docs.size, chunks: this.chunks.size };
+    return { documents: this.records.docs.size, chunks: this.records.chunks.size };
   }
 
   /** The vector graph itself, for measurements (`npm run bench`: recall against an exact scan). */
   get vectorIndex(): HnswVectorIndex {
-    this.assertVectorsReady();
-    return this.hnsw;
+    return this.vectors.ready();
   }
 
   /** A value the caller stored with `setExtra` (persisted in the generation's extra.json). */
@@ -266,28 +221,19 @@ export class LocalStore implements SearchStore {
    */
   startVectorWorker(): boolean {
     this.assertOpen();
-    if (this.vectorWorker || this.chunks.size > 0 || this.nextOrdinal > 0) return false;
-    this.vectorWorker = new HnswWorkerBuilder(this.identity.dimensions, this.hnsw.params);
-    return true;
+    if (this.records.chunks.size > 0 || this.nextOrdinal > 0) return false;
+    return this.vectors.startWorker();
   }
 
   /** Waits for the worker's graph and takes it in; the seconds the worker spent (0 without one). */
-  async finishVectorWorker(): Promise<number> {
-    const builder = this.vectorWorker;
-    if (!builder) return 0;
+  finishVectorWorker(): Promise<number> {
     const file = `${this.dir}/.hnsw-build-${process.pid}-${Date.now()}.tmp`;
-    try {
-      const { index, seconds } = await builder.finish(file, this.chunks.keys());
-      this.hnsw = index;
-      return seconds;
-    } finally {
-      this.vectorWorker = undefined;
-    }
+    return this.vectors.finishWorker(file, this.records.chunks.keys());
   }
 
   /** Persists pending changes as a new generation; concurrent calls run one after another. */
   async flush(): Promise<void> {
-    if (this.vectorWorker) await this.finishVectorWorker();
+    await this.finishVectorWorker();
     const run = this.flushing.then(() => this.flushNow());
     this.flushing = run.catch(() => undefined);
     return run;
@@ -296,8 +242,7 @@ export class LocalStore implements SearchStore {
   /** Stops further changes. Does not flush: call `flush` first to keep pending changes. */
   async close(): Promise<void> {
     await this.flushing;
-    await this.vectorWorker?.abandon();
-    this.vectorWorker = undefined;
+    await this.vectors.abandonWorker();
     this.closed = true;
   }
 
@@ -305,22 +250,16 @@ export class LocalStore implements SearchStore {
     if (!this.dirty) return;
     const gen = await createNextGeneration(this.dir);
     // One synchronous step from here to `dirty = false`: the snapshot is consistent.
-    this.hnsw.save(`${gen.path}/${FILES.vectors}`);
-    const snapshot: GenerationSnapshot = {
-      manifest: {
-        ...this.identity,
-        buildOptions: this.buildOptions,
-        createdAt: new Date().toISOString(),
-        counts: { documents: this.docs.size, chunks: this.chunks.size, nextOrdinal: this.nextOrdinal },
-        extra: Object.keys(this.extra),
-      },
-      files: [
-        { name: FILES.documents, data: encodeDocuments(this.docs.values()) },
-        { name: FILES.chunks, data: encodeChunks(this.chunks.entries()) },
-        { name: FILES.bm25, data: encodeBm25(this.bm25.state()) },
-        { name: FILES.extra, data: JSON.stringify(this.extra) },
-      ],
-    };
+    this.vectors.save(`${gen.path}/${FILES.vectors}`);
+    const snapshot = snapshotOf({
+      identity: this.identity,
+      buildOptions: this.buildOptions,
+      docs: this.records.docs,
+      chunks: this.records.chunks,
+      bm25: this.bm25,
+      extra: this.extra,
+      nextOrdinal: this.nextOrdinal,
+    });
     this.dirty = false;
     try {
       await persistGeneration(this.dir, gen, snapshot);
@@ -332,44 +271,9 @@ export class LocalStore implements SearchStore {
   }
 
   private removeChunks(docId: string): void {
-    const d = this.docs.get(docId);
-    if (!d) return;
-    for (const ord of d.ordinals) {
-      const record = this.chunks.get(ord);
-      if (record) this.ordinalById.delete(record.id);
-      this.chunks.delete(ord);
+    for (const ord of this.records.removeChunksOf(docId)) {
       this.bm25.remove(ord);
-      if (this.vectorWorker) this.vectorWorker.remove(ord);
-      else this.hnsw.remove(ord);
-    }
-  }
-
-  private chunksOf(d: DocRecord): Chunk[] {
-    const out: Chunk[] = [];
-    for (const ord of d.ordinals) {
-      const record = this.chunks.get(ord);
-      if (record) out.push(toChunk(record, d.text));
-    }
-    return out;
-  }
-
-  private chunkId(ordinal: number): string {
-    return this.chunks.get(ordinal)?.id ?? '';
-  }
-
-  /** Ordinals of the chunks of the documents passing `filter`; undefined when nothing is filtered. */
-  private allowedOrdinals(filter?: MetaFilter): Set<number> | undefined {
-    if (isEmptyFilter(filter)) return undefined;
-    const allowed = new Set<number>();
-    for (const d of this.docs.values()) {
-      if (matchesFilter(d.meta, filter)) for (const ord of d.ordinals) allowed.add(ord);
-    }
-    return allowed;
-  }
-
-  private assertVectorsReady(): void {
-    if (this.vectorWorker) {
-      throw new AppError('INDEX_NOT_READY', '向量索引正在构建 (the vector graph is still being built)');
+      this.vectors.remove(ord);
     }
   }
 
