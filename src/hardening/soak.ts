@@ -1,16 +1,24 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { startService } from '../app/start-service.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log/logger.js';
-import { type LoadResult, runLoad } from './load-clients.js';
+import { runLoad } from './load-clients.js';
+import { collector, mb, settledMemory } from './soak-memory.js';
+import { formatSoakReport, type SoakReport } from './soak-report.js';
+import {
+  documentsOnDisk,
+  INGEST_DOCUMENTS,
+  ingestChild,
+  SOAK_TOKEN,
+  seedVariants,
+  uploadLoop,
+  type WriteActivity,
+} from './soak-writers.js';
 
 /**
  * A bounded soak on loopback: the real service (index built from seeds/ in a temp dir, offline
@@ -45,132 +53,6 @@ const QUESTIONS = [
   '一件事一次办',
   '灵活就业人员养老保险补贴',
 ];
-
-export interface MemoryFigures {
-  rssMb: number;
-  heapMb: number;
-}
-
-/** What the writers did during the load: uploads over HTTP and one CLI ingest as a child process. */
-export interface WriteActivity {
-  uploads: number;
-  /** Upload responses by status. */
-  uploadStatuses: Record<string, number>;
-  /** Documents the ingest said it added (undefined: no ingest ran). */
-  ingestAdded?: number;
-  ingestExit?: number | null;
-  /** Documents expected at the end: before + ingested + confirmed (201) new uploads. */
-  expected: number;
-  /** Documents the service serves at the end, and the committed generation on disk holds. */
-  served: number;
-  onDisk: number;
-}
-
-export interface SoakReport {
-  clients: number;
-  load: LoadResult;
-  baseline: MemoryFigures;
-  peakRssMb: number;
-  after: MemoryFigures;
-  /** Event-loop delay during the load, ms: a blocked loop shows here, queueing does not. */
-  eventLoop: { p99Ms: number; maxMs: number };
-  writes?: WriteActivity;
-  pass: boolean;
-  problems: string[];
-}
-
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  return gc;
-}
-
-const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-
-async function settledMemory(gc: () => void): Promise<MemoryFigures> {
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed) };
-}
-
-/** Admin token of the soak's own service (a temp index on loopback, gone afterwards). */
-const SOAK_TOKEN = 'soak-admin-token';
-/** Documents the CLI ingest adds during the load: variants of the seed document. */
-const INGEST_DOCUMENTS = 60;
-/** Pause between uploads of the soak's admin client, ms (one upload in flight at a time). */
-const UPLOAD_GAP_MS = 500;
-
-async function seedVariants(folder: string, count: number): Promise<void> {
-  const seeds = (await readdir(join(ROOT, 'seeds'))).sort();
-  const seed = await readFile(join(ROOT, 'seeds', seeds[0]), 'utf8');
-  await mkdir(folder, { recursive: true });
-  for (let i = 0; i < count; i++) {
-    await writeFile(
-      join(folder, `soak-ingest-${i}.txt`),
-      `第${i}号通知（压力测试）\n${seed}\n附：编号 ${i}。`,
-    );
-  }
-}
-
-/** Uploads small documents one after another until `until`; returns the statuses and the ids confirmed. */
-async function uploadLoop(
-  base: string,
-  until: number,
-): Promise<{ statuses: Record<string, number>; ok: string[] }> {
-  const statuses: Record<string, number> = {};
-  const ok: string[] = [];
-  for (let i = 0; i === 0 || performance.now() < until; i++) {
-    const id = until === 0 ? 'soak-upload-warm-up' : `soak-upload-${i}`;
-    const status = await fetch(`${base}/api/admin/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${SOAK_TOKEN}` },
-      body: JSON.stringify({
-        id,
-        text: `压力测试上传文件 ${i}\n关于办理时限的说明：本事项办理时限为${i % 20}个工作日。`,
-      }),
-    }).then(
-      async (r) => {
-        await r.arrayBuffer();
-        return r.status;
-      },
-      () => 0,
-    );
-    statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status === 201) ok.push(id);
-    await new Promise((r) => setTimeout(r, UPLOAD_GAP_MS));
-  }
-  return { statuses, ok };
-}
-
-/** `npm run ingest` on the service's own index directory, as a child process. */
-function ingestChild(
-  indexDir: string,
-  corpus: string[],
-  dataDir: string,
-): Promise<{ code: number | null; added?: number; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/ingest.ts', ...corpus.flatMap((c) => ['--corpus', c]), '--index', indexDir],
-    { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (output += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => {
-      const added = /新增 added: (\d+)/.exec(output);
-      resolve({ code, added: added ? Number(added[1]) : undefined, output });
-    }),
-  );
-}
-
-async function documentsOnDisk(indexDir: string): Promise<number> {
-  const gen = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-  return JSON.parse(await readFile(join(indexDir, gen, 'manifest.json'), 'utf8')).counts.documents;
-}
 
 export async function runSoak({
   durationMs = 60_000,
@@ -288,28 +170,6 @@ export async function runSoak({
     await service.close();
     await rm(tmp, { recursive: true, force: true });
   }
-}
-
-export function formatSoakReport(r: SoakReport): string {
-  const k = r.load.byKind;
-  const row = (name: string, s: LoadResult['overall']) =>
-    `  ${name.padEnd(8)} ${String(s.count).padStart(7)}  p50 ${s.p50Ms} ms  p95 ${s.p95Ms} ms  p99 ${s.p99Ms} ms  max ${s.maxMs} ms`;
-  return [
-    `soak: ${r.clients} clients for ${r.load.seconds} s — ${r.load.requests} requests (${r.load.perSecond}/s)`,
-    `statuses: ${JSON.stringify(r.load.statuses)}   5xx: ${r.load.serverErrors}   failed: ${r.load.failures}`,
-    row('all', r.load.overall),
-    row('search', k.search),
-    row('ask', k.ask),
-    row('stream', k.stream),
-    `event loop delay: p99 ${r.eventLoop.p99Ms} ms, max ${r.eventLoop.maxMs} ms   (closed loop: mean latency ≈ clients / throughput = ${Math.round((r.clients / Math.max(1, r.load.perSecond)) * 1000)} ms)`,
-    ...(r.writes
-      ? [
-          `writes: ${r.writes.uploads} uploads ${JSON.stringify(r.writes.uploadStatuses)}; ingest added ${r.writes.ingestAdded ?? '-'} (exit ${r.writes.ingestExit}); documents expected ${r.writes.expected}, served ${r.writes.served}, on disk ${r.writes.onDisk}`,
-        ]
-      : []),
-    `memory: RSS ${r.baseline.rssMb} MB before → peak ${r.peakRssMb} MB → ${r.after.rssMb} MB after; heap ${r.baseline.heapMb} → ${r.after.heapMb} MB (after GC)`,
-    r.pass ? 'PASS' : `FAIL: ${r.problems.join('; ')}`,
-  ].join('\n');
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSoakReport, runSoak } from '../../src/hardening/soak.js';
+import { runSoak } from '../../src/hardening/soak.js';
+import { formatSoakReport } from '../../src/hardening/soak-report.js';
 
 /**
  * The short soak run by `npm test`: 20 clients for 5 s against the real service over loopback.
