@@ -36,9 +36,10 @@ describe('npm run ingest / npm run ask', () => {
   }, 100_000);
 
   it('ask --json prints the answer with citations pointing into the seed', async () => {
+    // As `npm run ask` runs it: through the bundling launcher.
     const { stdout } = await run(
       'node',
-      ['--import', 'tsx', 'src/cli/ask.ts', '--json', '2025年青岛要把5G基站建到多少个？'],
+      ['src/cli/run-bundled.mjs', 'ask', '--json', '2025年青岛要把5G基站建到多少个？'],
       { env: env(), timeout: 90_000 },
     );
     const out = JSON.parse(stdout) as {
@@ -59,7 +60,7 @@ describe('npm run ingest / npm run ask', () => {
       fake.queueReply('到2025年，力争5G基站数达4.5万个[1]。');
       const { stdout } = await run(
         'node',
-        ['--import', 'tsx', 'src/cli/ask.ts', '--json', '2025年青岛要把5G基站建到多少个？'],
+        ['src/cli/run-bundled.mjs', 'ask', '--json', '2025年青岛要把5G基站建到多少个？'],
         {
           env: { ...env(), CHAT_PROVIDER: 'openai', CHAT_BASE_URL: fake.url, CHAT_MODEL: 'fake-model' },
           // 34 s alone, 92 s once inside the whole suite on 2 shared cores (measured 2026-11-30).
