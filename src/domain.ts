@@ -7,8 +7,11 @@
  * normalised). Citations, highlighting and eval coverage all rest on these offsets.
  */
 
-/** Kinds of document the product distinguishes (政策解读 / 法规 / 办事指南 / 通知 …). */
-export type DocType = '政策解读' | '法规' | '办事指南' | '通知' | '政策文件' | '其他';
+/** Kinds of document the product distinguishes: the one list (API schema, manifest, staff console). */
+export const DOC_TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件', '其他'] as const;
+
+/** One of DOC_TYPES. */
+export type DocType = (typeof DOC_TYPES)[number];
 
 /** Metadata of one document, extracted from its text and overridden by a `manifest.jsonl` row. */
 export interface DocumentMeta {
@@ -179,6 +182,13 @@ export interface Retrieval {
    */
   coveredPlaces?: string[];
 }
+
+/**
+ * Longest feedback comment, in characters: the API's limit, and the widget's comment box (which
+ * reads it from GET /api/widget-config). It was 2,000 (up to ~6 KB a row: 3,584 rows made +26 MB
+ * in 10 s, issue 14 item 4).
+ */
+export const MAX_FEEDBACK_COMMENT_CHARS = 500;
 
 /**
  * Defaults of a retrieval, in one place (as minisearch keeps its `defaultSearchOptions`): the

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { DocType, DocumentMeta } from '../domain.js';
+import { DOC_TYPES, type DocType, type DocumentMeta } from '../domain.js';
 
 /**
  * `manifest.jsonl` at a corpus folder's root: one JSON object per line, keyed by document `id`,
@@ -71,7 +71,6 @@ export function parseManifest(raw: string): Manifest {
   return { rows, problems };
 }
 
-const DOC_TYPES: readonly DocType[] = ['政策解读', '法规', '办事指南', '通知', '政策文件', '其他'];
 const LAW_LEVELS = new Set(['法律', '行政法规', '地方性法规', '部门规章', '司法解释', '宪法']);
 const LAW_GROUPS = new Set(['national_laws', 'state_council_regs', 'shandong_local_regs', 'ministry_rules']);
 

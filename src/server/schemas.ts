@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { DOC_TYPES, MAX_FEEDBACK_COMMENT_CHARS } from '../domain.js';
 import { stripMarkup } from '../text/strip-markup.js';
 
 /**
  * Every request and response body of the API, as zod schemas. Routes validate with them and
  * `/openapi.json` is generated from them, so the document cannot drift from the code.
  */
-
-const DOC_TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件', '其他'] as const;
 
 export const DocTypeSchema = z.enum(DOC_TYPES);
 
@@ -228,12 +227,6 @@ export const AdminUpsertResponseSchema = z.object({
 });
 export const AdminDeleteResponseSchema = z.object({ id: z.string(), deleted: z.literal(true) });
 
-/**
- * Longest feedback comment, in characters: the widget's box takes 500. It was 2,000 (up to ~6 KB a
- * row: 3,584 rows made +26 MB in 10 s, issue 14 item 4).
- */
-export const MAX_FEEDBACK_COMMENT_CHARS = 500;
-
 export const FeedbackRequestSchema = z
   .object({
     requestId: z.string().min(1).max(100),
@@ -270,6 +263,8 @@ export const ProblemSchema = z.object({
 /** GET /api/widget-config: what the widget takes from the configuration (src/web/web-routes.ts serves it). */
 export const WidgetConfigSchema = z.object({
   maxQuestionChars: z.number().int(),
+  /** Longest feedback comment the API takes (the widget's comment box limit). */
+  maxCommentChars: z.number().int(),
   referralLine: z.string(),
   referralPhones: z.array(z.string()),
 });

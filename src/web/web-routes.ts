@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { loadConfig } from '../config.js';
+import { MAX_FEEDBACK_COMMENT_CHARS } from '../domain.js';
 import { createBundleCache, type EntryName } from './bundle.js';
 import { DEMO_CSS, demoPage } from './pages/demo-page.js';
 import { staffPage } from './pages/staff-page.js';
@@ -54,8 +55,8 @@ const HTML = 'text/html; charset=utf-8';
 /**
  * The browser side of the service: `/` (demo page embedding the widget with one tag),
  * `/widget.js`, `/staff` (+ `/staff.js`, `/staff.css`), `/doc/:id?start=&end=` (the console's
- * document viewer with the passage highlighted) and `/api/widget-config` (the question limit and
- * referral line the widget shows, from the service's configuration). Pages use no inline script or style, so they run
+ * document viewer with the passage highlighted) and `/api/widget-config` (the question and comment
+ * limits and the referral line the widget shows, from the service's configuration). Pages use no inline script or style, so they run
  * under `default-src 'self'`; the widget's CSS is a constructed stylesheet in its shadow root.
  */
 export function createWebRoutes({
@@ -116,6 +117,7 @@ export function createWebRoutes({
   app.get('/doc/:id', page(staff));
   const widgetConfig: WireWidgetConfig = {
     maxQuestionChars,
+    maxCommentChars: MAX_FEEDBACK_COMMENT_CHARS,
     referralLine,
     referralPhones: findPhones(referralLine),
   };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FEEDBACK_COMMENT_CHARS } from '../../src/domain.js';
 import { createFakeApi, type FakeApi } from '../fakes/web-fake-api.js';
 import { launchChromium, shot } from './browser.js';
 import {
@@ -109,6 +110,10 @@ describe('citizen widget on the demo page', () => {
     // Changing one's mind: 👎 is stored at once, and an optional note follows as its own record.
     await first.getByRole('button', { name: '没帮助' }).click();
     await first.getByLabel('哪里不对（选填）').waitFor();
+    // The comment limit is the API's, read from the service.
+    await expect(
+      first.getByLabel('哪里不对（选填）').evaluate((el: HTMLTextAreaElement) => el.maxLength),
+    ).resolves.toBe(MAX_FEEDBACK_COMMENT_CHARS);
     expect(api.feedback.at(-1)).toMatchObject({ rating: 'down' });
     await first.getByLabel('哪里不对（选填）').fill('没有说明申请条件');
     await first.getByRole('button', { name: '提交' }).click();

@@ -1,5 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { DOC_TYPES, MAX_FEEDBACK_COMMENT_CHARS } from '../../src/domain.js';
+import { SUPPORTED_EXTENSIONS } from '../../src/ingest/loaders/loader-registry.js';
 import { createWebRoutes } from '../../src/web/web-routes.js';
 
 /** Budget for widget.js over the wire; the README states the measured size. */
@@ -46,5 +48,27 @@ describe('createWebRoutes', () => {
     expect((await app.request('/staff.js')).headers.get('content-type')).toContain('javascript');
     expect(await (await app.request('/staff.css')).text()).toContain('mark.hit');
     expect((await app.request('/nope')).status).toBe(404);
+  });
+
+  it("offers the loaders' file types for upload and the one list of document types", async () => {
+    const html = await (await app.request('/staff')).text();
+    expect(html).toContain(`accept="${SUPPORTED_EXTENSIONS.join(',')}"`);
+    expect(html).toContain('上传文件（txt / md / html / htm / pdf / docx）');
+    for (const type of DOC_TYPES) expect(html).toContain(`<option value="${type}">${type}</option>`);
+  });
+
+  it("tells the widget the service's question and comment limits and its referral line", async () => {
+    const config = createWebRoutes({
+      warm: false,
+      maxQuestionChars: 321,
+      referralLine: '0532-12345678 热线',
+    });
+    const res = await config.request('/api/widget-config');
+    expect(await res.json()).toEqual({
+      maxQuestionChars: 321,
+      maxCommentChars: MAX_FEEDBACK_COMMENT_CHARS,
+      referralLine: '0532-12345678 热线',
+      referralPhones: ['0532-12345678'],
+    });
   });
 });

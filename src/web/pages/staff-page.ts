@@ -1,6 +1,9 @@
+import { DOC_TYPES } from '../../domain.js';
+import { SUPPORTED_EXTENSIONS } from '../../ingest/loaders/loader-registry.js';
 import { escapeHtml } from '../../text/escape-html.js';
 
-const TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件', '其他'];
+/** The upload field's file types, from the loaders themselves: "txt / md / html / htm / pdf / docx". */
+const UPLOAD_TYPES = SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)).join(' / ');
 
 /**
  * The staff console page (also served at /doc/:id, where staff.js opens the viewer). No inline
@@ -8,7 +11,7 @@ const TYPES = ['政策解读', '法规', '办事指南', '通知', '政策文件
  */
 export function staffPage(title: string, maxUploadBytes?: number): string {
   const t = escapeHtml(title);
-  const typeOptions = TYPES.map((x) => `<option value="${x}">${x}</option>`).join('');
+  const typeOptions = DOC_TYPES.map((x) => `<option value="${x}">${x}</option>`).join('');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -64,7 +67,7 @@ export function staffPage(title: string, maxUploadBytes?: number): string {
   </form>
   <p id="library-status" role="status" class="status"></p>
   <div id="admin-tools" class="admin" hidden>
-    <form id="upload-form"${maxUploadBytes ? ` data-max-bytes="${Math.floor(maxUploadBytes)}"` : ''}><label>上传文件（txt / md / html / pdf / docx）<input type="file" name="file" accept=".txt,.md,.html,.htm,.pdf,.docx"></label><button class="btn primary" type="submit">上传并索引</button></form>
+    <form id="upload-form"${maxUploadBytes ? ` data-max-bytes="${Math.floor(maxUploadBytes)}"` : ''}><label>上传文件（${UPLOAD_TYPES}）<input type="file" name="file" accept="${SUPPORTED_EXTENSIONS.join(',')}"></label><button class="btn primary" type="submit">上传并索引</button></form>
     <form id="text-form" class="text-form">
       <label>编号<input name="id" required placeholder="如 notice_2025_01"></label>
       <label>标题<input name="title" required></label>

@@ -34,6 +34,8 @@ export interface WireAnswer {
 export interface WireWidgetConfig {
   /** MAX_QUESTION_CHARS. */
   maxQuestionChars: number;
+  /** Longest feedback comment the API takes (MAX_FEEDBACK_COMMENT_CHARS). */
+  maxCommentChars: number;
   /** REFERRAL_LINE, e.g. "12345 政务服务便民热线". */
   referralLine: string;
   /** The phone numbers in the referral line, for tel: links. */

@@ -13,7 +13,7 @@ export interface AnswerContext {
   question: string;
   /** Asks another question in the same conversation (a related question after a refusal). */
   ask(question: string): void;
-  /** The service's configuration, once read (referral line and phones). */
+  /** The service's configuration, once read (referral line and phones, comment limit). */
   config(): WireWidgetConfig | undefined;
 }
 
@@ -192,7 +192,8 @@ export class AnswerView {
     const form = h('form', { class: 'comment' });
     const box = h('textarea', {
       rows: '2',
-      maxlength: '500',
+      // The API's limit; before the configuration is read, the API itself refuses a longer comment.
+      maxlength: this.context.config()?.maxCommentChars,
       'aria-label': '哪里不对（选填）',
       placeholder: '哪里不对？（选填）',
     });

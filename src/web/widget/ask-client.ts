@@ -101,15 +101,21 @@ export async function sendFeedback(
   }
 }
 
-/** GET /api/widget-config (question limit, referral line); undefined when it cannot be read. */
+/** GET /api/widget-config (question and comment limits, referral line); undefined when it cannot be read. */
 export async function fetchWidgetConfig(apiBase: string): Promise<WireWidgetConfig | undefined> {
   try {
     const res = await fetch(`${apiBase}/api/widget-config`);
     if (!res.ok) return undefined;
     const body = (await res.json()) as Partial<WireWidgetConfig>;
-    if (typeof body.maxQuestionChars !== 'number' || typeof body.referralLine !== 'string') return undefined;
+    if (
+      typeof body.maxQuestionChars !== 'number' ||
+      typeof body.maxCommentChars !== 'number' ||
+      typeof body.referralLine !== 'string'
+    )
+      return undefined;
     return {
       maxQuestionChars: body.maxQuestionChars,
+      maxCommentChars: body.maxCommentChars,
       referralLine: body.referralLine,
       referralPhones: body.referralPhones ?? [],
     };
