@@ -1,6 +1,7 @@
 import type { BaseMessageLike } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import { AppError } from '../errors.js';
+import { openAIClient } from '../provider-client.js';
 import { translateProviderError } from '../provider-errors.js';
 import type { ChatMessage, ChatModel, ChatOptions } from './chat-model.js';
 
@@ -21,41 +22,31 @@ export interface OpenAICompatibleChatOptions {
  */
 export class OpenAICompatibleChat implements ChatModel {
   readonly id: string;
-  private readonly options: OpenAICompatibleChatOptions;
-  private clientPromise: Promise<ChatOpenAI> | undefined;
+  private readonly client: Promise<ChatOpenAI>;
   private readonly timeoutMs: number;
 
   constructor(options: OpenAICompatibleChatOptions) {
     this.id = `openai:${options.model}`;
     this.timeoutMs = options.timeoutMs;
-    this.options = options;
-    // Start loading now (only a configured chat model is ever constructed), so the first request
-    // does not wait for it; a load failure surfaces on that request.
-    this.client().catch(() => undefined);
-  }
-
-  /** LangChain's OpenAI package is imported on first use (~2.6 s to load here, measured 2026-11-30). */
-  private client(): Promise<ChatOpenAI> {
-    this.clientPromise ??= import('@langchain/openai').then(({ ChatOpenAI }) => {
-      const options = this.options;
-      return new ChatOpenAI({
-        model: options.model,
-        apiKey: options.apiKey,
-        configuration: { baseURL: options.baseURL },
-        timeout: options.timeoutMs,
-        maxRetries: options.maxRetries,
-        temperature: options.temperature,
-        maxTokens: options.maxTokens,
-        streamUsage: false,
-        useResponsesApi: false,
-      });
-    });
-    return this.clientPromise;
+    this.client = openAIClient(
+      ({ ChatOpenAI }) =>
+        new ChatOpenAI({
+          model: options.model,
+          apiKey: options.apiKey,
+          configuration: { baseURL: options.baseURL },
+          timeout: options.timeoutMs,
+          maxRetries: options.maxRetries,
+          temperature: options.temperature,
+          maxTokens: options.maxTokens,
+          streamUsage: false,
+          useResponsesApi: false,
+        }),
+    );
   }
 
   async complete(messages: ChatMessage[], options: ChatOptions = {}): Promise<string> {
     // The module load is not the endpoint's time: the deadline starts once the client exists.
-    const client = await this.client();
+    const client = await this.client;
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
       const reply = await client.invoke(toLangChain(messages), { signal: deadline.signal });
@@ -72,7 +63,7 @@ export class OpenAICompatibleChat implements ChatModel {
    * that stalls mid-way is cut by an idle timer (reset on every piece) of the same length.
    */
   async *stream(messages: ChatMessage[], options: ChatOptions = {}): AsyncIterable<string> {
-    const client = await this.client();
+    const client = await this.client;
     const deadline = new Deadline(this.timeoutMs, options.signal);
     try {
       const iterator = await client.stream(toLangChain(messages), { signal: deadline.signal });

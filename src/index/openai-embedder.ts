@@ -1,5 +1,6 @@
 import type { OpenAIEmbeddings } from '@langchain/openai';
 import { AppError } from '../errors.js';
+import { openAIClient } from '../provider-client.js';
 import { translateProviderError } from '../provider-errors.js';
 import type { Embedder } from './embedder.js';
 
@@ -31,45 +32,33 @@ const WHAT = '嵌入服务 (embeddings)';
 export class OpenAICompatibleEmbedder implements Embedder {
   readonly id: string;
   readonly dimensions: number;
-  private readonly options: OpenAICompatibleEmbedderOptions;
-  private clientPromise: Promise<OpenAIEmbeddings> | undefined;
+  private readonly client: Promise<OpenAIEmbeddings>;
 
   constructor(options: OpenAICompatibleEmbedderOptions) {
     this.dimensions = options.dimensions;
     this.id = `openai:${options.model}:d${options.dimensions}`;
-    this.options = options;
-    // Start loading now (only a configured embedder is constructed); failures surface on first use.
-    this.client().catch(() => undefined);
-  }
-
-  /**
-   * LangChain's OpenAI package is imported on first use: it takes ~2.6 s to load on this 2-core
-   * machine (measured 2026-11-30), which a one-shot `npm run ask` over the offline embedder never needs.
-   */
-  private client(): Promise<OpenAIEmbeddings> {
-    this.clientPromise ??= import('@langchain/openai').then(({ OpenAIEmbeddings }) => {
-      const options = this.options;
-      return new OpenAIEmbeddings({
-        apiKey: options.apiKey,
-        model: options.model,
-        dimensions: options.dimensions,
-        configuration: { baseURL: options.baseURL },
-        timeout: options.timeoutMs,
-        maxRetries: options.maxRetries,
-        maxConcurrency: options.maxConcurrency ?? 2,
-        batchSize: options.batchSize,
-        encodingFormat: 'float',
-        stripNewLines: false,
-      });
-    });
-    return this.clientPromise;
+    this.client = openAIClient(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          apiKey: options.apiKey,
+          model: options.model,
+          dimensions: options.dimensions,
+          configuration: { baseURL: options.baseURL },
+          timeout: options.timeoutMs,
+          maxRetries: options.maxRetries,
+          maxConcurrency: options.maxConcurrency ?? 2,
+          batchSize: options.batchSize,
+          encodingFormat: 'float',
+          stripNewLines: false,
+        }),
+    );
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     if (texts.length === 0) return [];
     let vectors: number[][];
     try {
-      vectors = await (await this.client()).embedDocuments(texts);
+      vectors = await (await this.client).embedDocuments(texts);
     } catch (err) {
       throw translateProviderError(err, WHAT);
     }
@@ -86,7 +75,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
   async embedQuery(text: string): Promise<number[]> {
     let vector: number[];
     try {
-      vector = await (await this.client()).embedQuery(text);
+      vector = await (await this.client).embedQuery(text);
     } catch (err) {
       throw translateProviderError(err, WHAT);
     }

@@ -9,7 +9,7 @@ import { sourceImports } from './source-imports.js';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain.ts', 'errors.ts'],
-  ['config.ts', 'log', 'provider-errors.ts'],
+  ['config.ts', 'log', 'provider-errors.ts', 'provider-client.ts'],
   ['text'],
   ['index'],
   ['ingest', 'retrieve'],
