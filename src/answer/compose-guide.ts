@@ -31,20 +31,17 @@ function fieldText(field: GuideField): string {
       return n === 0 ? '到现场次数：0次（无需到现场）' : `到现场次数：${n}次`;
     }
     case '是否支持网上预约':
-      return value === '是'
-        ? '支持网上预约'
-        : value === '否'
-          ? '不支持网上预约'
-          : `是否支持网上预约：${value}`;
+      return yesNo(field.name, value, '支持网上预约', '不支持网上预约');
     case '是否支持物流快递':
-      return value === '是'
-        ? '支持物流快递（可邮寄）'
-        : value === '否'
-          ? '不支持物流快递'
-          : `是否支持物流快递：${value}`;
+      return yesNo(field.name, value, '支持物流快递（可邮寄）', '不支持物流快递');
     default:
       return `${field.name}：${value}`;
   }
+}
+
+/** A 是/否 field as a statement ("支持网上预约"); any other value as the field reads. */
+function yesNo(name: string, value: string, yes: string, no: string): string {
+  return value === '是' ? yes : value === '否' ? no : `${name}：${value}`;
 }
 
 /** Item starts inside a field value: "1.因不可抗力…； 2.当期…", "（一）具有…； （二）…". */

@@ -1,13 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { AnswerProvider } from '../answer/answer-provider.js';
-import {
-  type Chunk,
-  type DocumentMeta,
-  type Passage,
-  RETRIEVAL_DEFAULTS,
-  type Retrieval,
-} from '../domain.js';
+import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import { RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import { locateQuote } from './coverage.js';
 import type { NamedPipeline } from './pipeline.js';

@@ -1,10 +1,5 @@
-import {
-  type Chunk,
-  type DocumentMeta,
-  type Passage,
-  RETRIEVAL_DEFAULTS,
-  type Retrieval,
-} from '../domain.js';
+import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import { RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
