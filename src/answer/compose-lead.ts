@@ -1,6 +1,7 @@
 import type { Span } from '../domain.js';
 import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
 import { splitClauses } from '../text/sentences.js';
+import { asksPenalty, statesSanction } from './ask-kinds.js';
 
 /**
  * The direct fact an answer leads with: a number question starts with the number ("4.5万个"), a
@@ -71,12 +72,18 @@ const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
 
+/** The lead of a yes/no penalty question answered by a sanction sentence. */
+export const PENALTY_LEAD = '会，违反规定的要受处罚';
+
 /**
  * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,
  * when its wording is one-sided; a sentence that both allows and forbids gets no lead.
  */
 export function yesNoLead(question: string, sentence: string): string | undefined {
   if (!YES_NO_QUESTION.test(question)) return undefined;
+  // "会挨罚吗" asks whether a sanction follows, not whether the act is allowed: the sanction
+  // sentence answers 会; another sentence gives no lead.
+  if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
   const exempt = EXEMPT.test(sentence);
   if (OBLIGATION.test(question) && exempt) return '不需要';
   const no = PROHIBITIVE.test(sentence);

@@ -1,5 +1,6 @@
 import type { Passage } from '../domain.js';
 import { splitSentences } from '../text/sentences.js';
+import { crossReferenced } from './article-references.js';
 import { ARTICLE_LABEL, isEnumeratorOnly, LEADING_ENUMERATOR } from './display-text.js';
 import type { ScoredSentence } from './extractive-selection.js';
 
@@ -137,7 +138,19 @@ function piecesOfPassage(
 export function composeFromPassages(
   passages: Passage[],
   scored: ScoredSentence[],
-  { multiPart, list }: { multiPart: boolean; list: boolean },
+  {
+    multiPart,
+    list,
+    references = false,
+  }: {
+    multiPart: boolean;
+    list: boolean;
+    /**
+     * Bring in the articles of the anchor's document that the anchor names or that name it (the
+     * rule and its penalty): for questions whose ask spans both ("能不能…", "会挨罚吗").
+     */
+    references?: boolean;
+  },
   { keepRatio = 0.7, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
 ): PassageComposition | undefined {
   const anchor = scored[0];
@@ -160,6 +173,18 @@ export function composeFromPassages(
   const used = new Set([anchor.passageIndex]);
   const enumerated = pieces.some((p) => p.item);
   const anchorDoc = passages[anchor.passageIndex].chunk.docId;
+  if (references) {
+    passages.forEach((passage, i) => {
+      if (used.size > maxOtherPassages || used.has(i)) return;
+      if (!crossReferenced(passages[anchor.passageIndex], passage)) return;
+      const best = scored.find((s) => s.passageIndex === i);
+      const more = piecesOfPassage(passage, i, new Set(best ? [best.start] : []), maxItems);
+      if (more.length === 0) return;
+      used.add(i);
+      for (const g of best?.covers ?? []) covered.add(g);
+      pieces.push(...more);
+    });
+  }
   for (const s of close) {
     if (used.size > maxOtherPassages) break;
     if (used.has(s.passageIndex)) continue;

@@ -24,8 +24,14 @@ export interface RenderedAnswer {
   citations: Citation[];
 }
 
-/** Puts the marker before a line's closing punctuation: "…4.5万个[1]。" (a closing ，/、 becomes 。). */
+/**
+ * Puts the marker before a line's closing punctuation: "…4.5万个[1]。" (a closing ，/、 becomes 。);
+ * a sentence closed inside a quotation keeps its marks after the marker: "…平稳有序进行[1]。”" (not
+ * "…进行。”[1]。", which read as a sentence of its own holding only the marker).
+ */
 export function withMarker(text: string, n: number): string {
+  const quoted = /([。！？!?；;])([”’」』]+)$/u.exec(text);
+  if (quoted) return `${text.slice(0, quoted.index)}[${n}]${quoted[1]}${quoted[2]}`;
   const match = /[。！？!?；;，,、：:]$/.exec(text);
   if (!match) return `${text}[${n}]。`;
   const end = /[。！？!?；;：:]/.test(match[0]) ? match[0] : '。';

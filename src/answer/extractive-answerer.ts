@@ -6,6 +6,7 @@ import { holdsTerm, termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
+import { asksPenalty, asksPermission } from './ask-kinds.js';
 import { composeGuideAnswer } from './compose-guide.js';
 import { numberLeads, yesNoLead } from './compose-lead.js';
 import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
@@ -135,10 +136,23 @@ export function createExtractiveAnswerer({
       });
     }
     if (missing.length > 0) {
+      // The phone the citizen is referred to is the guide's own: cited like any field, since every
+      // number the answer states must stand in a cited passage.
+      const phone = guide.fields.get('咨询电话');
+      const phoneChunk = phone && chunkAt(phone.start, phone.end);
+      const passage: Passage | undefined = phoneChunk && {
+        chunk: phoneChunk,
+        meta: doc.meta,
+        score: top.score,
+        why: { matchedTerms: [] },
+      };
       out.push({
-        text: `${missing.join('、')}：办事指南未写明，请咨询${guide.fields.get('咨询电话')?.value ?? referralLine}。`,
+        text: `${missing.join('、')}：办事指南未写明，请咨询${phone && passage ? phone.value : referralLine}。`,
         own: true,
         block: true,
+        ...(phone && passage
+          ? { source: { passage, start: phone.start, end: phone.end, key: `${doc.meta.id}:咨询电话` } }
+          : {}),
       });
     }
     return out;
@@ -158,7 +172,11 @@ export function createExtractiveAnswerer({
     const composition = composeFromPassages(
       passages,
       scored,
-      { multiPart: questionParts(question).length > 1, list: asksForList(question) },
+      {
+        multiPart: questionParts(question).length > 1,
+        list: asksForList(question),
+        references: asksPenalty(question) || asksPermission(question),
+      },
       selection,
     );
     if (!composition) return undefined;

@@ -61,6 +61,14 @@ describe('yesNoLead', () => {
     expect(yesNoLead('学员可以自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
   });
 
+  it('answers a penalty question with 会 only from a sanction, never with 可以/不可以', () => {
+    const q = '过年在自家阳台上放挂鞭，会挨罚吗？';
+    expect(
+      yesNoLead(q, '违反本规定燃放烟花爆竹的，由公安机关责令停止燃放，处三百元以上五百元以下罚款。'),
+    ).toBe('会，违反规定的要受处罚');
+    expect(yesNoLead(q, '下列场所禁止燃放烟花爆竹：')).toBeUndefined();
+  });
+
   it('names the condition when the permission has one', () => {
     expect(yesNoLead('能抱着狗打车吗？', '携犬乘坐出租车的，可以征得驾驶员同意后乘坐。')).toBe(
       '可以，但要符合规定',

@@ -187,6 +187,15 @@ describe('extractive answers to guide questions', () => {
     expect(a.citations[0].quote).toBe('1. 出生医学证明\n2. 申请人相片\n3. 居民身份证');
     expectQuotesIntact(a);
   });
+
+  it('refers a field the guide lacks to its own phone, cited like a field', async () => {
+    const a = await ask('在广州办普通护照要交钱吗？', 'guide-passport#6');
+    const last = a.answer.split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^收费：办事指南未写明，请咨询020-12345\[(\d+)\]。$/);
+    const n = Number(/\[(\d+)\]/.exec(last)?.[1]);
+    expect(a.citations.find((c) => c.n === n)?.quote).toBe('**咨询电话**：020-12345');
+    expectQuotesIntact(a);
+  });
 });
 
 describe('extractive answers from articles', () => {

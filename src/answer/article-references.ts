@@ -1,0 +1,40 @@
+import type { Passage } from '../domain.js';
+import { ARTICLE_LABEL } from './display-text.js';
+
+const NUMERAL = '[一二三四五六七八九十百千零〇\\d]+';
+
+/**
+ * Articles of the same document a text names: "违反本规定第二条、第三条第一款规定" names 第二条 and
+ * 第三条. Only labels after 本条例/本规定/本办法/本法 … count: "依照《烟花爆竹安全管理条例》第三十六条"
+ * names another document's article. Pure.
+ */
+export function referencedArticles(text: string): string[] {
+  const list = new RegExp(
+    `本(?:条例|规定|办法|法|细则|决定|规则|实施办法)((?:第${NUMERAL}条(?:之${NUMERAL})?(?:第${NUMERAL}[款项])*(?:[、，,和及与或]|或者)*)+)`,
+    'gu',
+  );
+  const out: string[] = [];
+  for (const m of text.matchAll(list)) {
+    for (const label of m[1].matchAll(new RegExp(`第${NUMERAL}条(?:之${NUMERAL})?`, 'gu'))) {
+      if (!out.includes(label[0])) out.push(label[0]);
+    }
+  }
+  return out;
+}
+
+/** The article label of a passage ("第十一条"), from the chunk or its first line. */
+export function articleLabel(passage: Passage): string | undefined {
+  return passage.chunk.article ?? ARTICLE_LABEL.exec(passage.chunk.text)?.[1];
+}
+
+/**
+ * Two articles of one document that belong together because one names the other: the penalty
+ * article "违反本规定第三条…处三百元以上五百元以下罚款" and the rule of 第三条 it sanctions. Pure.
+ */
+export function crossReferenced(a: Passage, b: Passage): boolean {
+  if (a.chunk.docId !== b.chunk.docId) return false;
+  const la = articleLabel(a);
+  const lb = articleLabel(b);
+  if (!la || !lb || la === lb) return false;
+  return referencedArticles(a.chunk.text).includes(lb) || referencedArticles(b.chunk.text).includes(la);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { composeFromPassages } from '../../src/answer/compose-passage.js';
+import { scoreSentences } from '../../src/answer/extractive-selection.js';
+import { articlePassages } from '../fakes/article-passages.js';
+
+const IDF = new Map([
+  ['阳台', 6],
+  ['烟花爆竹', 6],
+  ['罚款', 2],
+  ['学员', 4],
+  ['教练员', 3],
+  ['驾驶培训', 5],
+]);
+
+describe('the rule and its penalty', () => {
+  const passages = articlePassages('fireworks', [
+    {
+      text: '第十一条 违反本规定第三条规定燃放烟花爆竹的，由公安机关责令停止燃放，处三百元以上五百元以下罚款。',
+      score: 1,
+    },
+    { text: '第十二条 对违法销售烟花爆竹的，依照有关规定予以处罚。', score: 0.98 },
+    { text: '第三条 下列场所禁止燃放烟花爆竹：\n（一）建筑物的楼顶、阳台；\n（二）加油站。', score: 0.9 },
+  ]);
+  const groups = [['阳台'], ['烟花爆竹'], ['罚款', '处罚']];
+  const question = '在自家阳台上放烟花爆竹，会挨罚吗？';
+
+  it('a penalty question anchors on the sanction sentence', () => {
+    const [best] = scoreSentences(question, passages, groups, IDF);
+    expect(best.text).toContain('处三百元以上五百元以下罚款');
+  });
+
+  it('brings in the article the penalty names, whole with its items', () => {
+    const scored = scoreSentences(question, passages, groups, IDF);
+    const composed = composeFromPassages(passages, scored, {
+      multiPart: false,
+      list: false,
+      references: true,
+    });
+    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(text).toContain('处三百元以上五百元以下罚款');
+    expect(text).toContain('（一）建筑物的楼顶、阳台；');
+    // 第十二条 only shares words with the question: it names no article of the anchor.
+    expect(text).not.toContain('违法销售');
+  });
+
+  it('without the references rule the named article stays out', () => {
+    const scored = scoreSentences(question, passages, groups, IDF);
+    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('阳台；');
+  });
+});
+
+describe('the retrieval score weighs on the sentence', () => {
+  it("a long sentence of a weaker passage that names more question words does not beat the best article's", () => {
+    const passages = [
+      ...articlePassages('qingdao-driving', [{ text: '第二十二条 学员有权选择教练员。', score: 1.15 }]),
+      ...articlePassages('national-licence', [
+        {
+          text: '第五十九条 公安机关交通管理部门发现驾驶培训机构及其教练员向学员索取财物的，应当通报培训主管部门。',
+          score: 0.89,
+        },
+      ]),
+    ];
+    const groups = [['驾驶培训'], ['学员'], ['教练员']];
+    const [best] = scoreSentences('在驾校学车，学员可以自己挑教练员吗？', passages, groups, IDF);
+    expect(best.text).toContain('学员有权选择教练员');
+  });
+});
