@@ -83,9 +83,38 @@ export async function removeKept(uploadDir: string, id: string): Promise<void> {
   for (const name of await filesOf(uploadDir, id)) await rm(join(uploadDir, name), { force: true });
 }
 
+/** Staged names: `<ms since epoch>-<pid>-<random><ext>` (see `stageFile`). */
+const STAGED_NAME = /^(\d+)-(\d+)-[0-9a-f]+/;
+
+/** Whether process `pid` exists (EPERM: it does, under another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Settles what a crash left in the staging folder (call with the index's write lock held):
- * committed uploads are moved into place, the rest deleted. `hashOf` reads the index.
+ * Whether a staged file may still belong to an upload in flight, which stages its bytes before it
+ * takes the write lock: one this process staged since it started, or one a live other process (a
+ * running service, seen from a CLI ingest) staged. Those are left alone. A pid is reused at times;
+ * that only leaves a leftover for a later reconcile, never deletes a live upload.
+ */
+function maybeInFlight(name: string): boolean {
+  const m = STAGED_NAME.exec(name);
+  if (!m) return false;
+  const [stagedAt, pid] = [Number(m[1]), Number(m[2])];
+  if (pid === process.pid) return stagedAt >= performance.timeOrigin;
+  return alive(pid);
+}
+
+/**
+ * Settles what a crash left in the staging folder (call with the index's write lock held): the
+ * service at start and the CLI ingest before it reads the corpus. Committed uploads are moved
+ * into place, the rest deleted; staged files of uploads possibly in flight are skipped (see
+ * `maybeInFlight`). `hashOf` reads the index.
  */
 export async function reconcileStaging(
   uploadDir: string,
@@ -96,7 +125,7 @@ export async function reconcileStaging(
   const restored: string[] = [];
   const removed: string[] = [];
   for (const name of names) {
-    if (name.endsWith('.json')) continue;
+    if (name.endsWith('.json') || maybeInFlight(name)) continue;
     const path = join(dir, name);
     let sidecar: Sidecar | undefined;
     try {
@@ -114,7 +143,7 @@ export async function reconcileStaging(
   }
   // Sidecars whose file is gone (a crash inside moveIntoPlace, after the rename).
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name.endsWith('.json')) await rm(join(dir, name), { force: true });
+    if (name.endsWith('.json') && !maybeInFlight(name)) await rm(join(dir, name), { force: true });
   }
   return { restored, removed };
 }
