@@ -1,4 +1,5 @@
 import type { Bm25State } from './bm25.js';
+import { runAtOnce } from './cooperative.js';
 import { PostingList } from './posting-list.js';
 
 /**
@@ -15,14 +16,27 @@ const MAGIC = 0x35324d42; // 'BM25' read as little-endian u32
 const VERSION = 1;
 const HEADER_WORDS = 8;
 
+/** Terms or ordinals copied per step of `encodeBm25Steps`: ~0.1–1 ms of work each. */
+const ENCODE_STEP = 2_000;
+
 export function encodeBm25(state: Bm25State): Buffer {
+  return runAtOnce(encodeBm25Steps(state));
+}
+
+/**
+ * `encodeBm25` as steps for `runSliced`. The state must not change until it is done (the store
+ * holds its writes meanwhile).
+ */
+export function* encodeBm25Steps(state: Bm25State): Generator<void, Buffer> {
   const { terms, postings, docLengths, docTerms } = state;
   const termsJson = Buffer.from(JSON.stringify(terms), 'utf8');
+  yield;
   const termsPadded = align4(termsJson.length);
   const totalPostings = postings.reduce((n, p) => n + p.length, 0);
   const ordinals = docLengths.length;
   let totalDocTerms = 0;
   for (let i = 0; i < ordinals; i += 1) totalDocTerms += docTerms[i]?.length ?? 0;
+  yield;
 
   const words = ordinals + (terms.length + 1) + 2 * totalPostings + (ordinals + 1) + totalDocTerms;
   const out = Buffer.alloc(HEADER_WORDS * 4 + termsPadded + words * 4);
@@ -41,12 +55,14 @@ export function encodeBm25(state: Bm25State): Buffer {
   const postingOrdinals = take(totalPostings);
   const postingTfs = take(totalPostings);
   let at = 0;
-  postings.forEach((p, i) => {
+  for (let i = 0; i < postings.length; i += 1) {
+    const p = postings[i];
     postingOffsets[i] = at;
     postingOrdinals.set(p.ordinals.subarray(0, p.length), at);
     postingTfs.set(p.tfs.subarray(0, p.length), at);
     at += p.length;
-  });
+    if (i % ENCODE_STEP === ENCODE_STEP - 1) yield;
+  }
   postingOffsets[terms.length] = at;
   const docTermOffsets = take(ordinals + 1);
   const docTermIds = take(totalDocTerms);
@@ -58,6 +74,7 @@ export function encodeBm25(state: Bm25State): Buffer {
       docTermIds.set(ids, at);
       at += ids.length;
     }
+    if (i % ENCODE_STEP === ENCODE_STEP - 1) yield;
   }
   docTermOffsets[ordinals] = at;
   return out;

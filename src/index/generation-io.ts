@@ -8,6 +8,7 @@ import {
   readCurrent,
   removeOtherGenerations,
   sha256,
+  sha256Sliced,
   syncPath,
   writeDurable,
 } from './index-files.js';
@@ -42,12 +43,12 @@ export async function persistGeneration(
   for (const f of snapshot.files) {
     const bytes = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
     await writeDurable(join(gen.path, f.name), bytes);
-    files[f.name] = { bytes: bytes.length, sha256: sha256(bytes) };
+    files[f.name] = { bytes: bytes.length, sha256: await sha256Sliced(bytes) };
   }
   const vectorsPath = join(gen.path, FILES.vectors);
   await syncPath(vectorsPath);
   const vectors = await readFile(vectorsPath);
-  files[FILES.vectors] = { bytes: vectors.length, sha256: sha256(vectors) };
+  files[FILES.vectors] = { bytes: vectors.length, sha256: await sha256Sliced(vectors) };
   const manifest: IndexManifest = { ...snapshot.manifest, files };
   await writeDurable(join(gen.path, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   await syncPath(gen.path);
@@ -92,7 +93,7 @@ export async function loadGeneration(
     const data = await readOrCorrupt(path);
     if (data.length !== expected.bytes)
       throw corruptError(path, `expected ${expected.bytes} bytes, found ${data.length}`);
-    if (sha256(data) !== expected.sha256) throw corruptError(path, 'checksum mismatch');
+    if ((await sha256Sliced(data)) !== expected.sha256) throw corruptError(path, 'checksum mismatch');
     return data;
   };
   const parse = async <T>(file: string, decode: (data: Buffer) => T): Promise<T> => {

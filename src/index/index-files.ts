@@ -100,3 +100,16 @@ export async function createNextGeneration(dir: string): Promise<{ name: string;
 export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/** Bytes hashed between two turns of the event loop in `sha256Sliced`: ~5–10 ms here. */
+const HASH_SLICE_BYTES = 4 * 1024 * 1024;
+
+/** `sha256` giving the event loop a turn every 4 MB (index files reach ~100 MB). */
+export async function sha256Sliced(data: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < data.length; at += HASH_SLICE_BYTES) {
+    hash.update(data.subarray(at, at + HASH_SLICE_BYTES));
+    if (at + HASH_SLICE_BYTES < data.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
+}

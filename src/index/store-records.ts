@@ -1,4 +1,5 @@
 import type { Chunk, DocumentMeta, PassageFlag } from '../domain.js';
+import { runAtOnce } from './cooperative.js';
 
 /** A document as the local store holds it. */
 export interface DocRecord {
@@ -55,10 +56,21 @@ export function toChunk(record: ChunkRecord, docText: string): Chunk {
 
 /** documents.jsonl: one `{ meta, hash, text, ordinals }` per line. */
 export function encodeDocuments(docs: Iterable<DocRecord>): string {
-  const lines: string[] = [];
-  for (const d of docs)
-    lines.push(JSON.stringify({ meta: d.meta, hash: d.hash, ordinals: d.ordinals, text: d.text }));
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return runAtOnce(encodeDocumentsSteps(docs)).toString('utf8');
+}
+
+/**
+ * `encodeDocuments` as steps for `runSliced` (one document a step), as UTF-8 bytes: each line is
+ * encoded in its own step, so no step converts the whole file (~100 MB for the full corpus).
+ */
+export function* encodeDocumentsSteps(docs: Iterable<DocRecord>): Generator<void, Buffer> {
+  const lines: Buffer[] = [];
+  for (const d of docs) {
+    const line = JSON.stringify({ meta: d.meta, hash: d.hash, ordinals: d.ordinals, text: d.text });
+    lines.push(Buffer.from(`${line}\n`, 'utf8'));
+    yield;
+  }
+  return Buffer.concat(lines);
 }
 
 export function decodeDocuments(text: string): DocRecord[] {
@@ -83,7 +95,24 @@ type ChunkTuple =
   | [number, string, string, number, number, string[], string | null, string | null, PassageFlag[]];
 
 export function encodeChunks(chunks: Iterable<[number, ChunkRecord]>): string {
-  const rows: ChunkTuple[] = [];
+  return runAtOnce(encodeChunksSteps(chunks)).toString('utf8');
+}
+
+/** Chunks turned into rows per step of `encodeChunksSteps`. */
+const CHUNK_STEP = 500;
+
+/**
+ * `encodeChunks` as steps for `runSliced`, as UTF-8 bytes. The rows are written as JSON a step at
+ * a time and joined, which gives the same text as one `JSON.stringify` of all rows.
+ */
+export function* encodeChunksSteps(chunks: Iterable<[number, ChunkRecord]>): Generator<void, Buffer> {
+  const parts: Buffer[] = [];
+  let rows: ChunkTuple[] = [];
+  const emit = () => {
+    const json = JSON.stringify(rows).slice(1, -1);
+    parts.push(Buffer.from(parts.length > 0 ? `,${json}` : json, 'utf8'));
+    rows = [];
+  };
   for (const [ord, c] of chunks) {
     const row: ChunkTuple = [
       ord,
@@ -96,8 +125,13 @@ export function encodeChunks(chunks: Iterable<[number, ChunkRecord]>): string {
       c.text ?? null,
     ];
     rows.push(c.flags?.length ? [...row, c.flags] : row);
+    if (rows.length === CHUNK_STEP) {
+      emit();
+      yield;
+    }
   }
-  return JSON.stringify(rows);
+  if (rows.length > 0) emit();
+  return Buffer.concat([Buffer.from('['), ...parts, Buffer.from(']')]);
 }
 
 export function decodeChunks(text: string): [number, ChunkRecord][] {
