@@ -5,6 +5,7 @@ import { withIndexLock } from '../index/index-lock.js';
 import { peekStore, type StorePeek } from '../index/open-store.js';
 import type { IngestProgress } from '../ingest/ingest-pipeline.js';
 import type { IngestReport } from '../ingest/ingest-report.js';
+import { reconcileStaging } from '../ingest/upload-staging.js';
 import { assembleAssistant } from './assemble-assistant.js';
 import type { Assistant } from './assistant.js';
 import { buildIndex } from './build-index.js';
@@ -31,8 +32,15 @@ export interface BuildAssistantOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-/** The assembled pipeline, with what the ingest did when this call wrote the index. */
-export type BuiltAssistant = Assistant & { lastIngest?: IngestReport };
+/**
+ * The assembled pipeline, with what the ingest did when this call wrote the index, and which staged
+ * uploads it settled first (`reconcileStaging`: kept because the index had committed them, or
+ * deleted because it had not).
+ */
+export type BuiltAssistant = Assistant & {
+  lastIngest?: IngestReport;
+  reconciled?: { restored: string[]; removed: string[] };
+};
 
 /**
  * Builds the pipeline from the validated config: the tokenizer (with the dictionary terms the index
@@ -81,9 +89,18 @@ async function openAssistant(
     return rebuild(config, options);
   }
   if (!ingest) return assemble(config, parts, options);
+  // Uploads a killed service committed but had not moved into the upload folder (a corpus folder)
+  // yet: settled as the service settles them at start, before the corpus is read, or the ingest
+  // would find them missing from the corpus and remove them. The write lock is held here.
+  const reconciled =
+    config.store === 'local'
+      ? await reconcileStaging(config.uploadDir, (id) => parts.store.documentHash(id))
+      : undefined;
+  if (reconciled && reconciled.restored.length + reconciled.removed.length > 0)
+    log('uploads reconciled', reconciled);
   const dirs = ingest.dirs ?? config.corpusDirs;
   const update = await updateIndex(config, parts, { dirs, only: ingest.only, onProgress });
-  if ('report' in update) return assemble(config, parts, options, update.report);
+  if ('report' in update) return { ...assemble(config, parts, options, update.report), reconciled };
   const { added, replaced, unchanged, removed } = update.staleChanges;
   log('index: most documents changed, rebuilding', { replaced, removed });
   await parts.store.close();
@@ -91,7 +108,7 @@ async function openAssistant(
   if (rebuilt.lastIngest) {
     rebuilt.lastIngest = { ...rebuilt.lastIngest, added, replaced, unchanged, removed, rebuilt: true };
   }
-  return rebuilt;
+  return { ...rebuilt, reconciled };
 }
 
 /** A new index from the corpus folders (the first start, or `rebuild`). */

@@ -45,6 +45,13 @@ async function main(): Promise<void> {
     onProgress: (stage, done, total) => bar.update(stage, done, total),
   });
   bar.done();
+  const { restored = [], removed = [] } = assistant.reconciled ?? {};
+  if (restored.length + removed.length > 0) {
+    // A service was killed mid-upload: say what became of its uploads.
+    process.stdout.write(
+      `\n上传整理 uploads reconciled: 保留 kept ${restored.length}${restored.length > 0 ? ` (${restored.join(', ')})` : ''}, 删除未完成 removed unfinished ${removed.length}\n`,
+    );
+  }
   if (assistant.lastIngest) printReport(assistant.lastIngest, (performance.now() - started) / 1000);
   process.stdout.write(`索引 index: ${config.indexDir}\n`);
   await assistant.close();
