@@ -1,9 +1,7 @@
 import type { Config } from '../config.js';
 import { createEmbedder } from '../index/create-embedder.js';
-import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
 import { indexIdentity } from '../index/index-manifest.js';
-import { LocalStore } from '../index/local-store.js';
 import { openConfiguredStore } from '../index/open-store.js';
 import { type IngestProgress, ingestCorpus } from '../ingest/ingest-pipeline.js';
 import type { IngestReport } from '../ingest/ingest-report.js';
@@ -56,7 +54,8 @@ export async function buildIndex(
   const tokenizeSeconds = (performance.now() - t1) / 1000;
   let idf: IdfTable | undefined;
   const t2 = performance.now();
-  if (embedder instanceof HashingEmbedder) {
+  // An embedder that weighs its features by idf (the hashing one) is fitted on this corpus.
+  if (embedder.fitIdf) {
     const chunks = prepared.flatMap((p) => p.chunks.map(indexedText));
     idf = embedder.fitIdf(chunks, { tokens: prepared.flatMap((p) => p.tokens) });
     embedder = createEmbedder(config.embedder, { tokenizer, idf });
@@ -73,7 +72,7 @@ export async function buildIndex(
   });
   // A fresh local index builds its vector graph on a worker thread beside embedding and BM25;
   // only worth it for a corpus big enough to have paid for the tokenizer worker too.
-  if (store instanceof LocalStore && workerSeconds > 0) store.startVectorWorker();
+  if (workerSeconds > 0) store.backgroundVectors?.start();
   const report = await ingestCorpus({
     dirs,
     only,

@@ -1,5 +1,5 @@
 import type { Embedder } from '../index/embedder.js';
-import type { PostgresStore } from '../index/postgres/postgres-store.js';
+import type { SearchStore, StoredVector } from '../index/search-store.js';
 import { compareWithExact, K } from './compare-with-exact.js';
 import { ExactScan } from './exact-scan.js';
 import { type HnswMeasurement, measurementOf } from './measure-hnsw.js';
@@ -10,18 +10,16 @@ import { type HnswMeasurement, measurementOf } from './measure-hnsw.js';
  * includes the round trip to the server, which is what a replica pays.
  */
 export async function measurePgvector(
-  store: PostgresStore,
+  store: SearchStore,
+  stored: readonly StoredVector[],
   embedder: Embedder,
   questions: readonly string[],
 ): Promise<HnswMeasurement> {
-  const { rows } = await store.pool.query<{ id: string; embedding: string }>(
-    'SELECT id, embedding::text AS embedding FROM chunks ORDER BY seq',
-  );
-  const ids = rows.map((r) => r.id);
+  const ids = stored.map((r) => r.chunkId);
   const labelOf = new Map(ids.map((id, i) => [id, i]));
   const scan = new ExactScan(
     embedder.dimensions,
-    rows.map((r, i) => ({ label: i, vector: JSON.parse(r.embedding) as number[] })),
+    stored.map((r, i) => ({ label: i, vector: r.vector })),
   );
   const queries: number[][] = [];
   for (const q of questions) queries.push(await embedder.embedQuery(q));

@@ -3,8 +3,6 @@ import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from '
 import { join } from 'node:path';
 import { buildAssistant } from '../app/build-assistant.js';
 import type { Config } from '../config.js';
-import { LocalStore } from '../index/local-store.js';
-import { PostgresStore } from '../index/postgres/postgres-store.js';
 import type { IngestProgress } from '../ingest/ingest-pipeline.js';
 import type { BenchReport } from './bench-report.js';
 import { childEnv, freePort, runToEnd, spawnTsx, stopChild, waitForOk } from './child-process.js';
@@ -114,25 +112,20 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     log('hnsw: recall and speed against an exact scan');
     const { store } = assistant;
     let hnsw: HnswMeasurement;
-    let bytesOnDisk: number;
-    if (store instanceof LocalStore) {
-      hnsw = await measureHnsw(store.vectorIndex, assistant.embedder, questions);
-    } else if (store instanceof PostgresStore) {
-      hnsw = await measurePgvector(store, assistant.embedder, questions);
+    if (store.vectorGraph) {
+      hnsw = await measureHnsw(store.vectorGraph(), assistant.embedder, questions);
+    } else if (store.storedVectors) {
+      hnsw = await measurePgvector(store, await store.storedVectors(), assistant.embedder, questions);
     } else {
-      throw new Error('bench: unknown store');
+      throw new Error('bench: the store shows neither its vector graph nor its stored vectors');
     }
     log('naive: LangChain splitter baseline');
     const naive = await measureNaive(
       { source: assistant.store, embedder: assistant.embedder, answerer: assistant.extractive },
       questions,
     );
-    if (store instanceof PostgresStore) {
-      const { rows } = await store.pool.query<{ bytes: string }>(
-        'SELECT pg_database_size(current_database()) AS bytes',
-      );
-      bytesOnDisk = Number(rows[0]?.bytes ?? 0);
-    }
+    // A database says what it occupies; a local index is the files under its directory.
+    let bytesOnDisk = await store.bytesOnDisk?.();
     await assistant.close();
     bytesOnDisk ??= await bytesUnder(config.indexDir);
 

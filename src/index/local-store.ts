@@ -8,7 +8,15 @@ import type { BuildOptions } from './index-manifest.js';
 import { LocalRecords } from './local-records.js';
 import { snapshotOf } from './local-snapshot.js';
 import { LocalVectors } from './local-vectors.js';
-import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from './search-store.js';
+import type {
+  BackgroundVectorBuild,
+  IndexedChunk,
+  IndexIdentity,
+  InsertTimings,
+  SearchStore,
+  StoredDocument,
+  StoreHit,
+} from './search-store.js';
 import { type ChunkRecord, type DocRecord, toChunkRecord } from './store-records.js';
 
 /**
@@ -34,7 +42,7 @@ export class LocalStore implements SearchStore {
   private readonly bm25: Bm25Index;
   private readonly vectors: LocalVectors;
   /** Seconds spent adding to each index since the store was opened (ingest stage timings). */
-  readonly insertSeconds = { bm25: 0, hnsw: 0 };
+  private readonly insertSeconds: InsertTimings = { bm25: 0, hnsw: 0 };
   private extra: Record<string, unknown>;
   private nextOrdinal: number;
   private dirty: boolean;
@@ -196,8 +204,12 @@ export class LocalStore implements SearchStore {
   }
 
   /** The vector graph itself, for measurements (`npm run bench`: recall against an exact scan). */
-  get vectorIndex(): HnswVectorIndex {
+  vectorGraph(): HnswVectorIndex {
     return this.vectors.ready();
+  }
+
+  insertTimings(): InsertTimings {
+    return { ...this.insertSeconds };
   }
 
   /** A value the caller stored with `setExtra` (persisted in the generation's extra.json). */
@@ -213,20 +225,22 @@ export class LocalStore implements SearchStore {
   }
 
   /**
-   * Builds the vector graph of an empty store on a worker thread from here on, so that a bulk
-   * ingest inserts into HNSW while the main thread embeds and fills BM25. Vector search is
-   * unavailable until `finishVectorWorker` (or `flush`). The graph is the same as a main-thread
-   * build: same class, same order, same seed. Returns false (and changes nothing) unless the store
-   * is empty.
+   * Builds the vector graph of an empty store on a worker thread from `start` on, so that a bulk
+   * ingest inserts into HNSW while the main thread embeds and fills BM25. The graph is the same as
+   * a main-thread build: same class, same order, same seed.
    */
-  startVectorWorker(): boolean {
+  readonly backgroundVectors: BackgroundVectorBuild = {
+    start: () => this.startVectorWorker(),
+    finish: () => this.finishVectorWorker(),
+  };
+
+  private startVectorWorker(): boolean {
     this.assertOpen();
     if (this.records.chunks.size > 0 || this.nextOrdinal > 0) return false;
     return this.vectors.startWorker();
   }
 
-  /** Waits for the worker's graph and takes it in; the seconds the worker spent (0 without one). */
-  finishVectorWorker(): Promise<number> {
+  private finishVectorWorker(): Promise<number> {
     const file = `${this.dir}/.hnsw-build-${process.pid}-${Date.now()}.tmp`;
     return this.vectors.finishWorker(file, this.records.chunks.keys());
   }

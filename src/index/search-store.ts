@@ -1,4 +1,5 @@
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../domain.js';
+import type { HnswVectorIndex } from './hnsw-index.js';
 
 /** A chunk prepared for storage: its index terms and its vector. */
 export interface IndexedChunk {
@@ -33,6 +34,32 @@ export interface IndexIdentity {
 }
 
 /**
+ * Capability of a store that can build its vector graph on a worker thread during a bulk load into
+ * an empty store (the local index): the ingest embeds and fills BM25 on the main thread meanwhile.
+ */
+export interface BackgroundVectorBuild {
+  /**
+   * Vectors go to a graph built on a worker thread from here on; vector search waits until
+   * `finish` (or `flush`). False, and nothing changed, unless the store is empty.
+   */
+  start(): boolean;
+  /** Waits for the worker's graph and takes it in; the seconds the worker spent (0 when none ran). */
+  finish(): Promise<number>;
+}
+
+/** Seconds a store has spent adding to each of its indexes since it was opened. */
+export interface InsertTimings {
+  bm25: number;
+  hnsw: number;
+}
+
+/** One stored chunk vector, as `npm run bench` reads them back for its exact scan. */
+export interface StoredVector {
+  chunkId: string;
+  vector: number[];
+}
+
+/**
  * The index/store interface: the local on-disk index implements it (`LocalStore`), and the
  * PostgreSQL + pgvector store is a second implementation. Fusion stays outside, in `retrieve/`,
  * so both stores give the same kind of answer.
@@ -64,4 +91,16 @@ export interface SearchStore {
   /** Persist pending changes (no-op for a database). */
   flush(): Promise<void>;
   close(): Promise<void>;
+
+  // Optional capabilities: a caller checks for one and uses it, never the store's class.
+  /** The local index: builds its vector graph on a worker thread during a first build. */
+  readonly backgroundVectors?: BackgroundVectorBuild;
+  /** The local index: how long inserts took, so an ingest reports hnsw and bm25 apart. */
+  insertTimings?(): InsertTimings;
+  /** The local index: its in-process HNSW graph, measured directly (recall, `ef` sweep). */
+  vectorGraph?(): HnswVectorIndex;
+  /** PostgreSQL: every stored vector, for the bench's exact scan beside `vectorSearch`. */
+  storedVectors?(): Promise<StoredVector[]>;
+  /** PostgreSQL: the bytes the store occupies (the database's size). */
+  bytesOnDisk?(): Promise<number>;
 }

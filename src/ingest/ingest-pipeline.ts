@@ -1,6 +1,5 @@
 import type { Chunk, SourceDocument } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
-import { HashingEmbedder } from '../index/hashing-embedder.js';
 import type { IndexedChunk, SearchStore } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -45,10 +44,11 @@ export function prepareDocuments(
   });
 }
 
-/** Vectors for prepared chunks; the hashing embedder reuses the index terms instead of re-cutting. */
+/** Vectors for prepared chunks; an embedder that can (the hashing one) reuses the index terms. */
 async function embedPrepared(prepared: PreparedDocument[], embedder: Embedder): Promise<number[][]> {
-  if (embedder instanceof HashingEmbedder) {
-    return prepared.flatMap((p) => p.chunks.map((c, j) => embedder.embedTokens(p.tokens[j], indexedText(c))));
+  const embedTokens = embedder.embedTokens?.bind(embedder);
+  if (embedTokens) {
+    return prepared.flatMap((p) => p.chunks.map((c, j) => embedTokens(p.tokens[j], indexedText(c))));
   }
   const texts = prepared.flatMap((p) => p.chunks.map(indexedText));
   return texts.length > 0 ? embedder.embedDocuments(texts) : [];
@@ -77,9 +77,8 @@ export async function indexDocuments(
   prepared: Map<string, PreparedDocument> = new Map(),
 ): Promise<number> {
   let chunkCount = 0;
-  // A store that times its own inserts (LocalStore) lets `index` split into hnsw and bm25.
-  const timed = (store as { insertSeconds?: { bm25: number; hnsw: number } }).insertSeconds;
-  const before = timed ? { ...timed } : undefined;
+  // A store that times its own inserts (the local index) lets `index` split into hnsw and bm25.
+  const before = store.insertTimings?.();
   const add = (stage: string, since: number) => {
     stages[stage] = (stages[stage] ?? 0) + (performance.now() - since) / 1000;
   };
@@ -109,9 +108,10 @@ export async function indexDocuments(
     // answering /healthz and /readyz (503) instead of stalling for the whole build.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (timed && before) {
-    const hnsw = timed.hnsw - before.hnsw;
-    const bm25 = timed.bm25 - before.bm25;
+  const after = store.insertTimings?.();
+  if (after && before) {
+    const hnsw = after.hnsw - before.hnsw;
+    const bm25 = after.bm25 - before.bm25;
     stages.hnsw = (stages.hnsw ?? 0) + hnsw;
     stages.bm25 = (stages.bm25 ?? 0) + bm25;
     // What is left of `index`: chunk records, document bookkeeping.
@@ -198,12 +198,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
       if (!keep.has(meta.id) && (await store.deleteDocument(meta.id))) removed += 1;
     }
   }
-  // A store building its vector graph on a worker thread (LocalStore) finishes it here; the wait
-  // is what the graph cost beyond the stages it ran beside.
-  const worker = store as { finishVectorWorker?: () => Promise<number> };
-  if (worker.finishVectorWorker) {
+  // A store building its vector graph on a worker thread (the local index) finishes it here; the
+  // wait is what the graph cost beyond the stages it ran beside.
+  if (store.backgroundVectors) {
     t = performance.now();
-    const built = await worker.finishVectorWorker();
+    const built = await store.backgroundVectors.finish();
     if (built > 0) {
       stages.hnsw = (stages.hnsw ?? 0) + built;
       stages.hnswWait = (performance.now() - t) / 1000;

@@ -31,6 +31,10 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
   it('builds the index on first use and reports what it did', () => {
     expect(assistant.lastIngest).toMatchObject({ documents: 2, added: 2, skipped: [] });
     expect(assistant.lastIngest?.chunks).toBeGreaterThan(5);
+    // The local store's insert timings split the index stage; the hashing embedder was fitted.
+    expect(assistant.lastIngest?.stages.hnsw).toBeGreaterThan(0);
+    expect(assistant.lastIngest?.stages.bm25).toBeGreaterThan(0);
+    expect(assistant.embedder.id).toContain('-idf');
   });
 
   it('answers the 5G question with 4.5万 and cites the sentence by its offsets', async () => {

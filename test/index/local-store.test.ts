@@ -231,6 +231,24 @@ describe('LocalStore', () => {
     await rebuild.flush();
     expect(await (await openLocalStore({ dir, identity })).stats()).toEqual({ documents: 1, chunks: 3 });
   });
+
+  it('builds its vector graph on a worker thread when asked (empty store only), with the same hits', async () => {
+    const inPlace = await filled(await tempDir());
+    const store = await openLocalStore({ dir: await tempDir(), identity, create: true });
+    expect(store.backgroundVectors.start()).toBe(true);
+    for (const doc of DOCS) await store.upsertDocument(doc, await indexed(doc));
+    const query = await embedder.embedQuery('犬只免疫');
+    expect(await codeOf(store.vectorSearch(query, 3))).toBe('INDEX_NOT_READY');
+    expect(await store.backgroundVectors.finish()).toBeGreaterThan(0);
+    expect(await store.backgroundVectors.finish()).toBe(0);
+    expect(await store.vectorSearch(query, 3)).toEqual(await inPlace.vectorSearch(query, 3));
+    expect(store.backgroundVectors.start()).toBe(false);
+    const timings = store.insertTimings();
+    expect(timings.bm25).toBeGreaterThan(0);
+    await store.upsertDocument(DOCS[0], await indexed(DOCS[0]));
+    expect(store.insertTimings().hnsw).toBeGreaterThan(timings.hnsw);
+    await store.close();
+  });
 });
 
 describe('readIndexInfo', () => {

@@ -3,28 +3,21 @@ import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../../doma
 import { AppError } from '../../errors.js';
 import { bm25Idf } from '../bm25-scoring.js';
 import { canonicalDocNumber } from '../meta-filter.js';
-import type { IndexedChunk, IndexIdentity, SearchStore, StoredDocument, StoreHit } from '../search-store.js';
+import type {
+  IndexedChunk,
+  IndexIdentity,
+  SearchStore,
+  StoredDocument,
+  StoredVector,
+  StoreHit,
+} from '../search-store.js';
 import { mergeExtras } from './index-meta.js';
 import { bm25Sql, termQuery, weightQuery } from './pg-bm25.js';
+import { toChunkRow, toVectorLiteral } from './pg-chunk-row.js';
 import { filterCondition } from './pg-filter.js';
 import { vectorSession } from './pg-pool.js';
+import { adjustTermStats } from './pg-term-stats.js';
 import { inWriteTransaction } from './pg-write-transaction.js';
-
-/** A chunk row ready for `jsonb_to_recordset`. */
-interface ChunkRow {
-  id: string;
-  ordinal: number;
-  start_offset: number;
-  end_offset: number;
-  heading_path: string[];
-  article: string | null;
-  text: string;
-  tokens: string;
-  token_count: number;
-  term_freqs: Record<string, number>;
-  terms: string[];
-  embedding: string;
-}
 
 /**
  * The SearchStore on PostgreSQL + pgvector: every replica of the service opens one over the same
@@ -50,7 +43,10 @@ export class PostgresStore implements SearchStore {
   }
 
   async upsertDocument(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
-    const rows = chunks.map((c) => this.chunkRow(doc, c));
+    const rows = chunks.map((c) => {
+      this.checkDimensions(`chunk ${c.chunk.id}`, c.vector);
+      return toChunkRow(doc.id, c);
+    });
     await this.write(async (db) => {
       await adjustTermStats(db, doc.id, -1);
       await db.query('DELETE FROM chunks WHERE document_id = $1', [doc.id]);
@@ -201,6 +197,22 @@ export class PostgresStore implements SearchStore {
     await this.write((db) => mergeExtras(db, { [key]: value }));
   }
 
+  /** Every stored vector in insertion order (`npm run bench` scans them exactly). */
+  async storedVectors(): Promise<StoredVector[]> {
+    const { rows } = await this.pool.query<{ id: string; embedding: string }>(
+      'SELECT id, embedding::text AS embedding FROM chunks ORDER BY seq',
+    );
+    return rows.map((r) => ({ chunkId: r.id, vector: JSON.parse(r.embedding) as number[] }));
+  }
+
+  /** The size of the whole database, bytes. */
+  async bytesOnDisk(): Promise<number> {
+    const { rows } = await this.pool.query<{ bytes: string }>(
+      'SELECT pg_database_size(current_database()) AS bytes',
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  }
+
   /** Every change is committed when its call returns: nothing to flush. */
   async flush(): Promise<void> {}
 
@@ -236,27 +248,6 @@ export class PostgresStore implements SearchStore {
       );
     }
   }
-
-  private chunkRow(doc: SourceDocument, { chunk, tokens, vector }: IndexedChunk): ChunkRow {
-    this.checkDimensions(`chunk ${chunk.id}`, vector);
-    if (chunk.docId !== doc.id) throw new Error(`chunk ${chunk.id} belongs to ${chunk.docId}, not ${doc.id}`);
-    const termFreqs: Record<string, number> = {};
-    for (const t of tokens) if (t.length > 0) termFreqs[t] = (termFreqs[t] ?? 0) + 1;
-    return {
-      id: chunk.id,
-      ordinal: chunkOrdinal(chunk.id),
-      start_offset: chunk.start,
-      end_offset: chunk.end,
-      heading_path: chunk.headingPath,
-      article: chunk.article ?? null,
-      text: chunk.text,
-      tokens: tokens.join(' '),
-      token_count: tokens.length,
-      term_freqs: termFreqs,
-      terms: Object.keys(termFreqs),
-      embedding: toVectorLiteral(vector),
-    };
-  }
 }
 
 /** `[id, start, end, headingPath, article, text]` as the queries return a chunk. */
@@ -266,34 +257,4 @@ function toChunk(docId: string, [id, start, end, headingPath, article, text]: Ch
   const chunk: Chunk = { id, docId, start, end, headingPath, text };
   if (article !== null) chunk.article = article;
   return chunk;
-}
-
-/** The ordinal in `${docId}#${ordinal}` (domain.ts), or 0 for an id of another shape. */
-function chunkOrdinal(id: string): number {
-  const n = Number(id.slice(id.lastIndexOf('#') + 1));
-  return Number.isInteger(n) ? n : 0;
-}
-
-function toVectorLiteral(vector: number[]): string {
-  return `[${vector.join(',')}]`;
-}
-
-/**
- * Adds (`sign` 1) or removes (`sign` −1) the document's chunks from `term_df` and `index_stats`.
- * Terms whose df falls to 0 keep a row with 0, which reads as absent.
- */
-async function adjustTermStats(db: pg.PoolClient, docId: string, sign: 1 | -1): Promise<void> {
-  await db.query(
-    `INSERT INTO term_df (term, df)
-     SELECT k, $2 * count(*) FROM chunks c, jsonb_object_keys(c.term_freqs) AS k
-     WHERE c.document_id = $1 GROUP BY k
-     ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
-    [docId, sign],
-  );
-  await db.query(
-    `UPDATE index_stats SET
-       chunks = chunks + $2 * (SELECT count(*) FROM chunks WHERE document_id = $1),
-       total_tokens = total_tokens + $2 * (SELECT coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1)`,
-    [docId, sign],
-  );
 }
