@@ -41,48 +41,90 @@ export function buildIdfTable(
 }
 
 /**
- * Idf weights by feature hash, decoded from a table into an open-addressing hash table over typed
- * arrays (linear probing, load ≤ 0.5): lookups are on the embedding hot path, and a Map keyed by
- * numbers was the slowest part of `embedTokens`.
+ * Lookups answered by binary search over the table's sorted keys before the hash table is built.
+ * Building it costs ~40–85 ms for the ~100k features of the demo index (measured 2026-11-30), more
+ * than a question's ~100 lookups ever save; embedding documents passes this within a few chunks.
+ */
+const LOOKUPS_BEFORE_HASHING = 20_000;
+
+/**
+ * Idf weights by feature hash. Lookups are on the embedding hot path, and a Map keyed by numbers was
+ * the slowest part of `embedTokens`, so after `LOOKUPS_BEFORE_HASHING` lookups the table is decoded
+ * into an open-addressing hash table over typed arrays (linear probing, load ≤ 0.5); until then (a
+ * command that embeds one question) a binary search over the sorted keys answers.
  */
 export class IdfWeights {
   readonly fingerprint: string;
-  private readonly keys: Uint32Array;
-  private readonly values: Float64Array;
-  private readonly mask: number;
+  private readonly sortedKeys: Uint32Array;
+  private readonly df: Uint32Array;
+  private readonly documents: number;
   private readonly rare: number;
+  private lookups = 0;
+  private hashed?: { keys: Uint32Array; values: Float64Array; mask: number };
 
   constructor(table: IdfTable) {
     if (table.version !== 1) throw new Error(`idf table: unsupported version ${String(table.version)}`);
     const keys = fromBase64(table.keys);
     const df = fromBase64(table.df);
     if (keys.length !== df.length) throw new Error('idf table: keys and df differ in length');
-    let capacity = 16;
-    while (capacity < keys.length * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Float64Array(capacity).fill(-1);
-    for (let i = 0; i < keys.length; i += 1) {
-      let slot = keys[i] & this.mask;
-      while (this.values[slot] >= 0 && this.keys[slot] !== keys[i]) slot = (slot + 1) & this.mask;
-      this.keys[slot] = keys[i];
-      this.values[slot] = bm25Idf(table.documents, df[i]);
-    }
+    this.sortedKeys = keys;
+    this.df = df;
+    this.documents = table.documents;
     this.rare = bm25Idf(table.documents, 1);
     this.fingerprint = hashString(`${table.documents}:${table.minDf}:${table.keys}:${table.df}`, 0)
       .toString(16)
       .padStart(8, '0');
+    // `buildIdfTable` writes keys ascending; a table that is not gets the hash table at once.
+    for (let i = 1; i < keys.length; i += 1) {
+      if (keys[i - 1] >= keys[i]) {
+        this.hashed = this.buildHash();
+        break;
+      }
+    }
   }
 
   /** Weight of a feature; features absent from the table are rare and get the idf of df = 1. */
   weight(feature: number): number {
-    let slot = feature & this.mask;
+    if (!this.hashed && ++this.lookups > LOOKUPS_BEFORE_HASHING) this.hashed = this.buildHash();
+    const hashed = this.hashed;
+    if (!hashed) return this.searchSorted(feature);
+    let slot = feature & hashed.mask;
     for (;;) {
-      const v = this.values[slot];
+      const v = hashed.values[slot];
       if (v < 0) return this.rare;
-      if (this.keys[slot] === feature) return v;
-      slot = (slot + 1) & this.mask;
+      if (hashed.keys[slot] === feature) return v;
+      slot = (slot + 1) & hashed.mask;
     }
+  }
+
+  private searchSorted(feature: number): number {
+    const keys = this.sortedKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid];
+      if (k === feature) return bm25Idf(this.documents, this.df[mid]);
+      if (k < feature) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return this.rare;
+  }
+
+  private buildHash(): { keys: Uint32Array; values: Float64Array; mask: number } {
+    const source = this.sortedKeys;
+    let capacity = 16;
+    while (capacity < source.length * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const keys = new Uint32Array(capacity);
+    const values = new Float64Array(capacity).fill(-1);
+    for (let i = 0; i < source.length; i += 1) {
+      let slot = source[i] & mask;
+      while (values[slot] >= 0 && keys[slot] !== source[i]) slot = (slot + 1) & mask;
+      keys[slot] = source[i];
+      values[slot] = bm25Idf(this.documents, this.df[i]);
+    }
+    return { keys, values, mask };
   }
 }
 
