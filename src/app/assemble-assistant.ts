@@ -10,6 +10,15 @@ import type { IndexParts } from './index-parts.js';
 import { createIndexer } from './indexer.js';
 
 /**
+ * Weight of the vector list in the fusion: VECTOR_WEIGHT, else 0.2 under the offline hashing
+ * embedder (a weak, lexical list: seed-dev hit@1 0.86 at 0.2, see docs/design.md › Fusion) and 1
+ * with an embedding model.
+ */
+export function vectorWeightOf(config: Config): number {
+  return config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1);
+}
+
+/**
  * The pipeline around an opened index: the hybrid retriever (with the reranker and, when
  * configured, the model's query rewrite), the offline answerer and the indexer for live changes.
  */
@@ -21,7 +30,6 @@ export function assembleAssistant(
     log,
   }: { uploadWorker: boolean; log: (message: string, fields?: Record<string, unknown>) => void },
 ): Assistant {
-  const vectorWeight = config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1);
   const reranker = createReranker(config.rerank, (err) =>
     log('rerank: failed, offline order used', { code: err.code }),
   );
@@ -30,7 +38,7 @@ export function assembleAssistant(
     tokenizer,
     embedder,
     k: config.retrievalK,
-    vectorWeight,
+    vectorWeight: vectorWeightOf(config),
     deploymentRegion: config.deploymentRegion,
     reranker,
     rerankCandidates: config.rerankCandidates,

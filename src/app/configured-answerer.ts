@@ -1,8 +1,9 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
 import type { ChatModel } from '../answer/chat-model.js';
+import { createChatModel } from '../answer/chat-registry.js';
 import { FallbackAnswerer } from '../answer/fallback-answerer.js';
 import { GenerativeAnswerer } from '../answer/generative-answerer.js';
-import type { PromptSet } from '../answer/prompt-templates.js';
+import { loadPromptSet, type PromptSet } from '../answer/prompt-templates.js';
 import type { Config } from '../config.js';
 
 export interface ConfiguredAnswererDeps {
@@ -36,4 +37,19 @@ export function createConfiguredAnswerer({
     enabled: config.fallbackToExtractive,
     onFallback,
   });
+}
+
+/**
+ * The configured answerer for a command (`npm run ask`, `npm run eval`), over the offline answerer
+ * of the index it opens next: the chat model the config names (none when `withChat` is false, the
+ * eval's `--provider extractive`) and the prompt set, loaded before the index so that a missing
+ * template fails at once. The service makes its own (start-service.ts) to count calls and fallbacks.
+ */
+export async function loadConfiguredAnswerer(
+  config: Config,
+  { withChat = true }: { withChat?: boolean } = {},
+): Promise<(extractive: AnswerProvider) => AnswerProvider> {
+  const chat = withChat ? createChatModel(config.chat) : undefined;
+  const prompts = await loadPromptSet();
+  return (extractive) => createConfiguredAnswerer({ config, chat, prompts, extractive });
 }

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createAskStep } from '../answer/ask-step.js';
-import { createChatModel } from '../answer/chat-registry.js';
-import { loadPromptSet } from '../answer/prompt-templates.js';
 import { buildAssistant } from '../app/build-assistant.js';
-import { createConfiguredAnswerer } from '../app/configured-answerer.js';
+import { loadConfiguredAnswerer } from '../app/configured-answerer.js';
 import { bookTitle } from '../text/citation-text.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 import { createProgressBar } from './progress-bar.js';
@@ -26,22 +24,16 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const config = loadCliConfig({ indexDir: values.index, logLevel: 'silent' });
+  // The service's answerer: CHAT_PROVIDER=openai answers with the chat model (extractive fallback).
+  const answererOver = await loadConfiguredAnswerer(config);
   const bar = createProgressBar();
   const assistant = await buildAssistant(config, {
     onProgress: (stage, done, total) => bar.update(stage, done, total),
   });
   bar.done();
-  // The service's answerer: CHAT_PROVIDER=openai answers with the chat model (extractive fallback).
-  const chat = createChatModel(config.chat);
-  const answerer = createConfiguredAnswerer({
-    config,
-    chat,
-    prompts: await loadPromptSet(),
-    extractive: assistant.extractive,
-  });
   const step = createAskStep({
     retriever: assistant.retriever,
-    answerer,
+    answerer: answererOver(assistant.extractive),
     answerK: values.k ? Number(values.k) : config.retrievalK,
   });
   const { answer } = await step.ask({ question });

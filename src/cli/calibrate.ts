@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { vectorWeightOf } from '../app/assemble-assistant.js';
 import { buildAssistant } from '../app/build-assistant.js';
 import {
   buildCalibrationSet,
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       store: assistant.store,
       tokenizer: assistant.tokenizer,
       embedder: assistant.embedder,
-      vectorWeight: config.vectorWeight ?? (config.embedder.kind === 'hashing' ? 0.2 : 1),
+      vectorWeight: vectorWeightOf(config),
       deploymentRegion: config.deploymentRegion,
       gate: 'coverage',
     });

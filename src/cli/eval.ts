@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChatModel } from '../answer/chat-registry.js';
-import { loadPromptSet } from '../answer/prompt-templates.js';
 import { buildAssistant } from '../app/build-assistant.js';
-import { createConfiguredAnswerer } from '../app/configured-answerer.js';
+import { loadConfiguredAnswerer } from '../app/configured-answerer.js';
 import { AppError } from '../errors.js';
 import { runEvalCommand } from '../eval/eval-command.js';
 import { createJudgeChat } from '../eval/judge-chat.js';
@@ -88,10 +86,9 @@ async function main(): Promise<void> {
       `--provider ${provider}: configure it first (CHAT_PROVIDER=${provider}, CHAT_BASE_URL, CHAT_MODEL, CHAT_API_KEY)`,
     );
   }
-  const chat = provider === 'extractive' ? undefined : createChatModel(config.chat);
   // Checked before the index is built, so a missing chat endpoint fails in a second, not minutes.
   const judge = values.judge ? createJudgeChat(config) : undefined;
-  const prompts = await loadPromptSet();
+  const answererOver = await loadConfiguredAnswerer(config, { withChat: provider !== 'extractive' });
 
   const bar = createProgressBar();
   const assistant = await buildAssistant(config, {
@@ -108,7 +105,7 @@ async function main(): Promise<void> {
         store: assistant.store,
         embedder: assistant.embedder,
         retriever: assistant.retriever,
-        answerer: createConfiguredAnswerer({ config, chat, prompts, extractive: assistant.extractive }),
+        answerer: answererOver(assistant.extractive),
         answerK: config.retrievalK,
       },
       {
