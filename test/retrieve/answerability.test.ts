@@ -73,6 +73,22 @@ describe('answerability features', () => {
     expect(Object.keys(f).sort()).toEqual([...FEATURE_NAMES].sort());
   });
 
+  it('misses the asked quantity only when none of the top passages names it', () => {
+    // p2 holds most of the terms (the penalty article), p1 names the asked quantity.
+    const p1 = passage('供水企业应当提前四十八小时通知用户。');
+    const p2 = passage('携犬乘坐出租汽车，违反本条例规定的，处以罚款。');
+    const input = {
+      ...base,
+      passages: [
+        { passage: p2, text: p2.chunk.text, heading: '' },
+        { passage: p1, text: p1.chunk.text, heading: '' },
+      ],
+      quantityMissing: (text: string) => !text.includes('提前'),
+    };
+    expect(answerabilityFeatures(input).quantityMissing).toBe(0);
+    expect(answerabilityFeatures({ ...input, passages: input.passages.slice(0, 1) }).quantityMissing).toBe(1);
+  });
+
   it('gives no coverage and full missing weight when nothing was retrieved', () => {
     const f = answerabilityFeatures({ ...base, passages: [], bm25: [], vector: [] });
     expect(f.coverage).toBe(0);
