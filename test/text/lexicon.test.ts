@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOV_TERMS } from '../../src/text/gov-terms.js';
+import { GOV_DICT_VERSION, GOV_TERMS, parseGovTerms } from '../../src/text/gov-terms.js';
 import { loadLexicon } from '../../src/text/lexicon-files.js';
 import { isStopword } from '../../src/text/stopwords.js';
 
@@ -67,5 +67,13 @@ describe('stopwords and the government dictionary', () => {
       expect(t).not.toMatch(/\s/);
       expect(isStopword(t)).toBe(false);
     }
+  });
+
+  it('reads the dictionary file: its version, its terms in order, comments and repeats skipped', () => {
+    expect(GOV_DICT_VERSION).toBe(2);
+    expect(GOV_TERMS.slice(0, 2)).toEqual(['一件事', '一件事一次办']);
+    const parsed = parseGovTerms('# about\n# version: 7\n\n## 改革\n一网通办\r\n 跨省通办 \n一网通办\n');
+    expect(parsed).toEqual({ version: 7, terms: ['一网通办', '跨省通办'] });
+    expect(() => parseGovTerms('一网通办\n')).toThrow(/version/);
   });
 });
