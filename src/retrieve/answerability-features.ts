@@ -1,7 +1,8 @@
 import type { Passage } from '../domain.js';
 import type { StoreHit } from '../index/search-store.js';
-import { PLACE_NAMES } from '../text/place-names.js';
-import { holdsTerm, termWeights } from './relevance.js';
+import { isStructuredUnit } from '../text/guide-fields.js';
+import { isPlaceGroup } from '../text/place-names.js';
+import { holdsTerm, termWeights, weightedShare } from './relevance.js';
 
 /**
  * What the answerability model (answerability-model.ts) reads of one retrieval. Every feature is
@@ -65,33 +66,14 @@ export interface FeatureInput {
 
 /** Weighted share of groups held by `text`, and the heaviest missing group's share. */
 function held(groups: string[][], weights: number[], text: string): { share: number; missing: number } {
-  let total = 0;
-  let covered = 0;
-  let missing = 0;
-  for (const [i, group] of groups.entries()) {
-    const w = weights[i];
-    if (w <= 0) continue;
-    total += w;
-    if (group.some((t) => holdsTerm(t, text))) covered += w;
-    else missing = Math.max(missing, w);
-  }
-  return total === 0 ? { share: 0, missing: 1 } : { share: covered / total, missing: missing / total };
-}
-
-const PLACE_WORD = new RegExp(`^(?:${PLACE_NAMES.join('|')})(?:省|市|区|县|自治区|特别行政区)?$`);
-
-/**
- * A term group that only names a place (青岛, 青岛市, 山东省). Place agreement is its own feature
- * (placeMismatch); counted in coverage as well, it would lower the coverage of a national law
- * answering "在青岛…" although the law holds there.
- */
-export function isPlaceGroup(group: string[]): boolean {
-  return group.length > 0 && PLACE_WORD.test(group[0]);
+  return weightedShare(groups, weights, (term) => holdsTerm(term, text));
 }
 
 /** Features of one retrieval. Pure. */
 export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeatures {
   const { idf, passages, bm25, vector, depth = 3 } = input;
+  // Place agreement is its own feature (placeMismatch); counted in coverage as well, a place would
+  // lower the coverage of a national law answering "在青岛…" although the law holds there.
   const topical = input.groups.filter((g) => !isPlaceGroup(g));
   const groups = topical.length > 0 ? topical : input.groups;
   const weights = termWeights(groups, idf);
@@ -119,10 +101,7 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
     bm25Margin: b1 > 0 ? (b1 - b2) / b1 : 0,
     vectorTop: Math.max(0, vector[0]?.score ?? 0),
     termCount: Math.log1p(groups.length),
-    structured:
-      best && (best.passage.chunk.article || /\*\*[^*]{1,16}\*\*\s*[：:]/.test(best.passage.chunk.text))
-        ? 1
-        : 0,
+    structured: best && isStructuredUnit(best.passage.chunk) ? 1 : 0,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
-import { placesIn } from '../text/place-names.js';
+import { isPlaceGroup } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { answerabilityFeatures } from './answerability-features.js';
 import {
@@ -14,6 +14,7 @@ import {
   decideAnswerability,
 } from './answerability-model.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
+import { placeFactor, quantityFactor } from './coverage-factors.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
@@ -62,41 +63,6 @@ export interface HybridRetrieverOptions extends FusionParams {
   reranker?: Reranker;
   /** Passages the reranker reorders before the top `k` are kept, default `RETRIEVAL_DEFAULTS.rerankCandidates`. */
   rerankCandidates?: number;
-}
-
-/**
- * Factor on a passage's coverage when the question names a place (北京, 青岛, 广东 …) and the
- * passage's document is about other places (its title, region or headings name only them, and the
- * passage does not mention the asked one): a Beijing question answered from Qingdao documents would
- * be confidently wrong. 0.5 halves the coverage; an otherwise perfect match still falls below the
- * threshold. Documents naming no place are not penalised: measured on ncpqa-dev, most answerable
- * questions naming a province are answered by national notices or by local ones whose text never
- * repeats the place (我区, 全省), and requiring the name refused 9.7 % of them instead of 4.3 %.
- */
-const PLACE_MISMATCH_FACTOR = 0.5;
-
-/**
- * Factor on a passage's coverage when the question asks for a number of a named quantity
- * (增长目标是多少) and the passage does not name it: it may state another quantity of the same
- * subject (a share target), which would be a confidently wrong number.
- */
-const QUANTITY_MISMATCH_FACTOR = 0.5;
-
-function quantityFactor(quantity: string[] | undefined, text: string): number {
-  if (!quantity) return 1;
-  return quantity.some((term) => holdsTerm(term, text)) ? 1 : QUANTITY_MISMATCH_FACTOR;
-}
-
-function placeFactor(query: string, passage: Passage): number {
-  const asked = placesIn(query);
-  if (asked.length === 0) return 1;
-  const identity = `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')}`;
-  const own = placesIn(identity);
-  // A document that names no place (a national notice, or one whose origin was not recorded) may
-  // well apply to the place asked about; one that names only other places is about them.
-  if (own.length === 0) return 1;
-  const seen = `${identity} ${passage.chunk.text}`;
-  return asked.some((place) => seen.includes(place)) ? 1 : PLACE_MISMATCH_FACTOR;
 }
 
 export function createHybridRetriever({
@@ -261,7 +227,7 @@ export function createHybridRetriever({
               }),
             );
       // A question naming a place whose guide of the matched matter exists only elsewhere (guide-route.ts).
-      const placeless = keywordGroups.filter((g) => !g.some((t) => placesIn(t).length > 0));
+      const placeless = keywordGroups.filter((g) => !isPlaceGroup(g));
       const guide = merged.slice(0, coverageDepth).find((p) => {
         const text = normalisedText(p.chunk);
         return (

@@ -50,18 +50,33 @@ export function termWeights(groups: string[][], idf: Map<string, number>): numbe
   return groups.map((group) => Math.min(...group.map((t) => (idf.get(t) ?? 0) * generalRarity(t))));
 }
 
-/** 0..1: weighted share of the query groups found in any of the texts (see `termWeights`). Pure. */
-export function idfCoverage({ groups, idf, texts }: CoverageInput): number {
+/**
+ * The weighted share of the groups that `holds` (some alternative of the group), and the share of
+ * the heaviest group it lacks; groups of weight 0 do not count. `{ share: 0, missing: 1 }` when no
+ * group weighs anything.
+ */
+export function weightedShare(
+  groups: readonly string[][],
+  weights: readonly number[],
+  holds: (term: string) => boolean,
+): { share: number; missing: number } {
   let total = 0;
   let covered = 0;
-  const weights = termWeights(groups, idf);
+  let missing = 0;
   for (const [i, group] of groups.entries()) {
     const weight = weights[i];
     if (weight <= 0) continue;
     total += weight;
-    if (group.some((term) => texts.some((text) => holdsTerm(term, text)))) covered += weight;
+    if (group.some(holds)) covered += weight;
+    else missing = Math.max(missing, weight);
   }
-  return total === 0 ? 0 : covered / total;
+  return total === 0 ? { share: 0, missing: 1 } : { share: covered / total, missing: missing / total };
+}
+
+/** 0..1: weighted share of the query groups found in any of the texts (see `termWeights`). Pure. */
+export function idfCoverage({ groups, idf, texts }: CoverageInput): number {
+  const holds = (term: string) => texts.some((text) => holdsTerm(term, text));
+  return weightedShare(groups, termWeights(groups, idf), holds).share;
 }
 
 /**

@@ -66,6 +66,16 @@ export interface GuideField extends Span {
 }
 
 const FIELD_LINE = /^\*\*([^*\n]{1,16})\*\*[ \t]*[：:][ \t]*/;
+/** A field label (`**名**：`) anywhere in a text, the name as FIELD_LINE reads it. */
+const FIELD_LABEL = /\*\*[^*\n]{1,16}\*\*[ \t]*[：:]/;
+
+/**
+ * A passage that is one structured unit, a law article or a 办事指南 field (`**名**：值`): it
+ * answers by itself. One rule for the answerability features and the reranker's.
+ */
+export function isStructuredUnit(chunk: { article?: string; text: string }): boolean {
+  return Boolean(chunk.article) || FIELD_LABEL.test(chunk.text);
+}
 const SECTION = /^##[ \t]+(\S[^\n]*?)[ \t]*$/;
 
 /**

@@ -73,3 +73,14 @@ export const PLACE_NAMES: readonly string[] = [...SHANDONG_CITIES, ...Object.key
 export function placesIn(text: string): string[] {
   return PLACE_NAMES.filter((name) => text.includes(name)).sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }
+
+const PLACE_WORD = new RegExp(`^(?:${PLACE_NAMES.join('|')})(?:省|市|区|县|自治区|特别行政区)?$`);
+
+/**
+ * A query term group that only names a place (青岛, 青岛市, 山东省), not one that merely contains a
+ * place name (数字青岛, 广州市公安局: a programme, an institution). The one rule for leaving the
+ * asked place out of what a passage must cover: the answerability features and the guide check.
+ */
+export function isPlaceGroup(group: readonly string[]): boolean {
+  return group.length > 0 && PLACE_WORD.test(group[0]);
+}

@@ -168,10 +168,13 @@ describe('answerability decision', () => {
 
 describe('place groups', () => {
   it('leaves place names out of coverage: place agreement is its own feature', async () => {
-    const { isPlaceGroup } = await import('../../src/retrieve/answerability-features.js');
+    const { isPlaceGroup } = await import('../../src/text/place-names.js');
     expect(isPlaceGroup(['青岛市', '青岛'])).toBe(true);
     expect(isPlaceGroup(['山东省'])).toBe(true);
     expect(isPlaceGroup(['青岛啤酒'])).toBe(false);
+    // Names with a place in them are topics, not the asked place (an institution, a programme).
+    expect(isPlaceGroup(['广州市公安局'])).toBe(false);
+    expect(isPlaceGroup(['数字青岛'])).toBe(false);
     const p = passage('示范补贴每人每月发放300元。', '关于示范补贴的通知');
     const f = answerabilityFeatures({
       groups: [['北京市', '北京'], ['示范'], ['补贴']],

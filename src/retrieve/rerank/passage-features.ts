@@ -1,7 +1,9 @@
 import type { Passage } from '../../domain.js';
+import { isStructuredUnit } from '../../text/guide-fields.js';
 import { indexedText } from '../../text/indexed-text.js';
 import { normaliseForIndex } from '../../text/normalise.js';
 import { placesIn } from '../../text/place-names.js';
+import { placeIdentity } from '../coverage-factors.js';
 import { idfCoverage } from '../relevance.js';
 import type { RerankContext } from './reranker.js';
 
@@ -21,8 +23,6 @@ export interface PassageFeatures {
   structured: number;
 }
 
-const GUIDE_FIELD = /\*\*[^*\n]{2,12}\*\*\s*[:：]/;
-
 /** Features of each passage in `passages` (same order). */
 export function passageFeatures(
   query: string,
@@ -33,7 +33,7 @@ export function passageFeatures(
   const asked = placesIn(query);
   return passages.map((p) => {
     const text = normaliseForIndex(indexedText(p.chunk));
-    const identity = `${p.meta.title} ${p.meta.region ?? ''} ${p.chunk.headingPath.join(' ')}`;
+    const identity = placeIdentity(p);
     const own = placesIn(identity);
     let place = 1;
     if (asked.length > 0) {
@@ -49,7 +49,7 @@ export function passageFeatures(
           ? idfCoverage({ groups: groups as string[][], idf: idf as Map<string, number>, texts: [text] })
           : 0,
       place,
-      structured: p.chunk.article || GUIDE_FIELD.test(p.chunk.text) ? 1 : 0,
+      structured: isStructuredUnit(p.chunk) ? 1 : 0,
     };
   });
 }
