@@ -1,4 +1,18 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+
+const requireFromHere = createRequire(import.meta.url);
+let pgModule: typeof pg | undefined;
+
+/**
+ * The pg package, loaded on first use rather than imported: loading it costs ~50 ms even when no
+ * database is configured (on Node 20 it builds a fetch `Response` to detect Cloudflare Workers,
+ * which loads undici), and the local store never needs it (`npm run ask`, measured 2026-11-30).
+ */
+export function loadPg(): typeof pg {
+  pgModule ??= requireFromHere('pg') as typeof pg;
+  return pgModule;
+}
 
 export interface PgPoolOptions {
   /** `postgres://user:password@host:5432/db` */
@@ -11,7 +25,7 @@ export interface PgPoolOptions {
 
 /** A pg.Pool with limits from config; vector queries set their connection up with `vectorSession`. */
 export function createPgPool({ url, max = 10, onError = () => {} }: PgPoolOptions): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max,
     // An idle connection is closed after 30 s, so an idle replica does not hold server slots.

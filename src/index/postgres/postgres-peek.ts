@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { readIndexMeta, type StoredIndexMeta } from './index-meta.js';
+import { loadPg } from './pg-pool.js';
 
 /**
  * The identity, extras and document count the database at `url` holds, read over one short-lived
@@ -9,7 +9,7 @@ import { readIndexMeta, type StoredIndexMeta } from './index-meta.js';
 export async function peekPostgres(
   url: string,
 ): Promise<(StoredIndexMeta & { documents: number }) | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const client = new (loadPg().Client)({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const meta = await readIndexMeta(client);
