@@ -120,7 +120,20 @@ function normalise(raw: string, wantMap: boolean): { text: string; map?: Uint32A
  * `normaliseForIndex('力争 5G 基站数达 4.5 万个')` → `'力争5g基站数达4.5万个'`.
  */
 export function normaliseForIndex(text: string): string {
-  return normalise(text, false).text;
+  return isNormalised(text) ? text : normalise(text, false).text;
+}
+
+/**
+ * True when `normalise` would return `text` unchanged: no whitespace, nothing full-width, nothing
+ * to lower-case. Most terms and questions are (parsing the lexicon files spent ~30 ms building
+ * copies of them, measured 2026-11-30), so the copy is skipped.
+ */
+function isNormalised(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (halfWidthCode(code) !== code || isWhitespaceCode(code) || lowerCode(code) !== code) return false;
+  }
+  return true;
 }
 
 /** As `normaliseForIndex`, with a map from normalised offsets back to raw offsets. */

@@ -43,6 +43,25 @@ describe('normaliseForIndex', () => {
   });
 });
 
+describe('normaliseForIndex on text already normal', () => {
+  it('gives what the full pass gives, for any mix of characters', () => {
+    // Han, Latin upper and lower, Latin-1 and Greek capitals, full-width forms, spaces, zero-width.
+    const pool = [...'政务服务aZé ÀΣ５Ｇ，。\u3000\u200b\n-4.5%'];
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = n % 9;
+      for (let i = 0; i < length; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        text += pool[seed % pool.length];
+      }
+      expect(normaliseForIndex(text), JSON.stringify(text)).toBe(normaliseWithMap(text).text);
+    }
+    expect(normaliseForIndex('居住证')).toBe('居住证');
+    expect(normaliseForIndex('Ａ证')).toBe('a证');
+  });
+});
+
 describe('normaliseWithMap', () => {
   it('produces the same text as normaliseForIndex on the seed', () => {
     expect(normaliseWithMap(SEED).text).toBe(normaliseForIndex(SEED));
