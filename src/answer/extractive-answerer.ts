@@ -14,7 +14,7 @@ import { type AnswerLine, renderLines } from './compose-render.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
-import { referralText } from './referral.js';
+import { referralText, refusalAnswer } from './referral.js';
 import { parseServiceGuide } from './service-guide.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -65,7 +65,7 @@ function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]
   const text = referralText(retrieval, referralLine);
   return {
     pieces: [text],
-    answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
+    answer: refusalAnswer(text, 'extractive'),
   };
 }
 
@@ -235,10 +235,7 @@ export function createExtractiveAnswerer({
       // say what is missing rather than quote it.
       const onward = referralText(retrieval, referralLine).replace(/^[^。]*。/u, '');
       const text = `抱歉，现有资料中没有找到关于“${lines.notAbout}”的规定，为避免误导，暂不作答。${onward}`;
-      return {
-        pieces: [text],
-        answer: { answer: text, refused: true, grounded: true, citations: [], provider: 'extractive' },
-      };
+      return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
     }
     if (!lines?.some((l) => l.source)) return refusal(retrieval, referralLine);
     const rendered = renderLines(lines);

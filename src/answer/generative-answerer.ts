@@ -7,6 +7,7 @@ import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
 import { asData } from './prompt-data.js';
 import type { PromptSet } from './prompt-templates.js';
+import { refusalAnswer } from './referral.js';
 
 export interface GenerativeAnswererOptions {
   chat: ChatModel;
@@ -160,13 +161,7 @@ export class GenerativeAnswerer implements AnswerProvider {
 
   /** The refusal never repeats the question: it may carry markup, numbers or injected text (issue 14 item 10). */
   private refusal(_question: string): Answer {
-    return {
-      answer: this.prompts.refusal.render({ referralLine: this.referralLine }),
-      refused: true,
-      grounded: true,
-      citations: [],
-      provider: this.id,
-    };
+    return refusalAnswer(this.prompts.refusal.render({ referralLine: this.referralLine }), this.id);
   }
 
   /** Length of the longest tail of `text` that begins some leak probe. */
@@ -196,7 +191,7 @@ export class GenerativeAnswerer implements AnswerProvider {
       checked = checkCitations(text, passages, { ...this.check, unsupported: 'mark' });
     const modelRefused = checked.citations.length === 0 && MODEL_REFUSAL.test(text);
     if (modelRefused) {
-      return { answer: text.trim(), refused: true, grounded: true, citations: [], provider: this.id };
+      return refusalAnswer(text.trim(), this.id);
     }
     return {
       answer: checked.answer,

@@ -1,9 +1,17 @@
-import type { Retrieval } from '../domain.js';
+import type { Answer, Retrieval } from '../domain.js';
 import { coveredPlacesSentence } from '../retrieve/guide-route.js';
 import { bookTitle } from '../text/citation-text.js';
 
 /** Retrieval confidence above which the top document is related enough to offer its phone. */
 const RELATED_CONFIDENCE = 0.45;
+
+/**
+ * A refusal as an answer: the text is all there is (no citations), and it is grounded, since it
+ * states nothing the documents would have to support.
+ */
+export function refusalAnswer(text: string, provider: string): Answer {
+  return { answer: text, refused: true, grounded: true, citations: [], provider };
+}
 
 /**
  * The refusal a citizen sees when the documents do not answer: say so plainly, do not guess, and
