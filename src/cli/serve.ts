@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
+import { createServiceLogger } from '../app/service-logger.js';
 import { startService } from '../app/start-service.js';
 import { type Config, loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
-import { createLogger } from '../log/logger.js';
 
 /** Longest wait for in-flight requests on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,15 +16,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${isAppError(err) ? err.message : String(err)}\n`);
     process.exit(1);
   }
-  const logger = createLogger({
-    level: config.logLevel,
-    secrets: [
-      config.adminToken,
-      config.databaseUrl,
-      config.chat.kind === 'openai' ? config.chat.apiKey : undefined,
-      config.embedder.kind === 'openai' ? config.embedder.apiKey : undefined,
-    ],
-  });
+  const logger = createServiceLogger(config);
   const service = await startService(config, logger);
   let stopping = false;
   const stop = (signal: string) => {
