@@ -5,7 +5,7 @@ import { bookTitle, headingSuffix } from '../text/citation-text.js';
 import type { AnswerEvent, AnswerOptions, AnswerProvider } from './answer-provider.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
-import { asData } from './prompt-data.js';
+import { asData, MAX_PASSAGE_CHARS } from './prompt-data.js';
 import type { PromptSet } from './prompt-templates.js';
 import { refusalAnswer } from './referral.js';
 
@@ -16,7 +16,7 @@ export interface GenerativeAnswererOptions {
   referralLine: string;
   /** Upper bound on answer length asked of the model, in characters. Default 600. */
   maxAnswerChars?: number;
-  /** Characters of each passage shown to the model. Default 1500 (chunks are smaller; a guard). */
+  /** Characters of each passage shown to the model. Default MAX_PASSAGE_CHARS (chunks are smaller; a guard). */
   maxPassageChars?: number;
   check?: CitationCheckOptions;
   /** Called after each model call with its duration and outcome, for metrics. */
@@ -47,7 +47,7 @@ export class GenerativeAnswerer implements AnswerProvider {
     prompts,
     referralLine,
     maxAnswerChars = 600,
-    maxPassageChars = 1500,
+    maxPassageChars = MAX_PASSAGE_CHARS,
     check = {},
     onModelCall = () => {},
   }: GenerativeAnswererOptions) {

@@ -1,4 +1,10 @@
 /**
+ * Characters of each passage a chat model is shown, by default: the answerer's and the eval
+ * judge's (which must see what the answerer saw). Chunks are ≤ 480 characters; this is a guard.
+ */
+export const MAX_PASSAGE_CHARS = 1500;
+
+/**
  * The tags the prompts (prompts/*.md) wrap untrusted text in: passages in <资料>, and for the judge
  * the question in <问题> and the answer under review in <回答>.
  */

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatModel } from '../answer/chat-model.js';
-import { asData } from '../answer/prompt-data.js';
+import { asData, MAX_PASSAGE_CHARS } from '../answer/prompt-data.js';
 import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { isAppError } from '../errors.js';
 import { maskPersonalNumbers } from '../log/mask.js';
@@ -26,7 +26,7 @@ export interface LlmJudgeOptions {
    * answer's [n] citations point at the same text.
    */
   maxPassages?: number;
-  /** Characters of each passage shown; default 1500, the answerer's own guard. */
+  /** Characters of each passage shown; default MAX_PASSAGE_CHARS, the answerer's own guard. */
   maxPassageChars?: number;
 }
 
@@ -37,7 +37,7 @@ export const JUDGE_PASS_RATING = 4;
 export function judgeMessages(
   prompts: JudgePrompts,
   { question, answer, passages }: JudgeRequest,
-  maxPassageChars = 1500,
+  maxPassageChars = MAX_PASSAGE_CHARS,
 ): ChatMessage[] {
   const rendered = passages
     .map((p, i) => {
@@ -104,7 +104,7 @@ export function createLlmJudge({
   chat,
   prompts,
   maxPassages = RETRIEVAL_DEFAULTS.k,
-  maxPassageChars = 1500,
+  maxPassageChars = MAX_PASSAGE_CHARS,
 }: LlmJudgeOptions): ItemJudge {
   return {
     model: chat.id,
