@@ -155,8 +155,20 @@ function maskRun(match: string): string {
   return `${maskedFirst ? '' : plus}${out.join('')}`;
 }
 
-/** Returns `text` with personal numbers masked; everything else is left as it was. */
+/**
+ * A UUID (request ids, document revisions): hex groups that can hold a mobile number's digits
+ * ("0910e182-1234-4890-…" read as 182-1234-4890), yet never a personal number.
+ */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Returns `text` with personal numbers masked; everything else (UUIDs included) is left as it was. */
 export function maskPersonalNumbers(text: string): string {
   if (!HAS_SEVEN_DIGITS.test(text)) return text;
-  return text.replace(NUMBER_RUN, maskRun);
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(UUID)) {
+    out += text.slice(at, m.index).replace(NUMBER_RUN, maskRun) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at).replace(NUMBER_RUN, maskRun);
 }

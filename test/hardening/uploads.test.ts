@@ -187,7 +187,10 @@ describe('kill -9 during an upload', () => {
     // At start the service reconciles the upload folder (just after it turns ready): the
     // interrupted upload is gone.
     const settled = Date.now() + 20_000;
-    while ((await staged()).length > 0 && Date.now() < settled) await new Promise((r) => setTimeout(r, 50));
+    // The log line follows the deletion: wait for both (the pipe may deliver it a moment later).
+    const reconciledLine = () => svc.output().includes('"msg":"uploads reconciled"');
+    while (((await staged()).length > 0 || !reconciledLine()) && Date.now() < settled)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await staged()).toEqual([]);
     expect(svc.output()).toContain('"msg":"uploads reconciled"');
     expect(await kept()).not.toContain('killed-upload.txt');

@@ -26,6 +26,13 @@ describe('maskPersonalNumbers', () => {
     const text = '2025-05-16 青政办字【2025】21号 4.5万个 1764342000000 12345热线';
     expect(maskPersonalNumbers(text)).toBe(text);
   });
+
+  it('leaves UUIDs whole (a request id whose groups read as a mobile) and masks a number beside one', () => {
+    const id = '0910e182-1234-4890-9c5e-912ff19a4c8a';
+    expect(maskPersonalNumbers(`requestId ${id}`)).toBe(`requestId ${id}`);
+    expect(maskPersonalNumbers(`${id} 电话13812345678`)).toBe(`${id} 电话138****5678`);
+    expect(maskPersonalNumbers(`电话182-1234-4890 ${id}`)).toBe(`电话182****4890 ${id}`);
+  });
 });
 
 describe('createLogger', () => {
