@@ -5,6 +5,7 @@ import { indexIdentity } from '../index/index-manifest.js';
 import { openConfiguredStore, type StorePeek } from '../index/open-store.js';
 import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
 import { loadLexicon } from '../text/lexicon-files.js';
+import type { Tokenizer } from '../text/tokenizer.js';
 import { EXTRA_EMBEDDER_IDF, EXTRA_MINED_TERMS, type IndexParts } from './index-parts.js';
 
 /**
@@ -13,13 +14,22 @@ import { EXTRA_EMBEDDER_IDF, EXTRA_MINED_TERMS, type IndexParts } from './index-
  * matches the index (another embedder, dimensions, dictionary) is an INDEX_MISMATCH error.
  */
 export async function openIndex(config: Config, peek: StorePeek): Promise<IndexParts> {
+  const { minedTerms, tokenizer } = indexTokenizer(config, peek);
+  const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
+  const embedder = createEmbedder(config.embedder, { tokenizer, idf });
+  const store = await openConfiguredStore(config, { identity: indexIdentity(embedder, tokenizer) });
+  return { tokenizer, embedder, store, minedTerms, idf };
+}
+
+/** The tokenizer of the stored index: jieba with the dictionary terms kept beside it. */
+export function indexTokenizer(
+  config: Config,
+  peek: StorePeek,
+): { minedTerms: string[]; tokenizer: Tokenizer } {
   const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
   const tokenizer = createJiebaTokenizer({
     extraTerms: minedTerms,
     lexicon: loadLexicon(config.lexiconFiles),
   });
-  const idf = peek.extra[EXTRA_EMBEDDER_IDF] as IdfTable | undefined;
-  const embedder = createEmbedder(config.embedder, { tokenizer, idf });
-  const store = await openConfiguredStore(config, { identity: indexIdentity(embedder, tokenizer) });
-  return { tokenizer, embedder, store, minedTerms, idf };
+  return { minedTerms, tokenizer };
 }

@@ -18,6 +18,7 @@ import type { Assistant } from './assistant.js';
 import { buildAssistant } from './build-assistant.js';
 import { buildIndexInWorker } from './build-in-worker.js';
 import { createConfiguredAnswerer } from './configured-answerer.js';
+import { warmUp } from './warm-up.js';
 
 /** Progress lines while building the index: at most one per stage per this many ms. */
 const PROGRESS_LOG_MS = 2_000;
@@ -63,6 +64,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   );
 
+  // Before listening, so that no request waits for jieba's dictionaries (warm-up.ts).
+  await warmUp(config);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       logger.info('listening', {
@@ -96,6 +99,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     return buildAssistant(config, { uploadWorker: true, onProgress, log });
   })().then(
     (built) => {
+      // After a first build: the dictionary with the mined terms loads here, not in a request.
+      built.tokenizer.tokenize('政务服务');
       assistants.push(built);
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
       if (config.store === 'local') shareIndex();

@@ -179,6 +179,14 @@ export class HnswVectorIndex {
     this.index.writeIndexSync(file);
   }
 
+  /**
+   * Writes the graph on libuv's thread pool: the event loop keeps serving (searches may run
+   * meanwhile; they only read). The caller must not add or remove points until it resolves.
+   */
+  async saveAsync(file: string): Promise<void> {
+    await this.index.writeIndex(file);
+  }
+
   private check(vector: readonly number[]): void {
     if (vector.length !== this.dimensions) {
       throw new AppError(

@@ -1,9 +1,14 @@
 import type { Bm25Index } from './bm25.js';
-import { encodeBm25 } from './bm25-codec.js';
+import { encodeBm25Steps } from './bm25-codec.js';
 import { FILES, type GenerationSnapshot } from './generation-io.js';
 import type { BuildOptions } from './index-manifest.js';
 import type { IndexIdentity } from './search-store.js';
-import { type ChunkRecord, type DocRecord, encodeChunks, encodeDocuments } from './store-records.js';
+import {
+  type ChunkRecord,
+  type DocRecord,
+  encodeChunksSteps,
+  encodeDocumentsSteps,
+} from './store-records.js';
 
 /** What a local store holds in memory, as a flush writes it. */
 export interface LocalStoreState {
@@ -17,23 +22,29 @@ export interface LocalStoreState {
 }
 
 /**
- * Serialises a local store's documents, chunks, BM25 postings and extras for a new generation,
- * synchronously, so the snapshot is consistent (the vector graph is saved by the caller).
+ * Serialises a local store's documents, chunks, BM25 postings and extras for a new generation, as
+ * steps (see cooperative.ts): run at once, or sliced by a store that holds its writes until the
+ * snapshot is done, so the snapshot is consistent either way (the vector graph is saved by the
+ * caller).
  */
-export function snapshotOf(state: LocalStoreState): GenerationSnapshot {
+export function* snapshotSteps(state: LocalStoreState): Generator<void, GenerationSnapshot> {
   const { docs, chunks, extra } = state;
+  const manifest: GenerationSnapshot['manifest'] = {
+    ...state.identity,
+    buildOptions: state.buildOptions,
+    createdAt: new Date().toISOString(),
+    counts: { documents: docs.size, chunks: chunks.size, nextOrdinal: state.nextOrdinal },
+    extra: Object.keys(extra),
+  };
+  const documents = yield* encodeDocumentsSteps(docs.values());
+  const chunkRows = yield* encodeChunksSteps(chunks.entries());
+  const bm25 = yield* encodeBm25Steps(state.bm25.state());
   return {
-    manifest: {
-      ...state.identity,
-      buildOptions: state.buildOptions,
-      createdAt: new Date().toISOString(),
-      counts: { documents: docs.size, chunks: chunks.size, nextOrdinal: state.nextOrdinal },
-      extra: Object.keys(extra),
-    },
+    manifest,
     files: [
-      { name: FILES.documents, data: encodeDocuments(docs.values()) },
-      { name: FILES.chunks, data: encodeChunks(chunks.entries()) },
-      { name: FILES.bm25, data: encodeBm25(state.bm25.state()) },
+      { name: FILES.documents, data: documents },
+      { name: FILES.chunks, data: chunkRows },
+      { name: FILES.bm25, data: bm25 },
       { name: FILES.extra, data: JSON.stringify(extra) },
     ],
   };

@@ -63,6 +63,11 @@ export class LocalVectors {
     this.graph.save(file);
   }
 
+  /** `save` off the event loop; no add or remove until it resolves (the store holds its writes). */
+  saveAsync(file: string): Promise<void> {
+    return this.graph.saveAsync(file);
+  }
+
   /** From here on vectors go to a graph built on a worker thread; false when one already is. */
   startWorker(): boolean {
     if (this.worker) return false;
