@@ -3,9 +3,8 @@ import { createEmbedder } from '../index/create-embedder.js';
 import type { IdfTable } from '../index/idf-table.js';
 import { indexIdentity } from '../index/index-manifest.js';
 import { openConfiguredStore, type StorePeek } from '../index/open-store.js';
-import { createJiebaTokenizer } from '../text/jieba-tokenizer.js';
+import { createJiebaTokenizer, type JiebaTokenizer } from '../text/jieba-tokenizer.js';
 import { loadLexicon } from '../text/lexicon-files.js';
-import type { Tokenizer } from '../text/tokenizer.js';
 import { EXTRA_EMBEDDER_IDF, EXTRA_MINED_TERMS, type IndexParts } from './index-parts.js';
 
 /**
@@ -25,7 +24,7 @@ export async function openIndex(config: Config, peek: StorePeek): Promise<IndexP
 export function indexTokenizer(
   config: Config,
   peek: StorePeek,
-): { minedTerms: string[]; tokenizer: Tokenizer } {
+): { minedTerms: string[]; tokenizer: JiebaTokenizer } {
   const minedTerms = (peek.extra[EXTRA_MINED_TERMS] as string[] | undefined) ?? [];
   const tokenizer = createJiebaTokenizer({
     extraTerms: minedTerms,

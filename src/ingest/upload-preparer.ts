@@ -7,7 +7,7 @@ import type { IndexedChunk } from '../index/search-store.js';
 import { startTsWorker } from '../index/ts-worker.js';
 import type { UploadInput } from './indexer.js';
 import { unpackTokens } from './prepare-protocol.js';
-import type { UploadReply } from './upload-protocol.js';
+import type { UploadAck, UploadReply } from './upload-protocol.js';
 
 /**
  * How long the upload worker stays up without work, ms. It holds its own jieba dictionary
@@ -98,6 +98,9 @@ export class UploadPreparer {
           return;
         }
         const pending = this.pending.get(reply.job);
+        // The next part comes once this one is taken in, a turn of the event loop later.
+        if (reply.type === 'part')
+          setImmediate(() => worker.postMessage({ ack: reply.job } satisfies UploadAck));
         if (!pending) return;
         if (reply.type === 'failed') {
           pending.reject(

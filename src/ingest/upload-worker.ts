@@ -15,12 +15,13 @@ import { readUpload } from './read-upload.js';
 import {
   CHUNKS_PER_MESSAGE,
   type PackedChunk,
+  type UploadAck,
   type UploadReply,
   type UploadRequest,
 } from './upload-protocol.js';
 
+if (!parentPort) throw new Error('upload-worker must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('upload-worker must run in a worker thread');
 const {
   extraTerms,
   embedder: embedderConfig,
@@ -31,12 +32,22 @@ const {
   idf?: IdfTable;
 };
 const tokenizer = createJiebaTokenizer({ extraTerms });
-// Load the dictionary now (jieba loads lazily), so the first upload is not slow.
-tokenizer.tokenize('政务服务');
+// Load the whole dictionary now (jieba loads lazily), so the first upload is not slow.
+tokenizer.loadDictionary();
 const embedder = createEmbedder(embedderConfig, { tokenizer, idf });
 port.postMessage({ type: 'ready', preparedWith: `${tokenizer.id}|${embedder.id}` } satisfies UploadReply);
 
-port.on('message', async ({ job, input, path }: UploadRequest) => {
+/** Jobs waiting for the main thread to take in their last part (see `UploadAck`). */
+const waiting = new Map<number, () => void>();
+
+port.on('message', (message: UploadRequest | UploadAck) => {
+  if ('ack' in message) {
+    waiting.get(message.ack)?.();
+    waiting.delete(message.ack);
+  } else void prepare(message);
+});
+
+async function prepare({ job, input, path }: UploadRequest): Promise<void> {
   try {
     const doc = await readUpload(input as Omit<UploadInput, 'bytes'>, path);
     const chunks = await indexedChunksOf(doc, tokenizer, embedder);
@@ -46,10 +57,12 @@ port.on('message', async ({ job, input, path }: UploadRequest) => {
         tokens: packTokens(c.tokens),
         vector: Float32Array.from(c.vector),
       }));
+      const taken = new Promise<void>((resolve) => waiting.set(job, resolve));
       port.postMessage(
         { type: 'part', job, chunks: part } satisfies UploadReply,
         part.map((c) => c.vector.buffer as ArrayBuffer),
       );
+      await taken;
     }
     port.postMessage({ type: 'done', job, doc } satisfies UploadReply);
   } catch (err) {
@@ -60,4 +73,4 @@ port.on('message', async ({ job, input, path }: UploadRequest) => {
       message: err instanceof Error ? err.message : String(err),
     } satisfies UploadReply);
   }
-});
+}

@@ -7,7 +7,7 @@ import { startTsWorker } from '../../src/index/ts-worker.js';
 import { indexedChunksOf } from '../../src/ingest/ingest-pipeline.js';
 import { readUpload } from '../../src/ingest/read-upload.js';
 import { UploadPreparer } from '../../src/ingest/upload-preparer.js';
-import { CHUNKS_PER_MESSAGE, type UploadReply } from '../../src/ingest/upload-protocol.js';
+import { CHUNKS_PER_MESSAGE, type UploadAck, type UploadReply } from '../../src/ingest/upload-protocol.js';
 import { createJiebaTokenizer } from '../../src/text/jieba-tokenizer.js';
 
 /**
@@ -31,18 +31,30 @@ beforeAll(async () => {
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 describe('the upload worker', () => {
-  it(`replies in parts of at most ${CHUNKS_PER_MESSAGE} chunks, then done`, async () => {
+  it(`replies in parts of at most ${CHUNKS_PER_MESSAGE} chunks, each only once the one before was taken in, then done`, async () => {
     const worker = startTsWorker(new URL('../../src/ingest/upload-worker.ts', import.meta.url), {
       extraTerms: [],
       embedder: embedderConfig,
     });
     try {
       const replies: UploadReply[] = [];
+      /** Parts that arrived while the one before had not been acknowledged. */
+      let unasked = 0;
+      let awaitingAck = false;
       await new Promise<void>((resolve, reject) => {
         worker.on('error', reject);
         worker.on('message', (reply: UploadReply) => {
-          if (reply.type === 'ready') worker.postMessage({ job: 7, input, path });
-          else replies.push(reply);
+          if (reply.type === 'ready') return worker.postMessage({ job: 7, input, path });
+          replies.push(reply);
+          if (reply.type === 'part') {
+            if (awaitingAck) unasked++;
+            awaitingAck = true;
+            // Hold the acknowledgement a while: nothing more may come meanwhile.
+            setTimeout(() => {
+              awaitingAck = false;
+              worker.postMessage({ ack: reply.job } satisfies UploadAck);
+            }, 50);
+          }
           if (reply.type === 'done' || reply.type === 'failed') resolve();
         });
       });
@@ -52,6 +64,7 @@ describe('the upload worker', () => {
       expect(chunks).toBeGreaterThan(2 * CHUNKS_PER_MESSAGE);
       expect(parts.length).toBe(Math.ceil(chunks / CHUNKS_PER_MESSAGE));
       for (const p of parts) expect(p.chunks.length).toBeLessThanOrEqual(CHUNKS_PER_MESSAGE);
+      expect(unasked).toBe(0);
       expect(replies.every((r) => 'job' in r && r.job === 7)).toBe(true);
     } finally {
       await worker.terminate();
