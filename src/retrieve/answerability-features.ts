@@ -56,7 +56,7 @@ export interface FeatureInput {
   passages: { passage: Passage; text: string; heading: string }[];
   bm25: StoreHit[];
   vector: StoreHit[];
-  /** Per passage: 1 when the question's place does not fit its document (see placeFactor). */
+  /** Per passage: 1 when the question's place does not fit its document (see coverage-factors.ts placeFactor). */
   placeMismatch: (p: Passage) => boolean;
   /** Per passage text: 1 when the asked quantity is not named. */
   quantityMissing: (text: string) => boolean;

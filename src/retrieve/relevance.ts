@@ -81,7 +81,7 @@ export function idfCoverage({ groups, idf, texts }: CoverageInput): number {
 
 /**
  * Default relevance threshold on the best passage's coverage (after the place and asked-quantity
- * factors of hybrid-retriever.ts), 0..1. Measured (docs/evaluation.md, "Refusal calibration"): answerable
+ * factors of coverage-factors.ts), 0..1. Measured (docs/evaluation.md, "Refusal calibration"): answerable
  * ncpqa-dev questions over the full corpus fall below 0.4 / 0.5 / 0.6 in 1.3 % / 3.7 % / 7.7 % of
  * cases; the four seed-dev questions the Qingdao subset does not cover score 0.27–0.46.
  */
