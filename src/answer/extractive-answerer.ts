@@ -28,10 +28,12 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
  * What a partial answer says about the parts it does not cover. A part is quoted unless it holds
  * a numeral (every number the answer states must stand in a cited passage).
  */
-export function partialNote(parts: string[]): string {
+export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnly?: boolean } = {}): string {
   const quotable = parts.every((p) => !/[\d零〇一二两三四五六七八九十百千万]/u.test(p));
   const what = quotable ? parts.map((a) => `“${a}”`).join('、') : '问题的其余部分';
-  return `${what}：现有资料未写明，请向主管部门或政务服务热线咨询。`;
+  // After a `partial` relevance decision the retriever found the topic but maybe not the ask:
+  // another passage may still state it, so the note speaks of what is quoted, not of every document.
+  return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，请向主管部门或政务服务热线咨询。`;
 }
 
 /**
@@ -201,10 +203,11 @@ export function createExtractiveAnswerer({
       }),
     );
     const quoted = composition.pieces.map((p) => p.text).join('');
-    const notCovered = uncoveredAsks(question, groups, weights, quoted);
+    const partial = retrieval.answerability?.outcome === 'partial';
+    const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial });
     if (notCovered.length > 0) {
       lines.push({
-        text: partialNote(notCovered),
+        text: partialNote(notCovered, { quotedOnly: partial }),
         own: true,
         block: true,
       });

@@ -21,17 +21,32 @@ export const ASKING =
  * The parts of a question that asks two things or more ("算力券是什么？怎么申请？") the answer does
  * not cover: every informative query term of the part (weight > 0) is absent from the answer's
  * text. A question that asks one thing has none, however it sets the scene ("企业想修复信用，可以
- * 申请吗？"): its coverage is the relevance decision's business. Returned as written, without the
- * question particle, so the answer can say "“怎么申请”：现有资料未写明". Pure.
+ * 申请吗？"): its coverage is the relevance decision's business — unless that decision was
+ * `partial` (the documents cover the topic, maybe not the ask), when its one asking part is checked
+ * too. Returned as written, without the question particle, so the answer can say "“怎么申请”：现有
+ * 资料未写明". Pure.
  */
 export function uncoveredAsks(
   question: string,
   groups: string[][],
   weights: number[],
   answerText: string,
+  { partial = false }: { partial?: boolean } = {},
 ): string[] {
-  const parts = askingParts(question);
-  if (parts.length < 2) return [];
+  const asked = askingParts(question);
+  if (asked.length < (partial ? 1 : 2)) return [];
+  // One asking part: its clause that asks ("最少能补多大面积"), not the scene it sets ("青岛老城区的
+  // 小房子被征收"), whose words any passage on the topic holds.
+  const parts =
+    asked.length > 1
+      ? asked
+      : asked.flatMap((part) => {
+          const clauses = part
+            .split(/[，,]/u)
+            .map((c) => c.trim())
+            .filter((c) => ASKING.test(c));
+          return clauses.length > 0 ? clauses : [part];
+        });
   const answer = normaliseForIndex(answerText);
   const out: string[] = [];
   for (const part of parts) {

@@ -227,6 +227,21 @@ describe('extractive answers from articles', () => {
     expect(a.answer).toContain('积极落实人工智能“算力券”奖补政策');
     expect(a.answer.split('\n').at(-1)).toBe('“怎么申请”：现有资料未写明，请向主管部门或政务服务热线咨询。');
   });
+
+  it('after a partial relevance decision, names the ask the quoted text does not state', async () => {
+    const question = '小区要开业主大会，最少要多少人同意？';
+    const retrieval = fakeRetrieval(await passages('law-property#2'));
+    const partial = await answerer.answer(question, {
+      ...retrieval,
+      answerability: { probability: 0.35, outcome: 'partial' },
+    });
+    expect(partial.answer).toContain('达到召开首次业主大会会议条件的');
+    expect(partial.answer.split('\n').at(-1)).toBe(
+      '“最少要多少人同意”：以上内容未写明，请向主管部门或政务服务热线咨询。',
+    );
+    const answered = await answerer.answer(question, retrieval);
+    expect(answered.answer).not.toContain('未写明');
+  });
 });
 
 describe('no patchwork', () => {

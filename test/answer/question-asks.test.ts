@@ -24,6 +24,17 @@ describe('uncoveredAsks', () => {
     expect(uncoveredAsks('算力券怎么申请？', groups, weights, '积极落实算力券政策。')).toEqual([]);
   });
 
+  it('after a partial relevance decision, checks the clause that asks, not the scene it sets', () => {
+    const g = [['征收'], ['补偿'], ['最少'], ['面积']];
+    const q = '老房子被征收，选就地补偿的话，最少能补多大面积？';
+    const answer = '征收非住宅房屋，实行就地房屋补偿的，按照被征收房屋建筑面积进行补偿。';
+    expect(
+      uncoveredAsks(q, g, [2, 2, 6, 3], '征收住宅房屋的，按照被征收房屋补偿。', { partial: true }),
+    ).toEqual(['最少能补多大面积']);
+    expect(uncoveredAsks(q, g, [2, 2, 6, 3], answer, { partial: true })).toEqual([]);
+    expect(uncoveredAsks(q, g, [2, 2, 6, 3], '征收住宅房屋的，按照被征收房屋补偿。')).toEqual([]);
+  });
+
   it('takes a question that sets the scene and asks once for a one-part question', () => {
     const g = [['信用'], ['修复'], ['申请']];
     expect(
