@@ -21,7 +21,7 @@ import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-r
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
 import { askedQuantity, topicalGroups } from './query-terms.js';
-import { DEFAULT_MIN_COVERAGE, holdsTerm, idfCoverage } from './relevance.js';
+import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 
