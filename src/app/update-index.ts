@@ -41,15 +41,6 @@ export async function updateIndex(
   const loaded = { ...corpus, seconds: (performance.now() - t) / 1000 };
   const changes = await compareWithStore(store, corpus.documents);
   if (config.store === 'local' && mostlyStale(changes)) return { staleChanges: changes };
-  const report = await ingestCorpus({
-    dirs,
-    only,
-    store,
-    tokenizer,
-    embedder,
-    onProgress,
-    loaded,
-    changes,
-  });
+  const report = await ingestCorpus({ store, tokenizer, embedder, dirs, only, onProgress, loaded, changes });
   return { report };
 }
