@@ -6,8 +6,6 @@ import type { Indexer } from '../ingest/indexer.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 
-export type { Indexer } from '../ingest/indexer.js';
-
 /**
  * Everything the service, the CLI and the eval need, built once in app/ (`buildAssistant` in
  * build-assistant.ts) from the validated config.

@@ -1,5 +1,5 @@
 import type { AnswerEvent, AnswerProvider } from '../../src/answer/answer-provider.js';
-import type { Assistant, Indexer } from '../../src/app/assistant.js';
+import type { Assistant } from '../../src/app/assistant.js';
 import { loadConfig } from '../../src/config.js';
 import type {
   Answer,
@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../../src/errors.js';
 import type { Embedder } from '../../src/index/embedder.js';
 import type { IndexedChunk, SearchStore, StoredDocument, StoreHit } from '../../src/index/search-store.js';
-import type { PreparedUpload, UploadInput, UpsertResult } from '../../src/ingest/indexer.js';
+import type { Indexer, PreparedUpload, UploadInput, UpsertResult } from '../../src/ingest/indexer.js';
 import type { RetrieveOptions, Retriever } from '../../src/retrieve/retriever.js';
 import type { Tokenizer } from '../../src/text/tokenizer.js';
 import { FAKE_DOCS } from './fake-corpus.js';
