@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { percentile, round } from './percentiles.js';
+import { percentile } from '../eval/percentile.js';
+import { round } from './percentiles.js';
 
 export interface HttpLoadResult {
   rps: number;

@@ -1,7 +1,8 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
 import { createNaivePipeline, type NaiveSource } from '../eval/naive-pipeline.js';
+import { percentile } from '../eval/percentile.js';
 import type { Embedder } from '../index/embedder.js';
-import { percentile, round } from './percentiles.js';
+import { round } from './percentiles.js';
 
 export interface NaiveMeasurement {
   ingestSeconds: number;

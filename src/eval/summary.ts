@@ -1,4 +1,5 @@
 import type { MetricResult } from './metric.js';
+import { percentile } from './percentile.js';
 
 /** Latency of a stage: nearest-rank percentiles in milliseconds. */
 export interface LatencyStats {
@@ -51,15 +52,8 @@ export const ANSWER_METRICS = [
 ] as const;
 export type MetricName = (typeof RETRIEVAL_METRICS)[number] | (typeof ANSWER_METRICS)[number] | 'refusal';
 
-/** Nearest-rank percentile (p in 0..100) of a list of numbers; 0 for an empty list. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
-}
-
 export function latencyStats(values: number[]): LatencyStats {
+  if (values.length === 0) return { p50: 0, p95: 0 };
   return { p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1) };
 }
 

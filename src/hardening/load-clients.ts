@@ -4,6 +4,8 @@
  * the time is up. Latencies are kept per kind; every non-2xx status and network error is counted.
  */
 
+import { percentile } from '../eval/percentile.js';
+
 export type RequestKind = 'search' | 'ask' | 'stream';
 
 export interface LoadOptions {
@@ -42,9 +44,9 @@ export interface LoadResult {
 
 const DEFAULT_MIX: Record<RequestKind, number> = { search: 0.4, ask: 0.3, stream: 0.3 };
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+/** Nearest-rank percentile of latencies (p as a fraction, 0..1); 0 when there were none. */
+export function latencyAt(values: readonly number[], p: number): number {
+  return values.length === 0 ? 0 : percentile(values, p * 100);
 }
 
 function stats(values: number[]): KindStats {
@@ -52,9 +54,9 @@ function stats(values: number[]): KindStats {
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
     count: sorted.length,
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    p99Ms: round(percentile(sorted, 0.99)),
+    p50Ms: round(latencyAt(sorted, 0.5)),
+    p95Ms: round(latencyAt(sorted, 0.95)),
+    p99Ms: round(latencyAt(sorted, 0.99)),
     maxMs: round(sorted.at(-1) ?? 0),
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { percentile } from './load-clients.js';
+import { latencyAt } from './load-clients.js';
 
 /**
  * Does the service keep answering while it writes? Starts `src/cli/serve.ts` as a process on a
@@ -37,8 +37,8 @@ function figures(values: number[]): Figures {
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     count: sorted.length,
-    p50: r(percentile(sorted, 0.5)),
-    p99: r(percentile(sorted, 0.99)),
+    p50: r(latencyAt(sorted, 0.5)),
+    p99: r(latencyAt(sorted, 0.99)),
     max: r(sorted.at(-1) ?? 0),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, round, summarise } from '../../src/bench/percentiles.js';
+import { round, summarise } from '../../src/bench/percentiles.js';
+import { percentile } from '../../src/eval/percentile.js';
+import { latencyAt } from '../../src/hardening/load-clients.js';
 
 describe('percentile (nearest rank)', () => {
   const samples = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
@@ -32,5 +34,12 @@ describe('percentile (nearest rank)', () => {
   it('summarise gives p50 and p95 rounded to microseconds', () => {
     expect(summarise([0.12345, 0.5, 0.25])).toEqual({ p50: 0.25, p95: 0.5 });
     expect(round(1.23456, 3)).toBe(1.235);
+  });
+
+  it('the load clients read the same rule with p as a fraction, and 0 for no requests', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(latencyAt(hundred, 0.99)).toBe(percentile(hundred, 99));
+    expect(latencyAt(hundred, 0.95)).toBe(95);
+    expect(latencyAt([], 0.99)).toBe(0);
   });
 });
