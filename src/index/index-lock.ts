@@ -92,7 +92,8 @@ export function processStartTime(pid: number): string | undefined {
 /** This process's start time, read once. */
 const ownStart = processStartTime(process.pid);
 
-function processAlive(pid: number): boolean {
+/** Whether process `pid` exists on this host (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { syncPath, writeDurable } from '../index/index-files.js';
+import { processAlive } from '../index/index-lock.js';
 
 /**
  * Uploads reach the upload folder (a corpus folder, so a re-ingest keeps them) only once they are
@@ -86,16 +87,6 @@ export async function removeKept(uploadDir: string, id: string): Promise<void> {
 /** Staged names: `<ms since epoch>-<pid>-<random><ext>` (see `stageFile`). */
 const STAGED_NAME = /^(\d+)-(\d+)-[0-9a-f]+/;
 
-/** Whether process `pid` exists (EPERM: it does, under another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Whether a staged file may still belong to an upload in flight, which stages its bytes before it
  * takes the write lock: one this process staged since it started, or one a live other process (a
@@ -107,7 +98,7 @@ function maybeInFlight(name: string): boolean {
   if (!m) return false;
   const [stagedAt, pid] = [Number(m[1]), Number(m[2])];
   if (pid === process.pid) return stagedAt >= performance.timeOrigin;
-  return alive(pid);
+  return processAlive(pid);
 }
 
 /**
