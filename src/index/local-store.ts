@@ -1,6 +1,6 @@
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../domain.js';
-import { AppError } from '../errors.js';
 import type { Bm25Index } from './bm25.js';
+import { assertChunkOf, assertVectorSize } from './chunk-checks.js';
 import { runSliced } from './cooperative.js';
 import { FILES, persistGeneration } from './generation-io.js';
 import type { HnswVectorIndex } from './hnsw-index.js';
@@ -110,14 +110,8 @@ export class LocalStore implements SearchStore {
   private async upsertNow(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
     this.assertOpen();
     for (const c of chunks) {
-      if (c.vector.length !== this.identity.dimensions) {
-        throw new AppError(
-          'INDEX_MISMATCH',
-          `chunk ${c.chunk.id}: 向量为 ${c.vector.length} 维, 索引为 ${this.identity.dimensions} 维 (vector size differs from the index)`,
-        );
-      }
-      if (c.chunk.docId !== doc.id)
-        throw new Error(`chunk ${c.chunk.id} belongs to ${c.chunk.docId}, not ${doc.id}`);
+      assertVectorSize(`chunk ${c.chunk.id}`, c.vector, this.identity.dimensions);
+      assertChunkOf(doc.id, c);
     }
     const ordinals: number[] = [];
     if (chunks.length > INSERT_SLICE) {

@@ -1,3 +1,4 @@
+import { assertChunkOf } from '../chunk-checks.js';
 import type { IndexedChunk } from '../search-store.js';
 
 /** A chunk row ready for `jsonb_to_recordset`. */
@@ -17,8 +18,9 @@ export interface ChunkRow {
 }
 
 /** A chunk with its terms and vector as a row of `chunks` (term frequencies counted here). */
-export function toChunkRow(docId: string, { chunk, tokens, vector }: IndexedChunk): ChunkRow {
-  if (chunk.docId !== docId) throw new Error(`chunk ${chunk.id} belongs to ${chunk.docId}, not ${docId}`);
+export function toChunkRow(docId: string, indexed: IndexedChunk): ChunkRow {
+  assertChunkOf(docId, indexed);
+  const { chunk, tokens, vector } = indexed;
   const termFreqs: Record<string, number> = {};
   for (const t of tokens) if (t.length > 0) termFreqs[t] = (termFreqs[t] ?? 0) + 1;
   return {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../../domain.js';
-import { AppError } from '../../errors.js';
 import { bm25Idf } from '../bm25-scoring.js';
+import { assertVectorSize } from '../chunk-checks.js';
 import { canonicalDocNumber } from '../meta-filter.js';
 import type {
   IndexedChunk,
@@ -241,12 +241,7 @@ export class PostgresStore implements SearchStore {
   }
 
   private checkDimensions(what: string, vector: number[]): void {
-    if (vector.length !== this.identity.dimensions) {
-      throw new AppError(
-        'INDEX_MISMATCH',
-        `${what}: 向量为 ${vector.length} 维, 索引为 ${this.identity.dimensions} 维 (vector size differs from the index)`,
-      );
-    }
+    assertVectorSize(what, vector, this.identity.dimensions);
   }
 }
 
