@@ -49,7 +49,8 @@ export function latencyAt(values: readonly number[], p: number): number {
   return values.length === 0 ? 0 : percentile(values, p * 100);
 }
 
-function stats(values: number[]): KindStats {
+/** Count, nearest-rank p50/p95/p99 and maximum of latencies in ms, to 0.1 ms. */
+export function latencyStats(values: readonly number[]): KindStats {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
@@ -145,7 +146,11 @@ export async function runLoad({
     serverErrors,
     failures,
     firstFailures,
-    overall: stats(all),
-    byKind: { search: stats(latencies.search), ask: stats(latencies.ask), stream: stats(latencies.stream) },
+    overall: latencyStats(all),
+    byKind: {
+      search: latencyStats(latencies.search),
+      ask: latencyStats(latencies.ask),
+      stream: latencyStats(latencies.stream),
+    },
   };
 }

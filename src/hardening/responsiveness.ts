@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { latencyAt } from './load-clients.js';
+import { latencyStats } from './load-clients.js';
 
 /**
  * Does the service keep answering while it writes? Starts `src/cli/serve.ts` as a process on a
@@ -33,14 +33,8 @@ interface Figures {
 }
 
 function figures(values: number[]): Figures {
-  const sorted = [...values].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return {
-    count: sorted.length,
-    p50: r(latencyAt(sorted, 0.5)),
-    p99: r(latencyAt(sorted, 0.99)),
-    max: r(sorted.at(-1) ?? 0),
-  };
+  const { count, p50Ms, p99Ms, maxMs } = latencyStats(values);
+  return { count, p50: p50Ms, p99: p99Ms, max: maxMs };
 }
 
 const show = (name: string, f: Figures) =>
