@@ -4,11 +4,13 @@ import { buildAssistant } from '../app/build-assistant.js';
 import { loadConfiguredAnswerer } from '../app/configured-answerer.js';
 import { bookTitle } from '../text/citation-text.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
+import { endQuietlyWhenPipeCloses } from './closed-pipe.js';
 import { createProgressBar } from './progress-bar.js';
 
 const USAGE = 'usage: npm run ask -- [--index DIR] [--json] [--k N] "问题"';
 
 async function main(): Promise<void> {
+  endQuietlyWhenPipeCloses();
   const { values, positionals } = parseArgs({
     options: {
       index: { type: 'string' },
