@@ -18,6 +18,7 @@ import type {
   StoredDocument,
   StoreHit,
 } from './search-store.js';
+import { SerialQueue } from './serial-queue.js';
 import { type ChunkRecord, type DocRecord, toChunkRecord } from './store-records.js';
 
 /**
@@ -47,9 +48,9 @@ export class LocalStore implements SearchStore {
   private extra: Record<string, unknown>;
   private nextOrdinal: number;
   private dirty: boolean;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly flushes = new SerialQueue();
   /** Writes and flush snapshots, one after another (see `serial`). */
-  private exclusive: Promise<unknown> = Promise.resolve();
+  private readonly exclusive = new SerialQueue();
   private closed = false;
   private currentGeneration: string | undefined;
 
@@ -97,9 +98,7 @@ export class LocalStore implements SearchStore {
    * slices (the event loop serves searches meanwhile), and no write may change it half-way.
    */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.exclusive.then(fn);
-    this.exclusive = run.catch(() => undefined);
-    return run;
+    return this.exclusive.run(fn);
   }
 
   upsertDocument(doc: SourceDocument, chunks: IndexedChunk[]): Promise<void> {
@@ -264,14 +263,12 @@ export class LocalStore implements SearchStore {
   /** Persists pending changes as a new generation; concurrent calls run one after another. */
   async flush(): Promise<void> {
     await this.finishVectorWorker();
-    const run = this.flushing.then(() => this.flushNow());
-    this.flushing = run.catch(() => undefined);
-    return run;
+    return this.flushes.run(() => this.flushNow());
   }
 
   /** Stops further changes. Does not flush: call `flush` first to keep pending changes. */
   async close(): Promise<void> {
-    await this.flushing;
+    await this.flushes.idle();
     await this.vectors.abandonWorker();
     this.closed = true;
   }

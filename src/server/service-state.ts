@@ -2,6 +2,7 @@ import type { AnswerProvider } from '../answer/answer-provider.js';
 import { AppError, isAppError } from '../errors.js';
 import { readCurrent } from '../index/index-files.js';
 import { acquireIndexLock } from '../index/index-lock.js';
+import { SerialQueue } from '../index/serial-queue.js';
 import type { ServedAssistant as Assistant } from './served-assistant.js';
 
 /** What the routes need once the index is loaded. */
@@ -36,7 +37,7 @@ export class ServiceState {
   progress: string | undefined;
   private sync: IndexSync | undefined;
   /** Writes in this process run one after another (also without a lock directory). */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(service?: ReadyService) {
     if (service) this.setReady(service);
@@ -77,9 +78,7 @@ export class ServiceState {
    */
   write<T>(purpose: string, fn: (assistant: Assistant) => Promise<T>): Promise<T> {
     this.require();
-    const run = this.queue.then(() => this.writeNow(purpose, fn));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(() => this.writeNow(purpose, fn));
   }
 
   /**
@@ -90,7 +89,7 @@ export class ServiceState {
     const sync = this.sync;
     if (!sync || !this.service || !(await this.isBehind(sync))) return false;
     let reloaded = false;
-    const attempt = this.queue.then(async () => {
+    await this.queue.run(async () => {
       const lock = await acquireIndexLock(sync.lockDir, { purpose: 'reload', waitMs: 0 }).catch((err) => {
         if (isAppError(err) && err.code === 'INDEX_LOCKED') return undefined;
         throw err;
@@ -102,8 +101,6 @@ export class ServiceState {
         await lock.release();
       }
     });
-    this.queue = attempt.catch(() => undefined);
-    await attempt;
     return reloaded;
   }
 
