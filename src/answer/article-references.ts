@@ -23,7 +23,7 @@ export function referencedArticles(text: string): string[] {
 }
 
 /** The article label of a passage ("第十一条"), from the chunk or its first line. */
-export function articleLabel(passage: Passage): string | undefined {
+function articleLabel(passage: Passage): string | undefined {
   return passage.chunk.article ?? ARTICLE_LABEL.exec(passage.chunk.text)?.[1];
 }
 

@@ -73,7 +73,7 @@ const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
 
 /** The lead of a yes/no penalty question answered by a sanction sentence. */
-export const PENALTY_LEAD = '会，违反规定的要受处罚';
+const PENALTY_LEAD = '会，违反规定的要受处罚';
 
 /**
  * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,

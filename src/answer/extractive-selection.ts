@@ -1,4 +1,4 @@
-import type { Passage } from '../domain.js';
+import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
@@ -17,7 +17,7 @@ export interface ScoredSentence {
 }
 
 export interface SelectionParams {
-  /** Passages whose sentences are considered, default 6 (the service's RETRIEVAL_K). */
+  /** Passages whose sentences are considered, default `RETRIEVAL_DEFAULTS.k` (the service's RETRIEVAL_K). */
   depth?: number;
   /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
   keepRatio?: number;
@@ -32,7 +32,7 @@ export interface SelectionParams {
  * former rank discount (4 % a rank), 0.478 / 0.522 / 0.522 / 0.522 / 0.522 with exponents 1 / 2 / 3
  * / 4 / 6 (seed-dev 0.859 / 0.897 / 0.897 / 0.897 / 0.872); 3 is the middle of the plateau.
  */
-export const RETRIEVAL_PRIOR_EXPONENT = 3;
+const RETRIEVAL_PRIOR_EXPONENT = 3;
 
 /**
  * Bonus of a sentence stating a sanction when the question asks about a penalty ("会挨罚吗" →
@@ -55,7 +55,7 @@ export function scoreSentences(
   passages: Passage[],
   groups: string[][],
   idf: Map<string, number>,
-  depth = 6,
+  depth: number = RETRIEVAL_DEFAULTS.k,
 ): ScoredSentence[] {
   const weights = termWeights(groups, idf);
   const total = weights.reduce((a, b) => a + b, 0) || 1;

@@ -18,7 +18,7 @@ import type { Assistant } from './assistant.js';
 import { buildAssistant } from './build-assistant.js';
 import { buildIndexInWorker } from './build-in-worker.js';
 import { createConfiguredAnswerer } from './configured-answerer.js';
-import { loadWholeDictionary, warmUp } from './warm-up.js';
+import { warmUp } from './warm-up.js';
 
 /** Progress lines while building the index: at most one per stage per this many ms. */
 const PROGRESS_LOG_MS = 2_000;
@@ -100,7 +100,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   })().then(
     (built) => {
       // After a first build: the dictionary with the mined terms loads here, not in a request.
-      loadWholeDictionary(built.tokenizer);
+      built.tokenizer.loadDictionary?.();
       assistants.push(built);
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
       if (config.store === 'local') shareIndex();
@@ -134,7 +134,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       waitMs: config.indexLockWaitMs,
       reload: async () => {
         const built = await buildAssistant(config, { uploadWorker: true, log });
-        loadWholeDictionary(built.tokenizer);
+        built.tokenizer.loadDictionary?.();
         // The one it replaces is closed by the state; its upload worker goes with it here.
         for (const old of assistants.splice(0)) void old.close();
         assistants.push(built);

@@ -1,8 +1,6 @@
 import type { Config } from '../config.js';
 import { peekStore } from '../index/open-store.js';
 import { generalRarity } from '../text/general-rarity.js';
-import type { JiebaTokenizer } from '../text/jieba-tokenizer.js';
-import type { Tokenizer } from '../text/tokenizer.js';
 import { indexTokenizer } from './open-index.js';
 
 /**
@@ -18,11 +16,9 @@ import { indexTokenizer } from './open-index.js';
 export async function warmUp(config: Config): Promise<void> {
   generalRarity('政务');
   // A missing or damaged index is reported by the load that follows, with its own message.
+  // Only the local index is peeked here: a database peek would hold the start on the connection
+  // (the postgres service loads its dictionary after the index opens, before it reports ready).
+  if (config.store !== 'local') return;
   const peek = await peekStore(config).catch(() => undefined);
   if (peek) indexTokenizer(config, peek).tokenizer.loadDictionary();
-}
-
-/** The whole dictionary of a tokenizer that has one to load (jieba; see `warmUp`). */
-export function loadWholeDictionary(tokenizer: Tokenizer): void {
-  (tokenizer as Partial<JiebaTokenizer>).loadDictionary?.();
 }

@@ -61,14 +61,14 @@ const UNWRITTEN_STALE_MS = 5_000;
 /** Index directories this process holds (the file lock alone cannot tell two callers in one process apart). */
 const heldHere = new Set<string>();
 
-/** The boot this machine is in (start times in ticks only compare within one boot). */
-function bootId(): string {
+/** The boot this machine is in (start times in ticks only compare within one boot); read once. */
+const BOOT_ID = ((): string => {
   try {
     return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
   } catch {
     return '';
   }
-}
+})();
 
 /**
  * When process `pid` started (see `LockOwner.started`), or undefined when it cannot be read (no
@@ -86,7 +86,7 @@ export function processStartTime(pid: number): string | undefined {
     .slice(stat.lastIndexOf(')') + 2)
     .split(' ')
     .at(22 - 3);
-  return ticks && /^\d+$/.test(ticks) ? `${bootId()}/${ticks}` : undefined;
+  return ticks && /^\d+$/.test(ticks) ? `${BOOT_ID}/${ticks}` : undefined;
 }
 
 /** This process's start time, read once. */

@@ -58,12 +58,10 @@ export class LocalVectors {
     return this.graph;
   }
 
-  /** Writes the graph to `file` (a flush; the worker's graph must have been taken in first). */
-  save(file: string): void {
-    this.graph.save(file);
-  }
-
-  /** `save` off the event loop; no add or remove until it resolves (the store holds its writes). */
+  /**
+   * Writes the graph to `file` off the event loop (a flush; the worker's graph must have been taken
+   * in first); no add or remove until it resolves (the store holds its writes).
+   */
   saveAsync(file: string): Promise<void> {
     return this.graph.saveAsync(file);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { JIEBA_MAIN_DICT, openJiebaWordTable } from './jieba-word-table.js';
+import { JIEBA_MAIN_DICT, type JiebaWordTable, openJiebaWordTable } from './jieba-word-table.js';
 
 /**
  * How rare a word is in general Chinese, from the word frequencies of jieba's own dictionary
@@ -18,22 +18,31 @@ const RARE_LOG = 14;
 const MIN_FACTOR = 0.1;
 
 /**
+ * The word table, opened once per process: `openJiebaWordTable` checks its source file (a stat and
+ * a hash of the path) on every call, and rarity is asked for every term of every passage scored.
+ */
+let table: JiebaWordTable | undefined;
+const wordTable = (): JiebaWordTable => {
+  table ??= openJiebaWordTable();
+  return table;
+};
+
+/**
  * A factor in [0.1, 1] for a query term: 1 for words rare in general Chinese or absent from jieba's
  * dictionary (domain terms such as 算力券, numbers), falling linearly in log frequency to 0.1 for
  * the commonest words.
  */
 export function generalRarity(term: string): number {
-  const table = openJiebaWordTable();
-  const freq = table.frequency(term);
+  const freq = wordTable().frequency(term);
   if (freq === undefined) return 1;
-  const logRarity = Math.log(table.total / (freq + 1));
+  const logRarity = Math.log(wordTable().total / (freq + 1));
   const share = (logRarity - COMMON_LOG) / (RARE_LOG - COMMON_LOG);
   return Math.min(1, Math.max(MIN_FACTOR, share));
 }
 
 /** How often a word occurs in jieba's counts (0 when the dictionary does not have it). */
 export function generalFrequency(word: string): number {
-  return openJiebaWordTable().frequency(word) ?? 0;
+  return wordTable().frequency(word) ?? 0;
 }
 
 /**

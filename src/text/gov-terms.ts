@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
  * indexed and queried whole. The list is data, kept in a text file with its rules (what may be an
  * entry) and its version; this module reads it once, at start-up (~8 KB).
  */
-export const GOV_TERMS_FILE = fileURLToPath(new URL('../../lexicon/gov-terms.txt', import.meta.url));
+const GOV_TERMS_FILE = fileURLToPath(new URL('../../lexicon/gov-terms.txt', import.meta.url));
 
 const VERSION_LINE = /^#\s*version:\s*(\d+)\s*$/m;
 

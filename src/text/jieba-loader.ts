@@ -155,7 +155,7 @@ const SMALLEST_WORD = '\uf8f0\uf8f2';
  * weight is ln(freq / total) and a character missing from the dictionary weighs ln(smallest / total),
  * so two filler lines keep the total and the smallest frequency of the whole file.
  */
-export function scopedDictionaryLines(words: Iterable<string>, table: JiebaWordTable): string[] {
+function scopedDictionaryLines(words: Iterable<string>, table: JiebaWordTable): string[] {
   const lines: string[] = [];
   let sum = 0;
   for (const word of words) {

@@ -14,6 +14,11 @@ export interface Tokenizer {
    * the first is the term as written. A group may carry a weight per alternative (`QueryGroup`).
    */
   tokenizeQuery(text: string): QueryGroup[];
+  /**
+   * Loads what the tokenizer would otherwise load on its first texts (jieba's whole dictionary),
+   * for a service to call before it serves; absent when there is nothing to load.
+   */
+  loadDictionary?(): void;
 }
 
 /**
