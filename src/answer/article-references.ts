@@ -2,6 +2,13 @@ import type { Passage } from '../domain.js';
 import { ARTICLE_LABEL } from './display-text.js';
 
 const NUMERAL = '[一二三四五六七八九十百千零〇\\d]+';
+/** "本条例第三条、第五条第二款" (matchAll copies a global pattern, so one can be shared). */
+const OWN_ARTICLE_LIST = new RegExp(
+  `本(?:条例|规定|办法|法|细则|决定|规则|实施办法)((?:第${NUMERAL}条(?:之${NUMERAL})?(?:第${NUMERAL}[款项])*(?:[、，,和及与或]|或者)*)+)`,
+  'gu',
+);
+/** One article name in such a list: 第三条, 第十条之一. */
+const ARTICLE_NAME = new RegExp(`第${NUMERAL}条(?:之${NUMERAL})?`, 'gu');
 
 /**
  * Articles of the same document a text names: "违反本规定第二条、第三条第一款规定" names 第二条 and
@@ -9,13 +16,9 @@ const NUMERAL = '[一二三四五六七八九十百千零〇\\d]+';
  * names another document's article. Pure.
  */
 export function referencedArticles(text: string): string[] {
-  const list = new RegExp(
-    `本(?:条例|规定|办法|法|细则|决定|规则|实施办法)((?:第${NUMERAL}条(?:之${NUMERAL})?(?:第${NUMERAL}[款项])*(?:[、，,和及与或]|或者)*)+)`,
-    'gu',
-  );
   const out: string[] = [];
-  for (const m of text.matchAll(list)) {
-    for (const label of m[1].matchAll(new RegExp(`第${NUMERAL}条(?:之${NUMERAL})?`, 'gu'))) {
+  for (const m of text.matchAll(OWN_ARTICLE_LIST)) {
+    for (const label of m[1].matchAll(ARTICLE_NAME)) {
       if (!out.includes(label[0])) out.push(label[0]);
     }
   }

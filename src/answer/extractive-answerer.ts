@@ -123,38 +123,31 @@ export function createExtractiveAnswerer({
     const out: AnswerLine[] = [
       { text: `根据${authority && !/\d/.test(authority) ? authority : ''}${title}办事指南：`, own: true },
     ];
+    /** A cited span of the guide's text, as a source in the passage that holds it. */
+    const sourceAt = (span: { start: number; end: number }, key: string) => {
+      const chunk = chunkAt(span.start, span.end);
+      if (!chunk) return undefined;
+      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
+      return { passage, start: span.start, end: span.end, key: `${doc.meta.id}:${key}` };
+    };
     for (const line of lines) {
-      const chunk = line.span && chunkAt(line.span.start, line.span.end);
-      if (!line.span || !chunk) {
+      const source = line.span && sourceAt(line.span, line.key);
+      if (!source) {
         out.push({ text: line.text, own: true, block: true });
         continue;
       }
-      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
-      out.push({
-        text: line.text,
-        block: true,
-        item: line.item,
-        source: { passage, start: line.span.start, end: line.span.end, key: `${doc.meta.id}:${line.key}` },
-      });
+      out.push({ text: line.text, block: true, item: line.item, source });
     }
     if (missing.length > 0) {
       // The phone the citizen is referred to is the guide's own: cited like any field, since every
       // number the answer states must stand in a cited passage.
       const phone = guide.fields.get('咨询电话');
-      const phoneChunk = phone && chunkAt(phone.start, phone.end);
-      const passage: Passage | undefined = phoneChunk && {
-        chunk: phoneChunk,
-        meta: doc.meta,
-        score: top.score,
-        why: { matchedTerms: [] },
-      };
+      const source = phone && sourceAt(phone, '咨询电话');
       out.push({
-        text: `${missing.join('、')}：办事指南未写明，请咨询${phone && passage ? phone.value : referralLine}。`,
+        text: `${missing.join('、')}：办事指南未写明，请咨询${phone && source ? phone.value : referralLine}。`,
         own: true,
         block: true,
-        ...(phone && passage
-          ? { source: { passage, start: phone.start, end: phone.end, key: `${doc.meta.id}:咨询电话` } }
-          : {}),
+        ...(source ? { source } : {}),
       });
     }
     return out;

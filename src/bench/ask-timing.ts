@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { percentile } from '../eval/percentile.js';
+import { round } from '../eval/summary.js';
 import { PROJECT_ROOT } from './child-process.js';
-import { round } from './percentiles.js';
 
 /**
  * Times `npm run ask` as a person runs it: a fresh process per question against an existing index,

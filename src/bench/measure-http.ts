@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { percentile } from '../eval/percentile.js';
-import { round } from './percentiles.js';
+import { round } from '../eval/summary.js';
 
 export interface HttpLoadResult {
   rps: number;

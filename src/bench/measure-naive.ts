@@ -1,8 +1,8 @@
 import type { AnswerProvider } from '../answer/answer-provider.js';
 import { createNaivePipeline, type NaiveSource } from '../eval/naive-pipeline.js';
 import { percentile } from '../eval/percentile.js';
+import { round } from '../eval/summary.js';
 import type { Embedder } from '../index/embedder.js';
-import { round } from './percentiles.js';
 
 export interface NaiveMeasurement {
   ingestSeconds: number;

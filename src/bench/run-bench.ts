@@ -3,6 +3,7 @@ import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from '
 import { join } from 'node:path';
 import { buildAssistant } from '../app/build-assistant.js';
 import type { Config } from '../config.js';
+import { round } from '../eval/summary.js';
 import type { IngestProgress } from '../ingest/ingest-pipeline.js';
 import type { BenchReport } from './bench-report.js';
 import { childEnv, freePort, runToEnd, spawnTsx, stopChild, waitForOk } from './child-process.js';
@@ -12,7 +13,6 @@ import { type HttpLoadResult, loadRoute } from './measure-http.js';
 import { measureNaive } from './measure-naive.js';
 import { measurePgvector } from './measure-pgvector.js';
 import { measureQueries } from './measure-queries.js';
-import { round } from './percentiles.js';
 
 export interface BenchOptions {
   /** The config the service would run with; the bench replaces its index, data and upload dirs. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { round, summarise } from '../../src/bench/percentiles.js';
+import { summarise } from '../../src/bench/percentiles.js';
 import { percentile } from '../../src/eval/percentile.js';
+import { round } from '../../src/eval/summary.js';
 import { latencyAt } from '../../src/hardening/load-clients.js';
 
 describe('percentile (nearest rank)', () => {
