@@ -1,7 +1,7 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
-import { asksForList, topicalGroups } from '../retrieve/query-terms.js';
+import { affirmativeQuestion, asksForList, topicalGroups } from '../retrieve/query-terms.js';
 import { holdsTerm, termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -160,7 +160,9 @@ export function createExtractiveAnswerer({
     const passages = retrieval.passages;
     // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
     // idempotent); only a retrieval without them makes us tokenize and ask the store again.
-    const groups = topicalGroups(retrieval.terms?.groups ?? tokenizer.tokenizeQuery(question));
+    const groups = topicalGroups(
+      retrieval.terms?.groups ?? tokenizer.tokenizeQuery(affirmativeQuestion(question)),
+    );
     const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
     const scored = scoreSentences(question, passages, groups, idf, selection.depth);
     const parts = askingParts(question);

@@ -152,3 +152,21 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   }
   return best?.group;
 }
+
+/**
+ * A-not-A questions (能不能, 行不行, 是不是, 可不可以, 有没有 …): the same verb or adjective
+ * affirmed and negated asks yes or no, and says nothing of the topic. jieba cuts them with their
+ * neighbours into terms that read as topical and weigh as rare words: "能不能自己锯掉" gives
+ * 不能自己 (weight 10.1, above 树木's 3.4), "后座带个小孩行不行" gives 行不行 (10.5), and a
+ * passage lacking them was counted as not covering the question.
+ */
+const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
+
+/**
+ * The question with each A-not-A form replaced by its affirmative (能不能 → 能, 可不可以 → 可以,
+ * 有没有 → 有), so the terms are those of the statement asked about. Only a character repeated
+ * around 不/没 is touched: 不能, 不要, 不得 stand as written. Pure.
+ */
+export function affirmativeQuestion(question: string): string {
+  return question.replace(A_NOT_A, '$1');
+}

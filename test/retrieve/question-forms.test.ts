@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/app/assistant.js';
+import { buildAssistant } from '../../src/app/build-assistant.js';
+import { loadConfig } from '../../src/config.js';
+import { affirmativeQuestion } from '../../src/retrieve/query-terms.js';
+
+describe('A-not-A questions read as their affirmative', () => {
+  it('replaces the repeated verb or adjective around 不/没 by the verb', () => {
+    expect(affirmativeQuestion('能不能自己把它锯掉？')).toBe('能自己把它锯掉？');
+    expect(affirmativeQuestion('后座带个小孩行不行？')).toBe('后座带个小孩行？');
+    expect(affirmativeQuestion('可不可以带狗进公园')).toBe('可以带狗进公园');
+    expect(affirmativeQuestion('有没有补贴？是不是要交钱？')).toBe('有补贴？是要交钱？');
+  });
+
+  it('leaves negations and unrepeated characters as written', () => {
+    expect(affirmativeQuestion('市区道路上不得载人，不能带小孩')).toBe('市区道路上不得载人，不能带小孩');
+    expect(affirmativeQuestion('不要预约吗')).toBe('不要预约吗');
+  });
+});
+
+const LAWS = [
+  {
+    id: 'ebike',
+    title: '青岛市电动自行车管理条例',
+    region: '山东省青岛市',
+    text: `# 青岛市电动自行车管理条例
+
+第十二条 驾驶电动自行车在城市市区道路上不得载人，但可以在固定安全座椅内搭载一名十二周岁以下的儿童。
+`,
+  },
+  {
+    id: 'trees',
+    title: '青岛市城市绿化条例',
+    region: '山东省青岛市',
+    text: `# 青岛市城市绿化条例
+
+第三十条 任何单位和个人不得擅自迁移、砍伐树木。
+`,
+  },
+];
+
+/** The real retriever (jieba, BM25, hnswlib) over two small regulations. */
+describe('the retriever reads the question’s terms from its affirmative', () => {
+  let root: string;
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'question-forms-'));
+    const corpus = join(root, 'corpus');
+    await mkdir(corpus, { recursive: true });
+    for (const law of LAWS) await writeFile(join(corpus, `${law.id}.md`), law.text);
+    const manifest = LAWS.map(({ id, title, region }) => JSON.stringify({ id, title, region, type: '法规' }));
+    await writeFile(join(corpus, 'manifest.jsonl'), `${manifest.join('\n')}\n`);
+    assistant = await buildAssistant(
+      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: corpus, UPLOAD_DIR: join(root, 'up') }),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await assistant?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('keeps 行不行 and 不能自己 out of the terms a passage must hold', async () => {
+    const r = await assistant.retriever.retrieve('电动自行车后座带个小孩行不行？');
+    const terms = r.terms?.groups.flat() ?? [];
+    expect(terms).toContain('小孩');
+    expect(terms.some((t) => t.includes('不'))).toBe(false);
+    const trees = await assistant.retriever.retrieve('在青岛能不能自己把树木砍伐了？');
+    expect(trees.terms?.groups.flat().some((t) => t.includes('不'))).toBe(false);
+    expect(trees.answerability?.features?.coverage).toBe(1);
+  });
+});
