@@ -94,10 +94,21 @@ export function topicalGroups(groups: string[][]): string[][] {
   return longer.length > 0 ? longer : kept;
 }
 
+/**
+ * Words holding 几 that ask nothing: 好几 (several: "好几百年", "一次收好几年的"), 几乎 (almost),
+ * 几经 (after several), 几率 (probability).
+ */
+const NOT_ASKING_JI = /好几|几乎|几经|几率/g;
+
+/** The question with the 几 words that ask nothing blanked (NOT_ASKING_JI), offsets kept. */
+function withoutIdleJi(question: string): string {
+  return question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
+}
+
 /** Questions that want a number, an amount or a date (多少/几/何时 …). */
 export function asksForNumber(question: string): boolean {
   return /多少|几[个项家处年月日天次条种类万亿%]?|何时|什么时候|哪年|哪一年|时间|日期|比例|比重|占比|金额|标准|期限|多久|多长/.test(
-    question,
+    withoutIdleJi(question),
   );
 }
 
@@ -121,12 +132,23 @@ const QUANTITY_LINK =
 const GOAL_WORDS = /^(?:目标|指标|任务|预期|预期目标|目标值|数量|数目|个数|总数)$/;
 
 /**
+ * A question after someone's age: 孩子多大, 多大年龄, 几岁, 多少岁. The person before 多大 is not
+ * the asked quantity ("孩子多大才能骑电动自行车" is answered by 年满16周岁, which names no 孩子);
+ * texts state ages in 周岁, 岁 or as a 年龄.
+ */
+const AGE_QUESTION =
+  /(?:孩子|小孩|儿童|娃|宝宝|子女|学生|老人|未成年人|青少年|人)(?:要|得|须|需|需要|才|能|可以|的|年龄)*多大(?!面积|的)|多大年龄|多大岁数|年龄多大|几岁|多少岁/u;
+const AGE_TERMS = ['周岁', '年龄', '岁'];
+
+/**
  * The quantity a number question asks for: 增长 in “增长目标是多少”, 占比 in “占比要达到多少”,
  * 贴息 in “再给予多少贴息”. A passage that states some other quantity of the same subject (a
  * share target where a growth target was asked) does not answer it. Undefined when the question
  * does not ask for a number this way. Pure; `question` normalised as the query terms were.
  */
 export function askedQuantity(question: string, groups: string[][]): string[] | undefined {
+  if (AGE_QUESTION.test(question)) return AGE_TERMS;
+  question = withoutIdleJi(question);
   const match = NUMBER_QUESTION.exec(question);
   if (!match) return undefined;
   const at = match.index;

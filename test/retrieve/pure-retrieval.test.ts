@@ -220,4 +220,22 @@ describe('asked quantity', () => {
     expect(askedQuantity('居住证怎么办理？', g('居住证', '办理'))).toBeUndefined();
     expect(askedQuantity('基站建到多少个？', g('基站', '建'))).toBeUndefined();
   });
+  it('reads a person before 多大 (and 几岁, 多少岁) as an age asked, not the person', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    const age = ['周岁', '年龄', '岁'];
+    expect(askedQuantity('孩子多大才能骑电动自行车上路？', g('孩子', '才能', '电动自行车', '上路'))).toEqual(
+      age,
+    );
+    expect(askedQuantity('学生几岁可以入学？', g('学生', '入学'))).toEqual(age);
+    // 多大 after a thing still asks for that thing's size.
+    expect(askedQuantity('最少能补多大面积？', g('最少', '面积'))).toEqual(['面积']);
+  });
+  it('takes 好几 (several) and 几乎 (almost) for no number asked', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    expect(asksForNumber('这棵树好几百年了，能砍吗？')).toBe(false);
+    expect(asksForNumber('能不能一次收好几年的学费？')).toBe(false);
+    expect(asksForNumber('几乎每天都停水，怎么投诉？')).toBe(false);
+    expect(asksForNumber('好几年没交了，要补几年？')).toBe(true);
+    expect(askedQuantity('好几年没交的学费一次补多少？', g('好几年', '学费', '一次', '补'))).toBeUndefined();
+  });
 });
