@@ -13,6 +13,7 @@ import { createApp } from '../server/app.js';
 import { FeedbackStore } from '../server/feedback-store.js';
 import { ServiceMetrics } from '../server/metrics-registry.js';
 import { ServiceState } from '../server/service-state.js';
+import { keepDictionariesScoped } from '../text/jieba-loader.js';
 import { createWebRoutes } from '../web/web-routes.js';
 import type { Assistant } from './assistant.js';
 import { buildAssistant } from './build-assistant.js';
@@ -37,6 +38,9 @@ export interface RunningService {
  * index in the background, so /healthz answers at once and /readyz turns 200 when it is loaded.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  // This thread cuts only questions: jieba's whole dictionary (a ~1.5 s synchronous load) is never
+  // loaded here, where every request would wait for it; documents are cut on worker threads.
+  keepDictionariesScoped();
   const prompts = await loadPromptSet();
   const metrics = new ServiceMetrics();
   const chat = createChatModel(config.chat);
@@ -53,19 +57,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (!config.conversationSecret)
     logger.warn('CONVERSATION_SECRET is not set: conversation ids are signed with a random per-process key');
   const conversations = new ConversationStore({ secret: config.conversationSecret });
-  const app = createApp(
-    { config, state, logger, feedback, metrics, conversations, rewriter },
-    {
-      web: createWebRoutes({
-        maxUploadBytes: config.maxUploadBytes,
-        maxQuestionChars: config.maxQuestionChars,
-        referralLine: config.referralLine,
-      }),
-    },
-  );
+  const web = createWebRoutes({
+    maxUploadBytes: config.maxUploadBytes,
+    maxQuestionChars: config.maxQuestionChars,
+    referralLine: config.referralLine,
+  });
+  const app = createApp({ config, state, logger, feedback, metrics, conversations, rewriter }, { web });
 
-  // Before listening, so that no request waits for jieba's dictionaries (warm-up.ts).
-  await warmUp(config);
+  // Before listening, so that the first requests wait for none of it (warm-up.ts).
+  await warmUp(app, web.warmed, config.lexiconFiles);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       logger.info('listening', {
@@ -99,8 +99,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     return buildAssistant(config, { uploadWorker: true, onProgress, log });
   })().then(
     (built) => {
-      // After a first build: the dictionary with the mined terms loads here, not in a request.
-      built.tokenizer.loadDictionary?.();
       assistants.push(built);
       state.setReady({ assistant: built, answerer: chooseAnswerer(built) });
       if (config.store === 'local') shareIndex();
@@ -134,7 +132,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       waitMs: config.indexLockWaitMs,
       reload: async () => {
         const built = await buildAssistant(config, { uploadWorker: true, log });
-        built.tokenizer.loadDictionary?.();
         // The one it replaces is closed by the state; its upload worker goes with it here.
         for (const old of assistants.splice(0)) void old.close();
         assistants.push(built);

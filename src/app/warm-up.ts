@@ -1,24 +1,29 @@
-import type { Config } from '../config.js';
-import { peekStore } from '../index/open-store.js';
 import { generalRarity } from '../text/general-rarity.js';
-import { indexTokenizer } from './open-index.js';
+import { loadLexicon } from '../text/lexicon-files.js';
 
 /**
- * Loads, before the service listens, what the first query would otherwise load on the event loop
- * while requests wait: jieba's whole dictionary with the stored index's terms (a native, synchronous
- * load of ~2 s; the index opened later makes a tokenizer with the same dictionary, which is then
- * loaded already; without this the first questions are cut on small scoped dictionaries and the
- * whole one loads in the middle of serving, once enough text was cut: a 1.7 s stall) and the general word frequencies (~0.4–0.9 s). Measured 2026-11-30 with
- * responsiveness.ts: the first search after start held the loop 3.7 s (jieba 2.2 s, frequencies
- * 0.9 s at load average 10). Without a stored index (a first build) jieba is left for later: the
- * build mines the terms its dictionary needs, and loading it twice would cost twice.
+ * Does, before the service listens, what the first requests would otherwise wait for on the event
+ * loop (measured 2026-11-30 with src/hardening/responsiveness.ts: the first /healthz after listening
+ * took 255–412 ms, while a first build started beside it):
+ * - the general word frequencies, read from jieba's main dictionary as a word table (built once per
+ *   installed nodejieba and cached in the temp dir, then mapped in milliseconds);
+ * - the widget and console bundles (esbuild, then a gzip for their size), which start building when
+ *   the routes are made and finish here instead of in the middle of serving;
+ * - the router's matcher, which Hono compiles on the first match;
+ * - the lexicon (LEXICON_FILES besides the built-in ones; ~75 ms of parsing and validation), which
+ *   the index's tokenizer needs once a first build on a worker thread is done.
+ * jieba's segmenter itself is never loaded whole on the service's thread (`keepDictionariesScoped`):
+ * each new question loads the dictionary words it contains, in milliseconds, so neither a first
+ * build nor a reload ends in a ~1.5 s load (a 1.45 s stall after a first build, measured the same
+ * way, is gone).
  */
-export async function warmUp(config: Config): Promise<void> {
+export async function warmUp(
+  app: { router: { match(method: string, path: string): unknown } },
+  bundles: Promise<void>,
+  lexiconFiles: readonly string[],
+): Promise<void> {
   generalRarity('政务');
-  // A missing or damaged index is reported by the load that follows, with its own message.
-  // Only the local index is peeked here: a database peek would hold the start on the connection
-  // (the postgres service loads its dictionary after the index opens, before it reports ready).
-  if (config.store !== 'local') return;
-  const peek = await peekStore(config).catch(() => undefined);
-  if (peek) indexTokenizer(config, peek).tokenizer.loadDictionary();
+  loadLexicon(lexiconFiles);
+  app.router.match('GET', '/healthz');
+  await bundles;
 }

@@ -41,6 +41,11 @@ export interface JiebaWordTable {
   frequency(word: string): number | undefined;
   /** True when some word starts with `prefix` (or is it). */
   hasPrefix(prefix: string): boolean;
+  /**
+   * `hasPrefix` and `line` in one search: undefined when no word starts with `prefix`, the line of
+   * `prefix` when it is a word, '' when only longer words start with it.
+   */
+  prefixLine(prefix: string): string | undefined;
   /** Every word with its frequency, in byte order. */
   entries(): Iterable<[string, number]>;
 }
@@ -167,6 +172,15 @@ export function decodeTable(bytes: Buffer): JiebaWordTable {
     const i = lowerBound(key);
     return i < size && bytes.compare(key, 0, key.length, start(i), wordEnd(i)) === 0 ? i : -1;
   };
+  /** Index of the first word starting with `key` (the word itself when it is one), or -1. */
+  const prefixAt = (key: Buffer): number => {
+    const i = lowerBound(key);
+    if (i >= size) return -1;
+    const s = start(i);
+    return wordEnd(i) - s >= key.length && bytes.compare(key, 0, key.length, s, s + key.length) === 0
+      ? i
+      : -1;
+  };
   const lineAt = (i: number) => bytes.toString('utf8', start(i), start(i + 1));
   const frequencyAt = (i: number) =>
     Number.parseFloat(bytes.toString('latin1', wordEnd(i) + 1, start(i + 1)));
@@ -184,11 +198,13 @@ export function decodeTable(bytes: Buffer): JiebaWordTable {
       return i < 0 ? undefined : frequencyAt(i);
     },
     hasPrefix(prefix) {
+      return prefixAt(Buffer.from(prefix, 'utf8')) >= 0;
+    },
+    prefixLine(prefix) {
       const key = Buffer.from(prefix, 'utf8');
-      const i = lowerBound(key);
-      if (i >= size) return false;
-      const s = start(i);
-      return wordEnd(i) - s >= key.length && bytes.compare(key, 0, key.length, s, s + key.length) === 0;
+      const i = prefixAt(key);
+      if (i < 0) return undefined;
+      return wordEnd(i) - start(i) === key.length ? lineAt(i) : '';
     },
     *entries() {
       for (let i = 0; i < size; i++) {

@@ -52,6 +52,9 @@ const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
 
+/** The web routes, with `warmed`: settles when the bundles the routes serve are built (or failed). */
+export type WebRoutes = Hono & { warmed: Promise<void> };
+
 /**
  * The browser side of the service: `/` (demo page embedding the widget with one tag),
  * `/widget.js`, `/staff` (+ `/staff.js`, `/staff.css`), `/doc/:id?start=&end=` (the console's
@@ -70,12 +73,14 @@ export function createWebRoutes({
   maxUploadBytes,
   maxQuestionChars = DEFAULTS.maxQuestionChars,
   referralLine = DEFAULTS.referralLine,
-}: WebRoutesOptions = {}): Hono {
+}: WebRoutesOptions = {}): WebRoutes {
   const bundles = createBundleCache({ minify });
-  if (warm) {
-    // Errors surface on the request that needs the bundle; here they would be unhandled.
-    for (const entry of ['widget', 'staff'] as const) bundles(entry).catch(() => undefined);
-  }
+  // Errors surface on the request that needs the bundle; here they would be unhandled.
+  const warmed = warm
+    ? Promise.all((['widget', 'staff'] as const).map((entry) => bundles(entry).catch(() => undefined))).then(
+        () => undefined,
+      )
+    : Promise.resolve();
   const demo = demoPage({ title, greeting, suggestions, position, primaryColor });
   const staff = staffPage(title, maxUploadBytes);
   const app = new Hono();
@@ -126,5 +131,5 @@ export function createWebRoutes({
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(widgetConfig);
   });
-  return app;
+  return Object.assign(app, { warmed });
 }

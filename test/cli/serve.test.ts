@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../src/app/start-service.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log/logger.js';
+import { loadedDictionary } from '../../src/text/jieba-loader.js';
 import { parseSse } from '../fakes/fake-app.js';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../fakes/fake-openai-server.js';
 import { promSample } from '../fakes/prometheus-text.js';
@@ -154,6 +155,15 @@ describe('service over a real socket', () => {
     });
     expect(del.status).toBe(200);
     expect(await search()).not.toContain(document.id);
+  });
+
+  it('never loads jieba’s whole dictionary on its own thread: searches cut on scoped ones', async () => {
+    // The first build ran on a worker; a whole load here would be a ~1.5 s stall for every request.
+    const url = `${base}/api/search?q=${encodeURIComponent('无证明城市建设目标')}`;
+    const body = (await (await fetch(url)).json()) as { results: { text: string }[] };
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results[0].text).toContain('无证明');
+    expect(loadedDictionary().kind).toBe('scoped');
   });
 });
 

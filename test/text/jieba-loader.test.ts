@@ -5,7 +5,6 @@ import nodejieba from 'nodejieba';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GOV_TERMS } from '../../src/text/gov-terms.js';
 import {
-  dictionaryWordsIn,
   jiebaCut,
   jiebaCutAll,
   loadedDictionary,
@@ -13,6 +12,7 @@ import {
   SCOPED_TEXT_BUDGET,
   userDictLines,
 } from '../../src/text/jieba-loader.js';
+import { dictionaryWordsIn } from '../../src/text/jieba-scoped.js';
 import { openJiebaWordTable } from '../../src/text/jieba-word-table.js';
 import { normaliseForIndex } from '../../src/text/normalise.js';
 
@@ -88,6 +88,8 @@ describe('scoped jieba loads', () => {
     }
     expect(expected).toContain('中华人民共和国');
     expect(expected).toContain('公积金');
-    expect(dictionaryWordsIn(text, table)).toEqual(expected);
+    const found = dictionaryWordsIn(text, table);
+    expect(new Set(found.keys())).toEqual(expected);
+    expect(found.get('公积金')).toBe(table.line('公积金'));
   });
 });

@@ -34,6 +34,10 @@ describe('jieba word table', () => {
     expect(table.hasPrefix('公积')).toBe(true);
     expect(table.hasPrefix('积')).toBe(false);
     expect(table.hasPrefix('住房公积金啊')).toBe(false);
+    expect(table.prefixLine('住房')).toBe('住房 1000 n');
+    expect(table.prefixLine('住房公')).toBe('');
+    expect(table.prefixLine('积')).toBeUndefined();
+    expect(table.prefixLine('住房公积金啊')).toBeUndefined();
     expect(new Map(table.entries()).get('住房公积金')).toBe(120);
   });
 
