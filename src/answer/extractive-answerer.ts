@@ -1,7 +1,7 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
-import { affirmativeQuestion, asksForList, topicalGroups } from '../retrieve/query-terms.js';
+import { asksForList, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { holdsTerm, termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -161,7 +161,7 @@ export function createExtractiveAnswerer({
     // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
     // idempotent); only a retrieval without them makes us tokenize and ask the store again.
     const groups = topicalGroups(
-      retrieval.terms?.groups ?? tokenizer.tokenizeQuery(affirmativeQuestion(question)),
+      retrieval.terms?.groups ?? tokenizer.tokenizeQuery(questionForTerms(question)),
     );
     const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
     const scored = scoreSentences(question, passages, groups, idf, selection.depth);

@@ -20,7 +20,7 @@ import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
-import { affirmativeQuestion, askedQuantity, topicalGroups } from './query-terms.js';
+import { askedQuantity, questionForTerms, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
@@ -117,7 +117,7 @@ export function createHybridRetriever({
       query,
       { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
     ): Promise<Retrieval> {
-      const groups = tokenizer.tokenizeQuery(affirmativeQuestion(query));
+      const groups = tokenizer.tokenizeQuery(questionForTerms(query));
       const topical = topicalGroups(groups);
       const keywordGroups = topical.length > 0 ? topical : groups;
 

@@ -192,3 +192,20 @@ const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
 export function affirmativeQuestion(question: string): string {
   return question.replace(A_NOT_A, '$1');
 }
+
+/**
+ * How-much words made of 多 and an adjective (多大, 多高, 多远, 多宽, 多深, 多重): the ask, never
+ * the topic. jieba glues them to the next word and hides the asked quantity: "最少能补多大面积"
+ * gives 大面积 (weight 6.2), not 面积, and "多重的行李" gives 多重 (multiple, 7.3). 多重 only
+ * before 的, a mark or the end, where it cannot be the adjective of 多重国籍. 多长 and 多久 stay:
+ * the lexicon reads 多长时间 as 期限.
+ */
+const DEGREE_ASK = /多[大高远宽深](?=\p{Script=Han})|多重(?=的|[^\p{Script=Han}]|$)/gu;
+
+/**
+ * The question whose terms the retriever and the answerer look for: A-not-A forms read as their
+ * affirmative (affirmativeQuestion) and the how-much words (DEGREE_ASK) blanked. Pure.
+ */
+export function questionForTerms(question: string): string {
+  return affirmativeQuestion(question).replace(DEGREE_ASK, '，');
+}

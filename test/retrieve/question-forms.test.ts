@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
 import { buildAssistant } from '../../src/app/build-assistant.js';
 import { loadConfig } from '../../src/config.js';
-import { affirmativeQuestion } from '../../src/retrieve/query-terms.js';
+import { affirmativeQuestion, questionForTerms } from '../../src/retrieve/query-terms.js';
 
 describe('A-not-A questions read as their affirmative', () => {
   it('replaces the repeated verb or adjective around 不/没 by the verb', () => {
@@ -18,6 +18,19 @@ describe('A-not-A questions read as their affirmative', () => {
   it('leaves negations and unrepeated characters as written', () => {
     expect(affirmativeQuestion('市区道路上不得载人，不能带小孩')).toBe('市区道路上不得载人，不能带小孩');
     expect(affirmativeQuestion('不要预约吗')).toBe('不要预约吗');
+  });
+});
+
+describe('how-much words are the ask, not the topic', () => {
+  it('blanks 多大, 多高, 多远 before a word, and 多重 before 的 or a mark', () => {
+    expect(questionForTerms('最少能补多大面积？')).toBe('最少能补，面积？');
+    expect(questionForTerms('多重的行李不让带？')).toBe('，的行李不让带？');
+    expect(questionForTerms('能不能放在离地面多高的地方？')).toBe('能放在离地面，的地方？');
+  });
+
+  it('keeps 多重 as an adjective, and 多长时间 for the lexicon', () => {
+    expect(questionForTerms('多重国籍怎么认定')).toBe('多重国籍怎么认定');
+    expect(questionForTerms('审批要多长时间')).toBe('审批要多长时间');
   });
 });
 
@@ -72,5 +85,12 @@ describe('the retriever reads the question’s terms from its affirmative', () =
     const trees = await assistant.retriever.retrieve('在青岛能不能自己把树木砍伐了？');
     expect(trees.terms?.groups.flat().some((t) => t.includes('不'))).toBe(false);
     expect(trees.answerability?.features?.coverage).toBe(1);
+  });
+
+  it('looks for 面积, not jieba’s 大面积, in "多大面积"', async () => {
+    const r = await assistant.retriever.retrieve('电动自行车的车座最少要多大面积？');
+    const terms = r.terms?.groups.flat() ?? [];
+    expect(terms).toContain('面积');
+    expect(terms).not.toContain('大面积');
   });
 });
