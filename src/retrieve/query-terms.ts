@@ -83,7 +83,8 @@ const QUESTION_WORDS = new Set([
  * never the words a regulation states it in. Absent from the documents, they took the corpus's
  * highest IDF (家里 3.2, 要是 4.4, 我家 5.9 after general rarity) and weighed against every passage
  * that answers a colloquial question; the calibration's generated questions, built from passage
- * words, hold none of them.
+ * words, hold none of them. So do the vague amounts 好几年, 好几天 (several: "一次收好几年的",
+ * 8.6), which no article states (see NOT_ASKING_JI).
  */
 const SCENE_WORDS = new Set([
   '我家',
@@ -122,7 +123,11 @@ export function topicalGroups(groups: string[][]): string[][] {
   const kept = groups.filter((group) => {
     const head = group[0];
     return (
-      head !== undefined && !QUESTION_WORDS.has(head) && !SCENE_WORDS.has(head) && !/^[a-z]$/i.test(head)
+      head !== undefined &&
+      !QUESTION_WORDS.has(head) &&
+      !SCENE_WORDS.has(head) &&
+      !head.startsWith('好几') &&
+      !/^[a-z]$/i.test(head)
     );
   });
   const longer = kept.filter((group) => !SINGLE_HAN.test(group[0]));
