@@ -1,15 +1,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startService } from '../app/start-service.js';
 import { loadConfig } from '../config.js';
-import { createLogger } from '../log/logger.js';
 import { runLoad } from './load-clients.js';
-import { collector, mb, settledMemory } from './soak-memory.js';
+import type { MemoryFigures } from './soak-memory.js';
 import { formatSoakReport, type SoakReport } from './soak-report.js';
+import { startSoakService } from './soak-service-process.js';
 import {
   documentsOnDisk,
   INGEST_DOCUMENTS,
@@ -22,11 +20,12 @@ import {
 
 /**
  * A bounded soak on loopback: the real service (index built from seeds/ in a temp dir, offline
- * extractive answers, rate limits off) in this process, `clients` concurrent clients mixing search,
+ * extractive answers, rate limits off) as a process of its own (`soak-service.ts`, as deployed: the
+ * clients' work does not share its event loop), `clients` concurrent clients here mixing search,
  * ask and streamed ask for `durationMs`, while an admin client uploads documents and a CLI ingest
  * (a child process) adds 60 documents to the same index. Reports status counts, latency
- * percentiles, event-loop delay, documents expected/served/on disk, and memory (RSS and V8 heap,
- * after a forced GC) before, at peak and after. Passes when there is no 5xx, no failed request,
+ * percentiles, the service's event-loop delay, documents expected/served/on disk, and the
+ * service's memory (RSS and V8 heap, after a forced GC) before, at peak and after. Passes when there is no 5xx, no failed request,
  * no lost document, and memory after the load is within the bounds below of the baseline; the
  * command-line run also needs search p99 under SEARCH_P99_LIMIT_MS.
  *
@@ -67,10 +66,9 @@ export async function runSoak({
   /** Fail when search p99 exceeds this (ms); unset: report only. */
   searchP99LimitMs?: number;
 } = {}): Promise<SoakReport> {
-  const gc = collector();
   const tmp = await mkdtemp(join(tmpdir(), 'soak-'));
   const corpusDir = join(tmp, 'corpus');
-  const config = loadConfig({
+  const env = {
     PORT: '0',
     INDEX_DIR: join(tmp, 'index'),
     DATA_DIR: join(tmp, 'data'),
@@ -79,29 +77,20 @@ export async function runSoak({
     CORPUS_DIRS: `${join(ROOT, 'seeds')},${corpusDir}`,
     RATE_LIMIT_PER_MINUTE: '0',
     ADMIN_TOKEN: SOAK_TOKEN,
-  });
+  };
+  const config = loadConfig(env);
   await mkdir(corpusDir, { recursive: true });
-  const service = await startService(
-    config,
-    createLogger({ level: 'error', sink: (l) => process.stderr.write(`${l}\n`) }),
-  );
+  const service = await startSoakService(env);
   try {
-    await service.ready;
-    const { port } = service.server.address() as { port: number };
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${service.port}`;
     // Warm-up: JIT, connection pools, lazily built caches are part of the baseline, not growth.
     await runLoad({ base, clients, durationMs: Math.min(2000, durationMs / 4), questions: QUESTIONS });
     // One upload starts the upload worker (its own jieba dictionary, ~300 MB) before the baseline:
     // it stays up while uploads keep coming, so it is part of the service, not growth.
     if (writes) await uploadLoop(base, 0);
-    const baseline = await settledMemory(gc);
-    const before = (await service.state.require().assistant.store.stats()).documents;
-    let peak = baseline.rssMb;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, mb(process.memoryUsage().rss));
-    }, 250);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const baseline = (await service.ask('memory')) as MemoryFigures;
+    const before = (await service.ask('documents')) as number;
+    await service.ask('loop-start');
     const started = performance.now();
     let uploads: Promise<{ statuses: Record<string, number>; ok: string[] }> | undefined;
     let ingest: Promise<{ code: number | null; added?: number; output: string }> | undefined;
@@ -114,15 +103,14 @@ export async function runSoak({
       );
     }
     const load = await runLoad({ base, clients, durationMs, questions: QUESTIONS });
-    delay.disable();
-    clearInterval(sampler);
+    const eventLoop = (await service.ask('loop-stop')) as SoakReport['eventLoop'];
     const problems: string[] = [];
     let activity: WriteActivity | undefined;
     if (uploads && ingest) {
       const [up, ing] = await Promise.all([uploads, ingest]);
       // The service loads what the ingest committed within INDEX_WATCH_MS; then both must agree.
       await new Promise((r) => setTimeout(r, config.indexWatchMs + 500));
-      await service.state.refresh();
+      await service.ask('refresh');
       const expected = before + (ing.added ?? 0) + up.ok.length;
       activity = {
         uploads: Object.values(up.statuses).reduce((a, b) => a + b, 0),
@@ -130,7 +118,7 @@ export async function runSoak({
         ingestAdded: ing.added,
         ingestExit: ing.code,
         expected,
-        served: (await service.state.require().assistant.store.stats()).documents,
+        served: (await service.ask('documents')) as number,
         onDisk: await documentsOnDisk(config.indexDir),
       };
       if (ing.code !== 0) problems.push(`the ingest exited ${ing.code}: ${ing.output.slice(-300)}`);
@@ -141,7 +129,7 @@ export async function runSoak({
           `documents lost: expected ${expected}, served ${activity.served}, on disk ${activity.onDisk}`,
         );
     }
-    const after = await settledMemory(gc);
+    const after = (await service.ask('memory')) as MemoryFigures & { peakRssMb: number };
     if (load.serverErrors > 0) problems.push(`${load.serverErrors} responses were 5xx`);
     if (load.failures > 0)
       problems.push(`${load.failures} requests failed: ${load.firstFailures.join(' | ')}`);
@@ -151,23 +139,19 @@ export async function runSoak({
       problems.push(`heap ${after.heapMb} MB after vs ${baseline.heapMb} MB before (slack ${HEAP_SLACK_MB})`);
     if (after.rssMb > baseline.rssMb + RSS_SLACK_MB)
       problems.push(`RSS ${after.rssMb} MB after vs ${baseline.rssMb} MB before (slack ${RSS_SLACK_MB})`);
-    const eventLoop = {
-      p99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
-      maxMs: Math.round(delay.max / 1e5) / 10,
-    };
     return {
       clients,
       load,
       baseline,
-      peakRssMb: peak,
-      after,
+      peakRssMb: after.peakRssMb,
+      after: { rssMb: after.rssMb, heapMb: after.heapMb },
       eventLoop,
       writes: activity,
       pass: problems.length === 0,
       problems,
     };
   } finally {
-    await service.close();
+    await service.stop();
     await rm(tmp, { recursive: true, force: true });
   }
 }
