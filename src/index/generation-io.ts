@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Bm25State } from './bm25.js';
 import { decodeBm25 } from './bm25-codec.js';
+import { runSliced } from './cooperative.js';
 import {
   commitGeneration,
   readCurrent,
@@ -14,7 +15,12 @@ import {
 } from './index-files.js';
 import { assertIdentity, corruptError, type IndexManifest, parseManifest } from './index-manifest.js';
 import type { IndexIdentity } from './search-store.js';
-import { type ChunkRecord, type DocRecord, decodeChunks, decodeDocuments } from './store-records.js';
+import {
+  type ChunkRecord,
+  type DocRecord,
+  decodeChunksSteps,
+  decodeDocumentsSteps,
+} from './store-records.js';
 
 /** File names inside a generation directory. */
 export const FILES = {
@@ -96,17 +102,18 @@ export async function loadGeneration(
     if ((await sha256Sliced(data)) !== expected.sha256) throw corruptError(path, 'checksum mismatch');
     return data;
   };
-  const parse = async <T>(file: string, decode: (data: Buffer) => T): Promise<T> => {
+  const parse = async <T>(file: string, decode: (data: Buffer) => T | Promise<T>): Promise<T> => {
     const data = await checked(file);
     try {
-      return decode(data);
+      return await decode(data);
     } catch (err) {
       throw corruptError(join(genPath, file), (err as Error).message, err);
     }
   };
 
-  const documents = await parse(FILES.documents, (d) => decodeDocuments(d.toString('utf8')));
-  const chunks = await parse(FILES.chunks, (d) => decodeChunks(d.toString('utf8')));
+  // In slices: a service loads a generation while it serves (after a first build or a reload).
+  const documents = await parse(FILES.documents, (d) => runSliced(decodeDocumentsSteps(d)));
+  const chunks = await parse(FILES.chunks, (d) => runSliced(decodeChunksSteps(d)));
   const bm25 = await parse(FILES.bm25, decodeBm25);
   const extra = await parse(FILES.extra, (d) => JSON.parse(d.toString('utf8')) as Record<string, unknown>);
   await checked(FILES.vectors);

@@ -1,7 +1,11 @@
 import type { Chunk, DocumentMeta, MetaFilter } from '../domain.js';
+import { runSliced } from './cooperative.js';
 import { isEmptyFilter, matchesFilter } from './meta-filter.js';
 import type { StoredDocument } from './search-store.js';
 import { type ChunkRecord, type DocRecord, toChunk } from './store-records.js';
+
+/** Chunks recorded per step of `LocalRecords.load`. */
+const FILL_STEP = 1000;
 
 /**
  * The documents and chunk records of a local store, by document id, chunk id and chunk ordinal
@@ -12,9 +16,24 @@ export class LocalRecords {
   readonly chunks = new Map<number, ChunkRecord>();
   private readonly ordinalById = new Map<string, number>();
 
-  constructor(documents: DocRecord[] = [], chunks: [number, ChunkRecord][] = []) {
+  /**
+   * The records of a loaded generation, filled in slices: 87,000 chunks took ~100 ms in one go
+   * (measured 2026-11-30), and a service loads a generation while it serves.
+   */
+  static async load(documents: DocRecord[], chunks: [number, ChunkRecord][]): Promise<LocalRecords> {
+    const records = new LocalRecords();
+    await runSliced(records.fillSteps(documents, chunks));
+    return records;
+  }
+
+  private *fillSteps(documents: DocRecord[], chunks: [number, ChunkRecord][]): Generator<void, void> {
     for (const d of documents) this.docs.set(d.meta.id, d);
-    for (const [ord, c] of chunks) this.setChunk(ord, c);
+    yield;
+    for (let i = 0; i < chunks.length; i++) {
+      const [ord, c] = chunks[i];
+      this.setChunk(ord, c);
+      if (i % FILL_STEP === FILL_STEP - 1) yield;
+    }
   }
 
   setChunk(ordinal: number, record: ChunkRecord): void {

@@ -19,7 +19,7 @@ import type {
   StoreHit,
 } from './search-store.js';
 import { SerialQueue } from './serial-queue.js';
-import { type ChunkRecord, type DocRecord, toChunkRecord } from './store-records.js';
+import { toChunkRecord } from './store-records.js';
 
 /**
  * A document with more chunks than this goes in with yields to the event loop every `SLICE_MS`
@@ -61,8 +61,8 @@ export class LocalStore implements SearchStore {
     buildOptions: BuildOptions;
     bm25: Bm25Index;
     hnsw: HnswVectorIndex;
-    documents?: DocRecord[];
-    chunks?: [number, ChunkRecord][];
+    /** The loaded documents and chunks (`LocalRecords.load`); none for a new store. */
+    records?: LocalRecords;
     extra?: Record<string, unknown>;
     nextOrdinal?: number;
     dirty: boolean;
@@ -78,7 +78,7 @@ export class LocalStore implements SearchStore {
     this.extra = parts.extra ?? {};
     this.nextOrdinal = parts.nextOrdinal ?? 0;
     this.dirty = parts.dirty;
-    this.records = new LocalRecords(parts.documents, parts.chunks);
+    this.records = parts.records ?? new LocalRecords();
   }
 
   /**

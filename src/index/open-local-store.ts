@@ -6,6 +6,7 @@ import { loadGeneration } from './generation-io.js';
 import { type HnswParams, HnswVectorIndex } from './hnsw-index.js';
 import { readCurrent } from './index-files.js';
 import { type BuildOptions, corruptError } from './index-manifest.js';
+import { LocalRecords } from './local-records.js';
 import { LocalStore } from './local-store.js';
 import type { IndexIdentity } from './search-store.js';
 
@@ -72,8 +73,7 @@ async function openOnce(options: OpenLocalStoreOptions): Promise<LocalStore> {
       buildOptions: manifest.buildOptions,
       bm25: new Bm25Index(manifest.buildOptions.bm25, loaded.bm25),
       hnsw,
-      documents: loaded.documents,
-      chunks: loaded.chunks,
+      records: await LocalRecords.load(loaded.documents, loaded.chunks),
       extra: loaded.extra,
       nextOrdinal: manifest.counts.nextOrdinal,
       dirty: false,

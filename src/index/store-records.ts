@@ -73,15 +73,38 @@ export function* encodeDocumentsSteps(docs: Iterable<DocRecord>): Generator<void
   return Buffer.concat(lines);
 }
 
-export function decodeDocuments(text: string): DocRecord[] {
+/** Bytes decoded per step of the decoders below: ~5 ms of parsing here. */
+const DECODE_STEP_BYTES = 256 * 1024;
+const NEWLINE = 0x0a;
+
+export function decodeDocuments(data: Buffer | string): DocRecord[] {
+  return runAtOnce(decodeDocumentsSteps(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+}
+
+/**
+ * `decodeDocuments` as steps for `runSliced`: a line at a time from the bytes (a raw newline never
+ * occurs inside a JSON line), yielding after each `DECODE_STEP_BYTES`, so no step converts or
+ * parses the whole file (33 MB for the full corpus: 0.43 s in one go, measured 2026-11-30).
+ */
+export function* decodeDocumentsSteps(data: Buffer): Generator<void, DocRecord[]> {
   const out: DocRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length === 0) continue;
-    const d = JSON.parse(line) as DocRecord;
-    if (typeof d?.meta?.id !== 'string' || typeof d.text !== 'string' || !Array.isArray(d.ordinals)) {
-      throw new Error(`malformed document line: ${line.slice(0, 80)}`);
+  let stepStart = 0;
+  for (let at = 0; at < data.length; ) {
+    const newline = data.indexOf(NEWLINE, at);
+    const end = newline < 0 ? data.length : newline;
+    if (end > at) {
+      const line = data.toString('utf8', at, end);
+      const d = JSON.parse(line) as DocRecord;
+      if (typeof d?.meta?.id !== 'string' || typeof d.text !== 'string' || !Array.isArray(d.ordinals)) {
+        throw new Error(`malformed document line: ${line.slice(0, 80)}`);
+      }
+      out.push(d);
     }
-    out.push(d);
+    at = end + 1;
+    if (at - stepStart >= DECODE_STEP_BYTES) {
+      stepStart = at;
+      yield;
+    }
   }
   return out;
 }
@@ -134,22 +157,70 @@ export function* encodeChunksSteps(chunks: Iterable<[number, ChunkRecord]>): Gen
   return Buffer.concat([Buffer.from('['), ...parts, Buffer.from(']')]);
 }
 
-export function decodeChunks(text: string): [number, ChunkRecord][] {
-  const rows = JSON.parse(text) as ChunkTuple[];
-  if (!Array.isArray(rows)) throw new Error('chunk list is not an array');
-  return rows.map((r) => {
-    if (
-      !Array.isArray(r) ||
-      (r.length !== 8 && r.length !== 9) ||
-      typeof r[0] !== 'number' ||
-      typeof r[1] !== 'string'
-    ) {
-      throw new Error('malformed chunk row');
+export function decodeChunks(data: Buffer | string): [number, ChunkRecord][] {
+  return runAtOnce(decodeChunksSteps(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+}
+
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * `decodeChunks` as steps for `runSliced`: the bytes are scanned for the ends of rows (brackets
+ * outside strings; these ASCII bytes never occur inside a multi-byte UTF-8 character) and each run
+ * of rows of about `DECODE_STEP_BYTES` is parsed in one step (15 MB for the full corpus: 0.25 s in
+ * one go, measured 2026-11-30).
+ */
+export function* decodeChunksSteps(data: Buffer): Generator<void, [number, ChunkRecord][]> {
+  let first = 0;
+  while (first < data.length && data[first] !== OPEN) first++;
+  if (first >= data.length) throw new Error('chunk list is not an array');
+  const out: [number, ChunkRecord][] = [];
+  let depth = 1;
+  let inString = false;
+  let rowsFrom = first + 1;
+  for (let i = first + 1; i < data.length; i++) {
+    const c = data[i];
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
     }
-    const record: ChunkRecord = { id: r[1], docId: r[2], start: r[3], end: r[4], headingPath: r[5] };
-    if (r[6] !== null) record.article = r[6];
-    if (r[7] !== null) record.text = r[7];
-    if (r.length === 9 && Array.isArray(r[8]) && r[8].length > 0) record.flags = r[8];
-    return [r[0], record];
-  });
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN) depth++;
+    else if (c === CLOSE) {
+      depth--;
+      const listEnds = depth === 0;
+      if (listEnds || (depth === 1 && i + 1 - rowsFrom >= DECODE_STEP_BYTES)) {
+        const end = listEnds ? i : i + 1;
+        let from = rowsFrom;
+        while (from < end && (data[from] === 0x2c || data[from] <= 0x20)) from++;
+        if (from < end)
+          for (const row of JSON.parse(`[${data.toString('utf8', from, end)}]`) as unknown[])
+            out.push(chunkRow(row));
+        rowsFrom = end;
+        if (listEnds) return out;
+        yield;
+      }
+    }
+  }
+  throw new Error('chunk list is not an array');
+}
+
+function chunkRow(r: unknown): [number, ChunkRecord] {
+  if (
+    !Array.isArray(r) ||
+    (r.length !== 8 && r.length !== 9) ||
+    typeof r[0] !== 'number' ||
+    typeof r[1] !== 'string'
+  ) {
+    throw new Error('malformed chunk row');
+  }
+  const t = r as ChunkTuple;
+  const record: ChunkRecord = { id: t[1], docId: t[2], start: t[3], end: t[4], headingPath: t[5] };
+  if (t[6] !== null) record.article = t[6];
+  if (t[7] !== null) record.text = t[7];
+  if (t.length === 9 && Array.isArray(t[8]) && t[8].length > 0) record.flags = t[8];
+  return [t[0], record];
 }

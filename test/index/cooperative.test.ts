@@ -7,7 +7,9 @@ import {
   type ChunkRecord,
   type DocRecord,
   decodeChunks,
+  decodeChunksSteps,
   decodeDocuments,
+  decodeDocumentsSteps,
   encodeChunks,
   encodeChunksSteps,
   encodeDocuments,
@@ -111,5 +113,37 @@ describe('sliced encoders', () => {
     for (let i = 0; i < data.length; i += 4093) data[i] = i & 0xff;
     expect(await sha256Sliced(data)).toBe(sha256(data));
     expect(await sha256Sliced(new Uint8Array())).toBe(sha256(new Uint8Array()));
+  });
+
+  it('decode a generation in steps (bracket, quote and backslash inside strings) to what one parse gives', async () => {
+    const tricky = ['含有]括号[和"引号"', '反斜杠\\]", 结尾', '换行\n之后', '𠀋 emoji 😀 ]]'];
+    const many: [number, ChunkRecord][] = [];
+    const manyDocs: DocRecord[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      const text = `${tricky[i % tricky.length]}第${i}段${'政务服务'.repeat(20)}`;
+      many.push([
+        i,
+        { id: `d${i % 50}#${i}`, docId: `d${i % 50}`, start: i, end: i + 9, headingPath: ['[章]', `"节${i}"`], text },
+      ]);
+      manyDocs.push({ meta: docs[0].meta, hash: `h${i}`, ordinals: [i], text: `${text}\n${text}` });
+    }
+    const chunkBytes = await runSliced(encodeChunksSteps(many));
+    expect(chunkBytes.length).toBeGreaterThan(3 * 256 * 1024);
+    const steps = (g: Generator<unknown, unknown>) => {
+      let n = 0;
+      while (!g.next().done) n++;
+      return n;
+    };
+    expect(steps(decodeChunksSteps(chunkBytes))).toBeGreaterThan(2);
+    expect(await runSliced(decodeChunksSteps(chunkBytes), 0)).toEqual(many);
+    expect(decodeChunks(chunkBytes.toString('utf8'))).toEqual(many);
+    const docBytes = await runSliced(encodeDocumentsSteps(manyDocs));
+    expect(steps(decodeDocumentsSteps(docBytes))).toBeGreaterThan(2);
+    expect(await runSliced(decodeDocumentsSteps(docBytes), 0)).toEqual(manyDocs);
+    expect(decodeChunks('[]')).toEqual([]);
+    expect(() => decodeChunks('{"a":1}')).toThrow(/not an array/);
+    expect(() => decodeChunks('[[1,"x"]]')).toThrow(/malformed chunk row/);
+    expect(() => decodeChunks('[[0,"a","d",0,1,[],null,null]')).toThrow(/not an array/);
+    expect(() => decodeDocuments('{"meta":{}}\n')).toThrow(/malformed document line/);
   });
 });
