@@ -123,7 +123,14 @@ describe('sliced encoders', () => {
       const text = `${tricky[i % tricky.length]}第${i}段${'政务服务'.repeat(20)}`;
       many.push([
         i,
-        { id: `d${i % 50}#${i}`, docId: `d${i % 50}`, start: i, end: i + 9, headingPath: ['[章]', `"节${i}"`], text },
+        {
+          id: `d${i % 50}#${i}`,
+          docId: `d${i % 50}`,
+          start: i,
+          end: i + 9,
+          headingPath: ['[章]', `"节${i}"`],
+          text,
+        },
       ]);
       manyDocs.push({ meta: docs[0].meta, hash: `h${i}`, ordinals: [i], text: `${text}\n${text}` });
     }
