@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { SourceDocument } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { Embedder } from '../index/embedder.js';
-import type { SearchStore } from '../index/search-store.js';
-import type { Indexer, UpsertResult } from '../ingest/indexer.js';
+import type { IndexedChunk, SearchStore } from '../index/search-store.js';
+import type { Indexer, UploadInput, UpsertResult } from '../ingest/indexer.js';
 import { indexedChunksOf } from '../ingest/ingest-pipeline.js';
 import { readUpload } from '../ingest/read-upload.js';
-import type { UploadPreparer } from '../ingest/upload-preparer.js';
 import {
   discardStaged,
   markCommitting,
@@ -24,7 +24,15 @@ export interface IndexerDeps {
   /** Uploaded files are kept here (a corpus folder), so the next full ingest keeps them. */
   uploadDir: string;
   /** Reads, chunks, tokenizes and embeds uploads off the main thread (the service); unset: inline. */
-  preparer?: UploadPreparer;
+  preparer?: OffThreadPreparer;
+}
+
+/** What the indexer asks of an upload preparer (`UploadPreparer`); undefined: do it inline. */
+export interface OffThreadPreparer {
+  prepare(
+    input: Omit<UploadInput, 'bytes'>,
+    path: string,
+  ): Promise<{ doc: SourceDocument; chunks: IndexedChunk[] } | undefined>;
 }
 
 /** Ids are file names: letters, digits, CJK, dot, dash, underscore; no path separators. */
@@ -73,11 +81,13 @@ export function createIndexer({ store, tokenizer, embedder, uploadDir, preparer 
     async commit(prepared) {
       const { staged, doc } = prepared;
       try {
-        // Prepared against an index another process has since rebuilt with other terms: again.
+        // Prepared against an index another process has since rebuilt with other terms: again,
+        // off the main thread like the first time (the service's thread cuts on scoped dictionaries only).
         const chunks =
           prepared.preparedWith === preparedWith
             ? prepared.chunks
-            : await indexedChunksOf(doc, tokenizer, embedder);
+            : ((await preparer?.prepare(prepared.input, staged.path))?.chunks ??
+              (await indexedChunksOf(doc, tokenizer, embedder)));
         const replaced = (await store.documentHash(doc.id)) !== undefined;
         await markCommitting(staged, doc.hash);
         await store.upsertDocument(doc, chunks);
