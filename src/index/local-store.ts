@@ -9,6 +9,7 @@ import type { BuildOptions } from './index-manifest.js';
 import { LocalRecords } from './local-records.js';
 import { snapshotSteps } from './local-snapshot.js';
 import { LocalVectors } from './local-vectors.js';
+import { OrdinalIndexes } from './ordinal-indexes.js';
 import type {
   BackgroundVectorBuild,
   IndexedChunk,
@@ -39,14 +40,8 @@ export class LocalStore implements SearchStore {
   readonly dir: string;
   readonly buildOptions: BuildOptions;
   private readonly records: LocalRecords;
-  /** Ordinals of a large document still being inserted: in the graph and BM25, hidden from readers. */
-  private readonly pending = new Set<number>();
-  private readonly bm25: Bm25Index;
-  private readonly vectors: LocalVectors;
-  /** Seconds spent adding to each index since the store was opened (ingest stage timings). */
-  private readonly insertSeconds: InsertTimings = { bm25: 0, hnsw: 0 };
+  private readonly indexes: OrdinalIndexes;
   private extra: Record<string, unknown>;
-  private nextOrdinal: number;
   private dirty: boolean;
   private readonly flushes = new SerialQueue();
   /** Writes and flush snapshots, one after another (see `serial`). */
@@ -73,10 +68,8 @@ export class LocalStore implements SearchStore {
     this.dir = parts.dir;
     this.identity = parts.identity;
     this.buildOptions = parts.buildOptions;
-    this.bm25 = parts.bm25;
-    this.vectors = new LocalVectors(parts.hnsw);
+    this.indexes = new OrdinalIndexes(parts.bm25, new LocalVectors(parts.hnsw), parts.nextOrdinal ?? 0);
     this.extra = parts.extra ?? {};
-    this.nextOrdinal = parts.nextOrdinal ?? 0;
     this.dirty = parts.dirty;
     this.records = parts.records ?? new LocalRecords();
   }
@@ -112,57 +105,21 @@ export class LocalStore implements SearchStore {
       assertVectorSize(`chunk ${c.chunk.id}`, c.vector, this.identity.dimensions);
       assertChunkOf(doc.id, c);
     }
-    const ordinals: number[] = [];
-    if (chunks.length > INSERT_SLICE) {
-      // A large document goes into the graph and BM25 in slices, yielding between them, under new
-      // ordinals readers skip until the switch below: the event loop keeps answering.
-      await this.insertInSlices(chunks, ordinals);
-    }
+    // A large document goes into the graph and BM25 in slices, yielding between them, under new
+    // ordinals readers skip until the switch below: the event loop keeps answering.
+    const ordinals =
+      chunks.length > INSERT_SLICE ? await this.indexes.insertPending(chunks, () => this.assertOpen()) : [];
     // From here on synchronous: readers never see half a document.
     this.removeChunks(doc.id);
     if (ordinals.length === 0) {
-      for (const { tokens, vector } of chunks) ordinals.push(this.insert(tokens, vector));
+      for (const { tokens, vector } of chunks) ordinals.push(this.indexes.insert(tokens, vector));
     }
     chunks.forEach(({ chunk }, i) => {
       this.records.setChunk(ordinals[i], toChunkRecord(chunk, doc.text));
-      this.pending.delete(ordinals[i]);
+      this.indexes.pending.delete(ordinals[i]);
     });
     this.records.docs.set(doc.id, { meta: doc.meta, text: doc.text, hash: doc.hash, ordinals });
     this.dirty = true;
-  }
-
-  /** Adds one chunk's terms and vector under a new ordinal (timed for the ingest report). */
-  private insert(tokens: string[], vector: number[]): number {
-    const ord = this.nextOrdinal++;
-    const t0 = performance.now();
-    this.bm25.add(ord, tokens);
-    const t1 = performance.now();
-    this.vectors.add(ord, vector);
-    this.insertSeconds.bm25 += (t1 - t0) / 1000;
-    this.insertSeconds.hnsw += (performance.now() - t1) / 1000;
-    return ord;
-  }
-
-  private async insertInSlices(chunks: IndexedChunk[], ordinals: number[]): Promise<void> {
-    try {
-      const steps = function* (this: LocalStore) {
-        for (const { tokens, vector } of chunks) {
-          const ord = this.insert(tokens, vector);
-          this.pending.add(ord);
-          ordinals.push(ord);
-          yield;
-          this.assertOpen();
-        }
-      };
-      await runSliced(steps.call(this));
-    } catch (err) {
-      for (const ord of ordinals) {
-        this.pending.delete(ord);
-        this.bm25.remove(ord);
-        this.vectors.remove(ord);
-      }
-      throw err;
-    }
   }
 
   deleteDocument(id: string): Promise<boolean> {
@@ -190,14 +147,8 @@ export class LocalStore implements SearchStore {
   }
 
   async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
-    const allowed = this.records.allowedOrdinals(filter);
-    const pending = this.pending;
-    const keep = allowed
-      ? (ord: number) => allowed.has(ord)
-      : pending.size > 0
-        ? (ord: number) => !pending.has(ord)
-        : undefined;
-    return this.bm25.search(terms, k, keep).map((h, i) => ({
+    const hits = this.indexes.keywordSearch(terms, k, this.records.allowedOrdinals(filter));
+    return hits.map((h, i) => ({
       chunkId: this.records.chunkId(h.ordinal),
       score: h.score,
       rank: i + 1,
@@ -206,12 +157,12 @@ export class LocalStore implements SearchStore {
   }
 
   async vectorSearch(vector: number[], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
-    const hits = this.vectors.search(vector, k, this.records.allowedOrdinals(filter), this.pending);
+    const hits = this.indexes.vectorSearch(vector, k, this.records.allowedOrdinals(filter));
     return hits.map((h, i) => ({ chunkId: this.records.chunkId(h.label), score: h.score, rank: i + 1 }));
   }
 
   async idf(terms: string[]): Promise<Map<string, number>> {
-    return new Map(terms.map((t) => [t, this.bm25.idf(t)]));
+    return new Map(terms.map((t) => [t, this.indexes.bm25.idf(t)]));
   }
 
   async stats(): Promise<{ documents: number; chunks: number }> {
@@ -220,11 +171,11 @@ export class LocalStore implements SearchStore {
 
   /** The vector graph itself, for measurements (`npm run bench`: recall against an exact scan). */
   vectorGraph(): HnswVectorIndex {
-    return this.vectors.ready();
+    return this.indexes.vectors.ready();
   }
 
   insertTimings(): InsertTimings {
-    return { ...this.insertSeconds };
+    return this.indexes.timings();
   }
 
   /** A value the caller stored with `setExtra` (persisted in the generation's extra.json). */
@@ -251,13 +202,13 @@ export class LocalStore implements SearchStore {
 
   private startVectorWorker(): boolean {
     this.assertOpen();
-    if (this.records.chunks.size > 0 || this.nextOrdinal > 0) return false;
-    return this.vectors.startWorker();
+    if (this.records.chunks.size > 0 || this.indexes.nextOrdinal > 0) return false;
+    return this.indexes.vectors.startWorker();
   }
 
   private finishVectorWorker(): Promise<number> {
     const file = `${this.dir}/.hnsw-build-${process.pid}-${Date.now()}.tmp`;
-    return this.vectors.finishWorker(file, this.records.chunks.keys());
+    return this.indexes.vectors.finishWorker(file, this.records.chunks.keys());
   }
 
   /** Persists pending changes as a new generation; concurrent calls run one after another. */
@@ -269,7 +220,7 @@ export class LocalStore implements SearchStore {
   /** Stops further changes. Does not flush: call `flush` first to keep pending changes. */
   async close(): Promise<void> {
     await this.flushes.idle();
-    await this.vectors.abandonWorker();
+    await this.indexes.vectors.abandonWorker();
     this.closed = true;
   }
 
@@ -283,10 +234,11 @@ export class LocalStore implements SearchStore {
       const gen = await createNextGeneration(this.dir);
       this.dirty = false;
       try {
-        await this.vectors.saveAsync(`${gen.path}/${FILES.vectors}`);
-        const state = { identity: this.identity, buildOptions: this.buildOptions, bm25: this.bm25 };
+        const { bm25, vectors, nextOrdinal } = this.indexes;
+        await vectors.saveAsync(`${gen.path}/${FILES.vectors}`);
+        const state = { identity: this.identity, buildOptions: this.buildOptions, bm25 };
         const { docs, chunks } = this.records;
-        const more = { docs, chunks, extra: this.extra, nextOrdinal: this.nextOrdinal };
+        const more = { docs, chunks, extra: this.extra, nextOrdinal };
         return { gen, snapshot: await runSliced(snapshotSteps({ ...state, ...more })) };
       } catch (err) {
         this.dirty = true;
@@ -304,10 +256,7 @@ export class LocalStore implements SearchStore {
   }
 
   private removeChunks(docId: string): void {
-    for (const ord of this.records.removeChunksOf(docId)) {
-      this.bm25.remove(ord);
-      this.vectors.remove(ord);
-    }
+    for (const ord of this.records.removeChunksOf(docId)) this.indexes.remove(ord);
   }
 
   private assertOpen(): void {
