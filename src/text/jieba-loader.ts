@@ -12,7 +12,7 @@ import {
   userTermsIn,
   userTermsOf,
 } from './jieba-scoped.js';
-import { openJiebaWordTable } from './jieba-word-table.js';
+import { type JiebaWordTable, openJiebaWordTable } from './jieba-word-table.js';
 
 /**
  * The one place that talks to nodejieba's process-global state.
@@ -184,6 +184,11 @@ export function prepareDictionary(lines: string[], dir: string = tmpdir()): Jieb
   let scopedChars = 0;
   /** The user lines by term, made on the first scoped load. */
   let userTerms: UserTerms | undefined;
+  /**
+   * The main dictionary's table, opened on the first scoped load: `openJiebaWordTable` stats and
+   * hashes its source on every call, and this runs for every new question.
+   */
+  let table: JiebaWordTable | undefined;
   const ensure = () => {
     if (loadedKey === key) return;
     nodejieba.load({ userDict: path, ...sideFiles(dir) });
@@ -198,7 +203,7 @@ export function prepareDictionary(lines: string[], dir: string = tmpdir()): Jieb
       if (loadedKey === key || (scoped?.key === key && scoped.lastText === text)) return;
       scopedChars += text.length;
       if (scopedChars > SCOPED_TEXT_BUDGET && !scopedOnly) return ensure();
-      const table = openJiebaWordTable(dir);
+      table ??= openJiebaWordTable(dir);
       userTerms ??= userTermsOf(lines);
       const main = dictionaryWordsIn(text, table);
       const user = userTermsIn(text, userTerms);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Chunk, SourceDocument } from '../../src/domain.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
+import { indexIdentity } from '../../src/index/index-manifest.js';
 import { openLocalStore } from '../../src/index/open-local-store.js';
 import type { IndexedChunk, IndexIdentity } from '../../src/index/search-store.js';
 import { CharBigramTokenizer } from '../fakes/char-bigram-tokenizer.js';
@@ -16,12 +17,7 @@ import { CharBigramTokenizer } from '../fakes/char-bigram-tokenizer.js';
 
 const tokenizer = new CharBigramTokenizer();
 const embedder = new HashingEmbedder({ tokenizer, dimensions: 64 });
-const identity: IndexIdentity = {
-  schemaVersion: 1,
-  embedderId: embedder.id,
-  dimensions: 64,
-  tokenizerId: tokenizer.id,
-};
+const identity: IndexIdentity = indexIdentity(embedder, tokenizer);
 const roots: string[] = [];
 afterAll(async () => {
   for (const d of roots) await rm(d, { recursive: true, force: true });
