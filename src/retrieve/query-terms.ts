@@ -160,6 +160,9 @@ export function asksForList(question: string): boolean {
 /** Where a question asks for a number: the quantity asked for stands right before or after. */
 const NUMBER_QUESTION = /多少|几|多久|多长|多大|多高/;
 
+/** Number questions that ask how long something takes or lasts. */
+const DURATION_ASK = /^(?:多久|多长)$/;
+
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =
   /^(?:是|为|有|要|能|可|将|会|的|约|共|一共|总共|大概|大约|达|达到|到|给|给予|最高|最低|最多|最少)*$/;
@@ -193,13 +196,19 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   if (!match) return undefined;
   const at = match.index;
   const after = at + match[0].length;
-  const candidates = groups.filter((g) => !SINGLE_HAN.test(g[0]) && !QUESTION_WORDS.has(g[0]));
-  const following = candidates.find((g) => question.startsWith(g[0], after) && !QUANTITY_LINK.test(g[0]));
+  const candidates = groups.filter(
+    (g) => !SINGLE_HAN.test(g[0]) && !QUANTITY_LINK.test(g[0]) && !QUESTION_WORDS.has(g[0]),
+  );
+  // 多少 and 几 count the word after them (多少天, 几个基站); 多久 and 多长 ask a duration, and the
+  // word after them is the event timed (提前多久打招呼, 多久办结, 多长时间来一次), which a text
+  // states as 提前六十日书面通知 or 二十个工作日内, without the asker's verb.
+  const duration = DURATION_ASK.test(match[0]);
+  const following = duration ? undefined : candidates.find((g) => question.startsWith(g[0], after));
   if (following) return following;
   let best: { group: string[]; end: number } | undefined;
   for (const group of candidates) {
     const start = question.lastIndexOf(group[0], at - group[0].length);
-    if (start < 0 || QUANTITY_LINK.test(group[0])) continue;
+    if (start < 0) continue;
     const end = start + group[0].length;
     if (!QUANTITY_LINK.test(question.slice(end, at))) continue;
     if (!best || end > best.end) best = { group, end };

@@ -224,6 +224,15 @@ describe('asked quantity', () => {
     expect(askedQuantity('居住证怎么办理？', g('居住证', '办理'))).toBeUndefined();
     expect(askedQuantity('基站建到多少个？', g('基站', '建'))).toBeUndefined();
   });
+  it('reads the word after 多久/多长 as the event timed, not a quantity', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    // The duration is what a text states (提前六十日书面通知), not the asker's verb.
+    expect(askedQuantity('得提前多久打招呼？', g('提前', '打招呼'))).toEqual(['提前']);
+    expect(askedQuantity('多长时间来一次？', g('一次'))).toBeUndefined();
+    expect(askedQuantity('在广州补办，多久能办结？', g('广州', '补办', '办结'))).toBeUndefined();
+    // 多少 still counts the word after it.
+    expect(askedQuantity('要建多少基站？', g('建', '基站'))).toEqual(['基站']);
+  });
   it('reads a person before 多大 (and 几岁, 多少岁) as an age asked, not the person', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     const age = ['周岁', '年龄', '岁'];
