@@ -117,7 +117,8 @@ const SINGLE_HAN = /^\p{Script=Han}$/u;
  * Query term groups without question words and single Latin letters; order kept. Single Chinese
  * characters (建, 带, 做 …) are dropped too when the question has longer terms: alone they are
  * ambiguous morphemes, and their high corpus IDF as stand-alone tokens let a short chunk full of
- * 建 outrank the one chunk that holds “无证明机关” (seen on seed-dev over the Qingdao subset).
+ * 建 outrank the one chunk that holds “无证明机关” (seen on seed-dev over the Qingdao subset) —
+ * unless the lexicon gives the character official alternatives (狗 → 犬, 犬只).
  */
 export function topicalGroups(groups: string[][]): string[][] {
   const kept = groups.filter((group) => {
@@ -130,7 +131,8 @@ export function topicalGroups(groups: string[][]): string[][] {
       !/^[a-z]$/i.test(head)
     );
   });
-  const longer = kept.filter((group) => !SINGLE_HAN.test(group[0]));
+  // A character the lexicon maps to official words (狗 → 犬, 犬只) is a topic, not a morpheme.
+  const longer = kept.filter((group) => !SINGLE_HAN.test(group[0]) || group.length > 1);
   return longer.length > 0 ? longer : kept;
 }
 

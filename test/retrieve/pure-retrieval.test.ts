@@ -166,6 +166,11 @@ describe('relevance signal', () => {
     expect(
       topicalGroups([['我家'], ['窗前'], ['大树', '树木'], ['要是'], ['家里'], ['觉得'], ['好几年']]),
     ).toEqual([['窗前'], ['大树', '树木']]);
+    // A single character leaves beside longer terms, unless the lexicon maps it (狗 → 犬).
+    expect(topicalGroups([['抱'], ['狗', '犬', '犬只'], ['打车', '出租汽车']])).toEqual([
+      ['狗', '犬', '犬只'],
+      ['打车', '出租汽车'],
+    ]);
     expect(asksForNumber('要建多少个基站')).toBe(true);
     expect(asksForNumber('居住证怎么办理')).toBe(false);
   });
