@@ -1,16 +1,17 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
-import { asksForList, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
+import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { holdsTerm, termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { asksPenalty, asksPermission } from './ask-kinds.js';
 import { composeGuideAnswer } from './compose-guide.js';
-import { numberLeads, yesNoLead } from './compose-lead.js';
+import { numberLead, numberLeads, yesNoLead } from './compose-lead.js';
 import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
+import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
@@ -181,14 +182,38 @@ export function createExtractiveAnswerer({
     const anchor = composition.anchor;
     const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex]);
     if (missingTopic) return { notAbout: missingTopic };
-    const lines = pieceLines(passages, composition.pieces);
-    const leads = numberLeads(parts, composition.pieces, anchor, groups);
+    const shown = [...passages];
+    const pieces = [...composition.pieces];
+    const leads = numberLeads(parts, pieces, anchor, groups);
+    if (leads.length === 0 && asksForNumber(question)) {
+      // The quoted rule names its quantity by a term the document defines ("在午间和夜间"): the
+      // definition states the number asked for ("午间，是指北京时间十二时至十四时之间的期间").
+      const anchorPassage = passages[anchor.passageIndex];
+      const doc = await store.getDocument(anchorPassage.chunk.docId);
+      const used = definitionsUsed(
+        doc ? definitionsIn(doc.chunks) : [],
+        pieces.map((p) => p.text).join(''),
+        (text) => numberLead(question, text) !== undefined,
+      );
+      for (const d of used) {
+        shown.push({ ...anchorPassage, chunk: d.chunk, why: { matchedTerms: [] } });
+        pieces.push({
+          passageIndex: shown.length - 1,
+          start: d.start,
+          end: d.end,
+          text: d.text,
+          // On a line of its own; not read for a lead, which would give one of several hours.
+          item: true,
+        });
+      }
+    }
+    const lines = pieceLines(shown, pieces);
     const yesNo = leads.length === 0 ? yesNoLead(question, anchor.text) : undefined;
     if (yesNo)
       leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
     lines.unshift(
       ...leads.map((lead): AnswerLine => {
-        const passage = passages[lead.passageIndex];
+        const passage = shown[lead.passageIndex];
         return {
           text: lead.text,
           block: true,
@@ -197,7 +222,7 @@ export function createExtractiveAnswerer({
         };
       }),
     );
-    const quoted = composition.pieces.map((p) => p.text).join('');
+    const quoted = pieces.map((p) => p.text).join('');
     const partial = retrieval.answerability?.outcome === 'partial';
     const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial });
     if (notCovered.length > 0) {

@@ -25,6 +25,12 @@ describe('numberLead', () => {
     );
   });
 
+  it('reads clock hours (十二时至十四时) as an amount', () => {
+    expect(numberLead('中午几点到几点不能装修？', '午间，是指北京时间十二时至十四时之间的期间；')).toBe(
+      '十二时至十四时',
+    );
+  });
+
   it('never reads an article number as the answer', () => {
     expect(numberLead('多少天内给答复？', '第十六条 烟草专卖行政主管部门应当作出决定。')).toBeUndefined();
   });

@@ -71,7 +71,18 @@ const PLAN = `数字青岛2025年行动方案政策解读
 推动5G-A和F5G-A试点部署及应用,力争5G基站数达4.5万个。积极落实人工智能“算力券”奖补政策,降低算力使用成本。
 `;
 
+const NOISE = `山东省环境噪声污染防治条例
+
+第三十三条 任何单位和个人不得在城市建成区内，在午间和夜间从事产生噪声污染的装饰装修活动。
+
+第四十二条 本条例中下列用语的含义：
+（一）午间，是指北京时间十二时至十四时之间的期间；
+（二）夜间，是指北京时间二十二时至次日六时之间的期间；
+（三）噪声敏感建筑物，是指医院、学校、机关、科研单位、住宅等需要保持安静的建筑物。
+`;
+
 const DOCS: { id: string; text: string; type: DocType }[] = [
+  { id: 'law-noise', text: NOISE, type: '法规' },
   { id: 'guide-passport', text: GUIDE, type: '办事指南' },
   { id: 'law-property', text: PROPERTY, type: '法规' },
   { id: 'law-kindergarten', text: KINDERGARTEN, type: '法规' },
@@ -241,6 +252,27 @@ describe('extractive answers from articles', () => {
     );
     const answered = await answerer.answer(question, retrieval);
     expect(answered.answer).not.toContain('未写明');
+  });
+});
+
+describe('defined terms', () => {
+  it('gives the hours a number question asks for from the definitions of the terms the rule uses', async () => {
+    const a = await ask('楼上装修吵死了，中午和晚上几点以后就不能再干了？', 'law-noise#1');
+    const lines = a.answer.split('\n');
+    expect(lines[0]).toContain('在午间和夜间从事产生噪声污染的装饰装修活动');
+    expect(lines.slice(1)).toEqual([
+      '午间，是指北京时间十二时至十四时之间的期间；',
+      '夜间，是指北京时间二十二时至次日六时之间的期间[2]；',
+    ]);
+    // A definition the rule does not use, or that states no number, is not added.
+    expect(a.answer).not.toContain('噪声敏感建筑物');
+    expect(a.citations.at(-1)?.quote).toContain('午间，是指北京时间十二时至十四时之间的期间；');
+    expectQuotesIntact(a);
+  });
+
+  it('adds no definition when the question asks no number or the rule states it', async () => {
+    const a = await ask('晚上能不能装修？', 'law-noise#1');
+    expect(a.answer).not.toContain('是指');
   });
 });
 
