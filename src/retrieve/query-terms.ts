@@ -181,8 +181,18 @@ const GOAL_WORDS = /^(?:目标|指标|任务|预期|预期目标|目标值|数�
  * the asked quantity ("孩子多大才能骑电动自行车" is answered by 年满16周岁, which names no 孩子);
  * texts state ages in 周岁, 岁 or as a 年龄.
  */
-const AGE_QUESTION =
-  /(?:孩子|小孩|儿童|娃|宝宝|子女|学生|老人|未成年人|青少年|人)(?:要|得|须|需|需要|才|能|可以|的|年龄)*多大(?!面积|的)|多大年龄|多大岁数|年龄多大|几岁|多少岁/u;
+const AGE_PERSON_WORDS = '孩子|小孩|儿童|娃|宝宝|子女|学生|老人|未成年人|青少年|人';
+const AGE_LINK = '(?:要|得|须|需|需要|才|能|可以|的|年龄)*多大(?!面积|的)';
+const AGE_QUESTION = new RegExp(
+  `(?:${AGE_PERSON_WORDS})${AGE_LINK}|多大年龄|多大岁数|年龄多大|几岁|多少岁`,
+  'u',
+);
+/**
+ * The person whose age is asked ("孩子" in "孩子多大才能骑电动自行车"): who asks, not what the
+ * answer names. Texts state the age alone (年满16周岁); read as a topic, 孩子 → 儿童, 未成年人
+ * drew the article on carrying children instead.
+ */
+const AGE_PERSON = new RegExp(`(?:${AGE_PERSON_WORDS})(?=${AGE_LINK})`, 'gu');
 const AGE_TERMS = ['周岁', '年龄', '岁'];
 
 /**
@@ -255,8 +265,9 @@ const DEGREE_ASK = /多[大高远宽深](?=\p{Script=Han})|多重(?=的|[^\p{Scr
 
 /**
  * The question whose terms the retriever and the answerer look for: A-not-A forms read as their
- * affirmative (affirmativeQuestion) and the how-much words (DEGREE_ASK) blanked. Pure.
+ * affirmative (affirmativeQuestion), the person whose age is asked (AGE_PERSON) and the how-much
+ * words (DEGREE_ASK) blanked. Pure.
  */
 export function questionForTerms(question: string): string {
-  return affirmativeQuestion(question).replace(DEGREE_ASK, '，');
+  return affirmativeQuestion(question).replace(AGE_PERSON, '，').replace(DEGREE_ASK, '，');
 }

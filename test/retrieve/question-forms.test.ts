@@ -28,6 +28,12 @@ describe('how-much words are the ask, not the topic', () => {
     expect(questionForTerms('能不能放在离地面多高的地方？')).toBe('能放在离地面，的地方？');
   });
 
+  it('blanks the person whose age is asked, who is not what the answer names', () => {
+    expect(questionForTerms('孩子多大才能骑电动自行车上路？')).toBe('，，才能骑电动自行车上路？');
+    // A thing's size stays asked about.
+    expect(questionForTerms('孩子的房间要多大面积？')).toBe('孩子的房间要，面积？');
+  });
+
   it('keeps 多重 as an adjective, and 多长时间 for the lexicon', () => {
     expect(questionForTerms('多重国籍怎么认定')).toBe('多重国籍怎么认定');
     expect(questionForTerms('审批要多长时间')).toBe('审批要多长时间');
