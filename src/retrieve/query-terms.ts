@@ -1,3 +1,5 @@
+import { withoutStatedValues } from './stated-values.js';
+
 /**
  * Words that shape a question but say nothing about its topic. They are dropped from the query
  * terms used for the relevance signal and for sentence selection (BM25 gives them little weight
@@ -265,9 +267,12 @@ const DEGREE_ASK = /多[大高远宽深](?=\p{Script=Han})|多重(?=的|[^\p{Scr
 
 /**
  * The question whose terms the retriever and the answerer look for: A-not-A forms read as their
- * affirmative (affirmativeQuestion), the person whose age is asked (AGE_PERSON) and the how-much
+ * affirmative (affirmativeQuestion), a value the citizen states (66岁, 15度) as the word for its
+ * quantity (withoutStatedValues), the person whose age is asked (AGE_PERSON) and the how-much
  * words (DEGREE_ASK) blanked. Pure.
  */
 export function questionForTerms(question: string): string {
-  return affirmativeQuestion(question).replace(AGE_PERSON, '，').replace(DEGREE_ASK, '，');
+  return withoutStatedValues(affirmativeQuestion(question))
+    .replace(AGE_PERSON, '，')
+    .replace(DEGREE_ASK, '，');
 }
