@@ -1,5 +1,6 @@
 import type { Span } from '../domain.js';
 import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
+import { type StatedValue, statedRanges, statesRangeHolding } from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksPenalty, statesSanction } from './ask-kinds.js';
 
@@ -109,12 +110,13 @@ export function numberLeads(
   pieces: (Span & { text: string; passageIndex: number })[],
   anchor: Span & { text: string; passageIndex: number },
   groups: string[][],
+  stated: StatedValue[] = [],
 ): Lead[] {
   const leads: Lead[] = [];
   const asking = parts.filter((p) => asksForNumber(p));
   for (const part of asking) {
     const quantity = askedQuantity(part, groups);
-    const candidates = [anchor, ...pieces];
+    const candidates = forStatedValues([anchor, ...pieces], stated);
     const source =
       (quantity &&
         candidates.find(
@@ -134,6 +136,18 @@ export function numberLeads(
     });
   }
   return leads;
+}
+
+/**
+ * The sentences a number lead may come from when the citizen states a value (暖气只有15度): where
+ * the quoted rule lists ranges of that value (16℃至18℃退20%, 14℃至16℃退50%), only the one holding
+ * it, so the lead is the citizen's case and not the first item. Pure.
+ */
+function forStatedValues<T extends { text: string }>(sentences: T[], stated: StatedValue[]): T[] {
+  if (stated.length === 0) return sentences;
+  const ranged = sentences.filter((s) => stated.some((v) => statedRanges(s.text, v.kind).length > 0));
+  if (ranged.length === 0) return sentences;
+  return ranged.filter((s) => stated.some((v) => statesRangeHolding(s.text, v)));
 }
 
 /** The question's term that stands closest before the number in the sentence: 机架 in "机架数达6.5万架". */

@@ -3,6 +3,7 @@ import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { holdsTerm, termWeights } from '../retrieve/relevance.js';
+import { statedValues } from '../retrieve/stated-values.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
@@ -184,7 +185,7 @@ export function createExtractiveAnswerer({
     if (missingTopic) return { notAbout: missingTopic };
     const shown = [...passages];
     const pieces = [...composition.pieces];
-    const leads = numberLeads(parts, pieces, anchor, groups);
+    const leads = numberLeads(parts, pieces, anchor, groups, statedValues(question));
     if (leads.length === 0 && asksForNumber(question)) {
       // The quoted rule names its quantity by a term the document defines ("在午间和夜间"): the
       // definition states the number asked for ("午间，是指北京时间十二时至十四时之间的期间").

@@ -4,7 +4,8 @@ import { parseChineseNumber } from '../text/chinese-numerals.js';
  * Values a citizen states about their own case — "我爸今年66了", "暖气只有15度", "孩子7岁". Rules
  * state such values as ranges of a named quantity ("六十五周岁以上免费乘坐", "供热温度高于或者等于
  * 14℃、低于16℃的"), never as the citizen's number: searched as a bare term, 66 matched "国务院令
- * 第66号" and 15 any fifteen, so the value is searched as the word for its quantity instead.
+ * 第66号" and 15 any fifteen, so the value is searched as the word for its quantity instead; and where a rule lists ranges
+ * (退还热费的20% / 50% / 全额), the answer leads with the one holding the value.
  */
 
 export type ValueKind = 'age' | 'temperature';
@@ -59,6 +60,63 @@ export function withoutStatedValues(question: string): string {
     out = `${out.slice(0, v.start)} ${VALUE_TERMS[v.kind]} ${out.slice(v.end)}`;
   }
   return out;
+}
+
+const UNIT: Record<ValueKind, string> = { age: '(?:周岁|岁)', temperature: '(?:℃|摄氏度|度)' };
+
+/** Bounds a clause puts on a quantity; 以上 and 以下 include the number, as Chinese law reads them. */
+export interface Bounds {
+  min: number;
+  minIncluded: boolean;
+  max: number;
+  maxIncluded: boolean;
+}
+
+/**
+ * The ranges of a kind a text states, one per clause (split at ，；。): "高于或者等于14℃、低于16℃"
+ * is [14, 16), "六十五周岁以上" [65, ∞), "不满六十五周岁" [0, 65), "十一周岁至六十周岁" [11, 60].
+ * Pure.
+ */
+export function statedRanges(text: string, kind: ValueKind): Bounds[] {
+  const amount = new RegExp(
+    `(高于或者等于|高于或等于|不低于|不少于|不超过|不高于|低于|高于|超过|不满|未满|不足|年满|满|达到)?${NUMBER}${UNIT[kind]}(以上|以下|以内|及以上|及以下)?`,
+    'gu',
+  );
+  const out: Bounds[] = [];
+  for (const clause of text.split(/[，,；;。]/u)) {
+    let bounds: Bounds | undefined;
+    for (const m of clause.matchAll(amount)) {
+      const n = parseNumber(m[2]);
+      if (n === undefined) continue;
+      const b: Bounds = bounds ?? { min: -Infinity, minIncluded: true, max: Infinity, maxIncluded: true };
+      const at = m.index ?? 0;
+      const before = m[1] ?? '';
+      const after = m[3] ?? '';
+      if (/^(?:至|到|-|～|~)$/u.test(clause.slice(at - 1, at)))
+        Object.assign(b, { max: n, maxIncluded: true });
+      else if (/^(?:高于或者?等于|不低于|不少于|年满|满|达到)$/u.test(before) || /以上/u.test(after))
+        Object.assign(b, { min: n, minIncluded: true });
+      else if (/^(?:高于|超过)$/u.test(before)) Object.assign(b, { min: n, minIncluded: false });
+      else if (/^(?:不满|未满|不足|低于)$/u.test(before)) Object.assign(b, { max: n, maxIncluded: false });
+      else if (/^(?:不超过|不高于)$/u.test(before) || /以下|以内/u.test(after))
+        Object.assign(b, { max: n, maxIncluded: true });
+      else if (/^(?:至|到)/u.test(clause.slice(at + m[0].length)))
+        Object.assign(b, { min: n, minIncluded: true });
+      else continue;
+      bounds = b;
+    }
+    if (bounds) out.push(bounds);
+  }
+  return out;
+}
+
+/** Whether `text` states a range of the value's kind that holds the value. Pure. */
+export function statesRangeHolding(text: string, value: StatedValue): boolean {
+  return statedRanges(text, value.kind).some(
+    (b) =>
+      (b.minIncluded ? value.value >= b.min : value.value > b.min) &&
+      (b.maxIncluded ? value.value <= b.max : value.value < b.max),
+  );
 }
 
 function parseNumber(raw: string): number | undefined {

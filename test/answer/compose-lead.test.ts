@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberLead, numberLeads, yesNoLead } from '../../src/answer/compose-lead.js';
+import { statedValues } from '../../src/retrieve/stated-values.js';
 
 describe('numberLead', () => {
   it('reads the amount of the asked quantity, not another number of the sentence', () => {
@@ -41,6 +42,28 @@ describe('numberLead', () => {
 });
 
 describe('numberLeads', () => {
+  it("leads with the listed range that holds the citizen's stated value, not the first item", () => {
+    const at = (text: string, start: number) => ({ text, start, end: start + text.length, passageIndex: 0 });
+    const anchor = at('对被测房间室温不合格的天数，供热单位应当按照下列标准向用户退还热费：', 0);
+    const items = [
+      at('（一）供热温度高于或者等于16℃、低于18℃的，退还热费的20%；', 40),
+      at('（二）供热温度高于或者等于14℃、低于16℃的，退还热费的50%；', 80),
+    ];
+    const question = '暖气只有15度，供热公司得给我退多少钱？';
+    const groups = [
+      ['暖气', '供热'],
+      ['供热公司', '供热单位'],
+    ];
+    const leads = numberLeads([question], items, anchor, groups, statedValues(question));
+    expect(leads.map((l) => [l.text, l.start])).toEqual([['50%', 80]]);
+    // Without a stated value the first amount leads, as before.
+    expect(numberLeads(['退多少钱？'], items, anchor, groups).map((l) => l.text)).toEqual(['20%']);
+    // A value no listed range holds gives no lead rather than another case's amount.
+    expect(numberLeads(['只有20度，退多少钱？'], items, anchor, groups, statedValues('只有20度'))).toEqual(
+      [],
+    );
+  });
+
   it('answers each number part of a multi-part question, labelled by its quantity', () => {
     const anchor = {
       text: '力争通用数据中心标准机架数达6.5万架，智能算力占比达35%。',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { questionForTerms } from '../../src/retrieve/query-terms.js';
-import { statedValues, withoutStatedValues } from '../../src/retrieve/stated-values.js';
+import {
+  statedRanges,
+  statedValues,
+  statesRangeHolding,
+  withoutStatedValues,
+} from '../../src/retrieve/stated-values.js';
 
 describe('values a citizen states about their case', () => {
   it('reads ages and temperatures, in Arabic digits or Chinese numerals', () => {
@@ -25,5 +30,23 @@ describe('values a citizen states about their case', () => {
     expect(withoutStatedValues('我爸今年66了，坐公交车要钱吗')).toBe('我爸今年 周岁 ，坐公交车要钱吗');
     expect(withoutStatedValues('暖气只有15度')).toBe('暖气只有 温度 ');
     expect(questionForTerms('暖气只有15度，能不能退钱？')).toBe('暖气只有 温度 ，能退钱？');
+  });
+
+  it('reads the ranges rules state, 以上 and 以下 inclusive, and whether one holds the value', () => {
+    const bounds = (text: string, kind: 'age' | 'temperature') =>
+      statedRanges(text, kind).map((b) => [b.min, b.minIncluded, b.max, b.maxIncluded]);
+    expect(bounds('供热温度高于或者等于14℃、低于16℃的，退还热费的50%', 'temperature')).toEqual([
+      [14, true, 16, false],
+    ]);
+    expect(bounds('六十五周岁以上免费乘坐，不满六十五周岁的半价', 'age')).toEqual([
+      [65, true, Infinity, true],
+      [-Infinity, true, 65, false],
+    ]);
+    expect(bounds('十一周岁至六十周岁的男性公民', 'age')).toEqual([[11, true, 60, true]]);
+    expect(bounds('驾驶电动自行车必须年满16周岁', 'age')).toEqual([[16, true, Infinity, true]]);
+    const [age66] = statedValues('我爸今年66了');
+    expect(statesRangeHolding('六十五周岁以上免费乘坐市内公共交通工具', age66)).toBe(true);
+    expect(statesRangeHolding('不满六十五周岁按照当地有关规定半价乘坐', age66)).toBe(false);
+    expect(statesRangeHolding('供热温度低于14℃的，全额退还热费', age66)).toBe(false);
   });
 });
