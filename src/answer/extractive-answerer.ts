@@ -209,7 +209,14 @@ export function createExtractiveAnswerer({
       }
     }
     const lines = pieceLines(shown, pieces);
-    const yesNo = leads.length === 0 ? yesNoLead(question, anchor.text) : undefined;
+    const quoted = pieces.map((p) => p.text).join('');
+    const partial = retrieval.answerability?.outcome === 'partial';
+    const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial });
+    // 可以/不可以 answers an ask; when every asking part is one the quote does not cover, the quote's
+    // 不得 or 可以 is about something else ("…测尾气，要交钱吗？我能不配合吗？" over a rule on
+    // marine discharges read 不可以).
+    const asksUncovered = notCovered.length > 0 && notCovered.length >= askingParts(question).length;
+    const yesNo = leads.length === 0 && !asksUncovered ? yesNoLead(question, anchor.text) : undefined;
     if (yesNo)
       leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
     lines.unshift(
@@ -223,9 +230,6 @@ export function createExtractiveAnswerer({
         };
       }),
     );
-    const quoted = pieces.map((p) => p.text).join('');
-    const partial = retrieval.answerability?.outcome === 'partial';
-    const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial });
     if (notCovered.length > 0) {
       lines.push({
         text: partialNote(notCovered, { quotedOnly: partial }),

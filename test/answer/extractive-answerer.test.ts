@@ -255,6 +255,19 @@ describe('extractive answers from articles', () => {
   });
 });
 
+describe('yes/no leads', () => {
+  it('gives no 可以/不需要 when every asking part is one the quote does not cover', async () => {
+    const question = '在户籍地以外办理小型汽车注册登记，要交钱吗？我能不配合吗？';
+    const a = await ask(question, 'law-vehicles#1');
+    expect(a.answer).toContain('免予提交公安机关核发的居住证明');
+    expect(a.answer.split('\n')[0]).not.toMatch(/^(?:不需要|需要|可以|不可以)/);
+    expect(a.answer.split('\n').at(-1)).toContain('现有资料未写明');
+    // The same quote leads with 不需要 when it covers the ask.
+    const b = await ask('在户籍地以外办理小型汽车注册登记，要提交居住证明吗？', 'law-vehicles#1');
+    expect(b.answer.split('\n')[0]).toBe('不需要[1]。');
+  });
+});
+
 describe('defined terms', () => {
   it('gives the hours a number question asks for from the definitions of the terms the rule uses', async () => {
     const a = await ask('楼上装修吵死了，中午和晚上几点以后就不能再干了？', 'law-noise#1');
