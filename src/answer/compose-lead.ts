@@ -91,6 +91,9 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   const yes = PERMISSIVE.test(sentence);
   if (no === yes || exempt) return undefined;
   if (no) return '不可以';
+  // The 可以 of a sanction ("…的，责令改正，可以处罚款") is the authority's power over the act
+  // asked about, not a permission to do it.
+  if (statesSanction(sentence)) return undefined;
   return CONDITION.test(sentence) ? '可以，但要符合规定' : '可以';
 }
 

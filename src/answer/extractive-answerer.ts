@@ -10,9 +10,10 @@ import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { asksPenalty, asksPermission } from './ask-kinds.js';
 import { composeGuideAnswer } from './compose-guide.js';
 import { numberLead, numberLeads, yesNoLead } from './compose-lead.js';
-import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
+import { composeFromPassages, isListLead, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
+import { LEADING_ENUMERATOR } from './display-text.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
@@ -53,6 +54,7 @@ export function dominantTopicMissing(
   groups: string[][],
   weights: number[],
   passage: Passage,
+  question = '',
 ): string | undefined {
   const total = weights.reduce((a, b) => a + b, 0);
   if (total <= 0) return undefined;
@@ -62,7 +64,37 @@ export function dominantTopicMissing(
   // Only a look-alike counts against the passage: a term it lacks altogether may be a citizen's
   // word for an official one (驾校 for 驾驶培训), which the relevance decision has weighed already.
   const lookAlike = groups[top].some((term) => text.includes(term));
-  return lookAlike && !groups[top].some((term) => holdsTerm(term, text)) ? groups[top][0] : undefined;
+  if (lookAlike && !groups[top].some((term) => holdsTerm(term, text))) return groups[top][0];
+  return processesOtherDocument(question, groups[top], text) ? groups[top][0] : undefined;
+}
+
+/** Verbs of getting a certificate, card or licence issued: 办理, 申领, 补办 …. */
+const ISSUING = /(?:办理|申请|申领|补办|换领|领取|核发|签发)(\p{Script=Han}{1,8}?[证卡照])/gu;
+
+/**
+ * Whether a question about getting a certificate (居住证怎么办理, 补办社保卡) meets a passage that
+ * issues other certificates only: an article on applying for a 生育证 names 居住证 as where to
+ * apply and a document to bring, and is no answer to how a 居住证 is obtained. Pure.
+ */
+export function processesOtherDocument(question: string, topic: string[], passageText: string): boolean {
+  if (!/[证卡照]$/u.test(topic[0]) || !/办|申请|申领|领取|换/u.test(question)) return false;
+  const issued = [...passageText.matchAll(ISSUING)].map((m) => m[1]);
+  return issued.length > 0 && !issued.some((doc) => topic.some((t) => doc.includes(t)));
+}
+
+/**
+ * The anchor sentence, with the lead of its list when it is an item: "（七）允许商业广告…进入幼儿园
+ * 的" reads as a permission alone, and as an act sanctioned under "有下列行为之一的…没收违法所得：".
+ */
+function withListLead(
+  pieces: QuotedPiece[],
+  anchor: { passageIndex: number; start: number; text: string },
+): string {
+  if (!LEADING_ENUMERATOR.test(anchor.text)) return anchor.text;
+  const lead = pieces
+    .filter((p) => p.passageIndex === anchor.passageIndex && p.end <= anchor.start && isListLead(p.text))
+    .at(-1);
+  return lead ? `${lead.text}${anchor.text}` : anchor.text;
 }
 
 function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
@@ -181,7 +213,7 @@ export function createExtractiveAnswerer({
     if (!composition) return undefined;
     const weights = termWeights(groups, idf);
     const anchor = composition.anchor;
-    const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex]);
+    const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex], question);
     if (missingTopic) return { notAbout: missingTopic };
     const shown = [...passages];
     const pieces = [...composition.pieces];
@@ -216,7 +248,8 @@ export function createExtractiveAnswerer({
     // 不得 or 可以 is about something else ("…测尾气，要交钱吗？我能不配合吗？" over a rule on
     // marine discharges read 不可以).
     const asksUncovered = notCovered.length > 0 && notCovered.length >= askingParts(question).length;
-    const yesNo = leads.length === 0 && !asksUncovered ? yesNoLead(question, anchor.text) : undefined;
+    const yesNo =
+      leads.length === 0 && !asksUncovered ? yesNoLead(question, withListLead(pieces, anchor)) : undefined;
     if (yesNo)
       leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
     lines.unshift(

@@ -90,6 +90,14 @@ describe('yesNoLead', () => {
     expect(yesNoLead('学员可以自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
   });
 
+  it("reads no 可以 from a sanction: it is the authority's power over the act asked about", () => {
+    const q = '幼儿园让商业广告进来，这个允许吗？';
+    expect(yesNoLead(q, '允许商业广告、商业活动进入幼儿园的。')).toBe('可以');
+    expect(
+      yesNoLead(q, '有违法所得的，没收违法所得：（七）允许商业广告、商业活动进入幼儿园的。'),
+    ).toBeUndefined();
+  });
+
   it('answers a penalty question with 会 only from a sanction, never with 可以/不可以', () => {
     const q = '过年在自家阳台上放挂鞭，会挨罚吗？';
     expect(

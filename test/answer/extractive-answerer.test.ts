@@ -81,7 +81,13 @@ const NOISE = `山东省环境噪声污染防治条例
 （三）噪声敏感建筑物，是指医院、学校、机关、科研单位、住宅等需要保持安静的建筑物。
 `;
 
+const BIRTH = `山东省人口与计划生育条例
+
+第二十一条 申请再生育子女的夫妻，应当到一方户籍所在地或者居住证申领地的街道办事处申请办理生育证。申请办理生育证时应当提交下列证件：双方的居民身份证、结婚证，在居住证申领地申请办理生育证的，还应当提交居住证。
+`;
+
 const DOCS: { id: string; text: string; type: DocType }[] = [
+  { id: 'law-birth', text: BIRTH, type: '法规' },
   { id: 'law-noise', text: NOISE, type: '法规' },
   { id: 'guide-passport', text: GUIDE, type: '办事指南' },
   { id: 'law-property', text: PROPERTY, type: '法规' },
@@ -300,6 +306,17 @@ describe('no patchwork', () => {
     expect(a.refused).toBe(true);
     expect(a.citations).toEqual([]);
     expect(a.answer).toContain('没有找到关于“居住证”的规定');
+  });
+
+  it('does not answer how to get a certificate from an article issuing another one', async () => {
+    // The article names 居住证 three times (where to apply, a document to bring), and every word
+    // of the question; it issues a 生育证.
+    const a = await ask('居住证怎么办理？需要带什么材料？', 'law-birth#1');
+    expect(a.refused).toBe(true);
+    expect(a.answer).toContain('没有找到关于“居住证”的规定');
+    const b = await ask('生育证怎么办理？需要带什么证件？', 'law-birth#1');
+    expect(b.refused).toBe(false);
+    expect(b.answer).toContain('申请办理生育证时应当提交下列证件');
   });
 
   it('answers from one passage when the others only share words', async () => {
