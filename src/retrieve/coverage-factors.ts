@@ -1,5 +1,6 @@
-import type { Passage } from '../domain.js';
+import type { DocumentMeta, Passage } from '../domain.js';
 import { placesIn } from '../text/place-names.js';
+import { regionOf } from './locality.js';
 import { holdsTerm } from './relevance.js';
 
 /*
@@ -36,7 +37,17 @@ export function placeIdentity(passage: Passage): string {
   return `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')}`;
 }
 
-export function placeFactor(query: string, passage: Passage): number {
+/**
+ * `served`: the places the index has documents of (placesServed). A province's document holds in
+ * its cities — 山东省人口与计划生育条例 answers "在青岛生孩子…产假" — for the cities the index
+ * serves; for another city the index lacks the local rules that may refine the province's, and a
+ * province's document about one locale (台儿庄古城) would answer for all of them.
+ */
+export function placeFactor(
+  query: string,
+  passage: Passage,
+  served: ReadonlySet<string> = new Set(),
+): number {
   const asked = placesIn(query);
   if (asked.length === 0) return 1;
   const identity = placeIdentity(passage);
@@ -45,5 +56,16 @@ export function placeFactor(query: string, passage: Passage): number {
   // well apply to the place asked about; one that names only other places is about them.
   if (own.length === 0) return 1;
   const seen = `${identity} ${passage.chunk.text}`;
-  return asked.some((place) => seen.includes(place)) ? 1 : PLACE_MISMATCH_FACTOR;
+  if (asked.some((place) => seen.includes(place))) return 1;
+  const region = regionOf(identity);
+  const enclosing = (place: string) => served.has(place) && region && regionOf(place)?.startsWith(region);
+  return asked.some(enclosing) ? 1 : PLACE_MISMATCH_FACTOR;
+}
+
+/** The places named by the titles and regions of the indexed documents. Pure. */
+export function placesServed(metas: Iterable<DocumentMeta>): Set<string> {
+  const out = new Set<string>();
+  for (const meta of metas)
+    for (const place of placesIn(`${meta.title} ${meta.region ?? ''}`)) out.add(place);
+  return out;
 }

@@ -14,7 +14,7 @@ import {
   decideAnswerability,
 } from './answerability-model.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
-import { placeFactor, quantityFactor } from './coverage-factors.js';
+import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
@@ -89,6 +89,9 @@ export function createHybridRetriever({
   let metaCacheFor = -1;
   let metaCachedAt = Number.NEGATIVE_INFINITY;
 
+  /** The places the indexed documents are about (their titles and regions), refreshed with metaCache. */
+  let served = new Set<string>();
+
   async function metas(): Promise<Map<string, DocumentMeta>> {
     const { documents } = await store.stats();
     const now = performance.now();
@@ -96,6 +99,7 @@ export function createHybridRetriever({
       const fresh = await store.listDocuments();
       metaCache.clear();
       for (const meta of fresh) metaCache.set(meta.id, meta);
+      served = placesServed(fresh);
       metaCacheFor = documents;
       metaCachedAt = now;
     }
@@ -221,7 +225,7 @@ export function createHybridRetriever({
                 const text = normalisedText(p.chunk);
                 return (
                   idfCoverage({ groups: keywordGroups, idf, texts: [text] }) *
-                  placeFactor(query, p) *
+                  placeFactor(query, p, served) *
                   quantityFactor(quantity, text)
                 );
               }),
@@ -246,7 +250,7 @@ export function createHybridRetriever({
         })),
         bm25,
         vector,
-        placeMismatch: (p) => placeFactor(query, p) < 1,
+        placeMismatch: (p) => placeFactor(query, p, served) < 1,
         quantityMissing: (text) => quantityFactor(quantity, text) < 1,
         depth: coverageDepth,
       });

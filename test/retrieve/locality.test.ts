@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/domain.js';
+import { placeFactor, placesServed } from '../../src/retrieve/coverage-factors.js';
 import {
   askedRegion,
   DEFAULT_LOCALITY,
@@ -34,5 +36,28 @@ describe('locality prior', () => {
     expect(f('near')).toBeGreaterThan(f('national'));
     expect(f('national')).toBeGreaterThan(f('other'));
     expect(f('national')).toBe(1);
+  });
+});
+
+describe('a province document in its cities', () => {
+  const passage = (title: string, text: string): Passage => ({
+    chunk: { id: `${title}#0`, docId: title, start: 0, end: text.length, text, headingPath: [title] },
+    meta: { id: title, title, type: '法规', sourcePath: `${title}.md` },
+    score: 1,
+    why: { matchedTerms: [] },
+  });
+  const shandong = passage('山东省人口与计划生育条例', '除国家规定的产假外，增加产假六十日。');
+  const qingdao = passage('青岛市养犬管理条例', '携犬乘坐出租车的，应当征得驾驶员的同意。');
+
+  it("holds for a question about a city the index serves, not for another city's question", () => {
+    const served = placesServed([qingdao.meta, shandong.meta]);
+    expect([...served].sort()).toEqual(['山东', '青岛']);
+    expect(placeFactor('在青岛生孩子产假多少天？', shandong, served)).toBe(1);
+    // No 济南 document is indexed: the province's rule is not taken for 济南's.
+    expect(placeFactor('在济南生孩子产假多少天？', shandong, served)).toBeLessThan(1);
+    // A city's document stays another place's for another city.
+    expect(placeFactor('在济南能抱着狗打车吗？', qingdao, served)).toBeLessThan(1);
+    // Without the served places the province's rule is not taken either.
+    expect(placeFactor('在青岛生孩子产假多少天？', shandong)).toBeLessThan(1);
   });
 });
