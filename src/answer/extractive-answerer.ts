@@ -68,8 +68,12 @@ export function dominantTopicMissing(
   return processesOtherDocument(question, groups[top], text) ? groups[top][0] : undefined;
 }
 
-/** Verbs of getting a certificate, card or licence issued: 办理, 申领, 补办 …. */
-const ISSUING = /(?:办理|申请|申领|补办|换领|领取|核发|签发)(\p{Script=Han}{1,8}?[证卡照])/gu;
+/**
+ * Verbs of getting a certificate, card or licence issued (办理, 申领, 补办 …) and the certificate
+ * right after them: 办理生育证, 申领居住证; not a clause that goes on ("申请需要提交居住登记证明").
+ */
+const ISSUING =
+  /(?:办理|申请|申领|补办|换领|领取|核发|签发)(?![需要提交到向在的时应并及和或等办申领])(\p{Script=Han}{1,6}?[证卡照])/gu;
 
 /**
  * Whether a question about getting a certificate (居住证怎么办理, 补办社保卡) meets a passage that

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerProvider } from '../../src/answer/answer-provider.js';
-import { createExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import { createExtractiveAnswerer, processesOtherDocument } from '../../src/answer/extractive-answerer.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer, Chunk, DocType, Passage, SourceDocument } from '../../src/domain.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
@@ -314,6 +314,16 @@ describe('no patchwork', () => {
     const a = await ask('居住证怎么办理？需要带什么材料？', 'law-birth#1');
     expect(a.refused).toBe(true);
     expect(a.answer).toContain('没有找到关于“居住证”的规定');
+    // A clause that goes on after the verb names no certificate issued.
+    expect(
+      processesOtherDocument('居住证怎么办理？', ['居住证'], '居住证申请需要提交居住登记证明和本人身份证'),
+    ).toBe(false);
+    expect(processesOtherDocument('居住证怎么办理？', ['居住证'], '申请办理生育证时应当提交居住证')).toBe(
+      true,
+    );
+    expect(processesOtherDocument('居住证怎么办理？', ['居住证'], '申领居住证，应当向派出所提交材料')).toBe(
+      false,
+    );
     const b = await ask('生育证怎么办理？需要带什么证件？', 'law-birth#1');
     expect(b.refused).toBe(false);
     expect(b.answer).toContain('申请办理生育证时应当提交下列证件');
