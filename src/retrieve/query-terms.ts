@@ -111,6 +111,14 @@ const SCENE_WORDS = new Set([
   '最近',
   '刚刚',
   '马上',
+  // Where the citizen stands, not what the rule is about: 窗前的大树, 楼上装修, 隔壁养狗.
+  '窗前',
+  '门口',
+  '家门口',
+  '楼上',
+  '楼下',
+  '隔壁',
+  '对面',
 ]);
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;

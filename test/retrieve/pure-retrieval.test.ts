@@ -165,7 +165,9 @@ describe('relevance signal', () => {
     // The citizen's scene and hedges (我家, 家里, 要是, 觉得) are no topic either.
     expect(
       topicalGroups([['我家'], ['窗前'], ['大树', '树木'], ['要是'], ['家里'], ['觉得'], ['好几年']]),
-    ).toEqual([['窗前'], ['大树', '树木']]);
+    ).toEqual([['大树', '树木']]);
+    // Where the citizen stands is no topic either: 窗前的大树, 楼上装修, 隔壁养狗.
+    expect(topicalGroups([['楼上'], ['装修'], ['隔壁'], ['养狗']])).toEqual([['装修'], ['养狗']]);
     // A single character leaves beside longer terms, unless the lexicon maps it (狗 → 犬).
     expect(topicalGroups([['抱'], ['狗', '犬', '犬只'], ['打车', '出租汽车']])).toEqual([
       ['狗', '犬', '犬只'],
