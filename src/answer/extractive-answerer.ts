@@ -14,6 +14,7 @@ import { composeFromPassages, isListLead, passageSentences, type QuotedPiece } f
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { LEADING_ENUMERATOR } from './display-text.js';
+import { askedDocumentFacts, asksDocumentFact, documentFactLines } from './document-facts.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
@@ -191,6 +192,26 @@ export function createExtractiveAnswerer({
     return out;
   }
 
+  /** A question about the document itself ("这份文件的发文字号…什么时候发布的"), from its header. */
+  async function documentFactAnswer(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
+    const facts = askedDocumentFacts(question);
+    if (facts.length === 0 || !askingParts(question).every(asksDocumentFact)) return undefined;
+    const doc = await store.getDocument(top.chunk.docId);
+    if (!doc) return undefined;
+    const out: AnswerLine[] = [];
+    for (const line of documentFactLines(facts, doc.meta, doc.text)) {
+      const chunk = doc.chunks.find((c) => c.start <= line.start && line.end <= c.end);
+      if (!chunk) continue;
+      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
+      out.push({
+        text: line.text,
+        block: true,
+        source: { passage, start: line.start, end: line.end, key: `${doc.meta.id}:${line.fact}` },
+      });
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
   async function passageLines(
     question: string,
     retrieval: Retrieval,
@@ -293,7 +314,9 @@ export function createExtractiveAnswerer({
       );
     } else {
       lines =
-        (await guideLines(question, retrieval.passages[0])) ?? (await passageLines(question, retrieval));
+        (await documentFactAnswer(question, retrieval.passages[0])) ??
+        (await guideLines(question, retrieval.passages[0])) ??
+        (await passageLines(question, retrieval));
     }
     if (lines && 'notAbout' in lines) {
       // The best passage only mentions the question's main subject in passing (居住证明 for 居住证):

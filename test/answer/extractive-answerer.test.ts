@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerProvider } from '../../src/answer/answer-provider.js';
 import { createExtractiveAnswerer, processesOtherDocument } from '../../src/answer/extractive-answerer.js';
 import { loadConfig } from '../../src/config.js';
-import type { Answer, Chunk, DocType, Passage, SourceDocument } from '../../src/domain.js';
+import type { Answer, Chunk, DocType, DocumentMeta, Passage, SourceDocument } from '../../src/domain.js';
 import { HashingEmbedder } from '../../src/index/hashing-embedder.js';
 import type { LocalStore } from '../../src/index/local-store.js';
 import { openLocalStore } from '../../src/index/open-local-store.js';
@@ -86,7 +86,29 @@ const BIRTH = `山东省人口与计划生育条例
 第二十一条 申请再生育子女的夫妻，应当到一方户籍所在地或者居住证申领地的街道办事处申请办理生育证。申请办理生育证时应当提交下列证件：双方的居民身份证、结婚证，在居住证申领地申请办理生育证的，还应当提交居住证。
 `;
 
-const DOCS: { id: string; text: string; type: DocType }[] = [
+const INTERPRETATION = `《数字青岛2025年行动方案》政策解读
+
+  • 发布日期 2025-05-16
+  • 发文字号 青政办字【2025】21号
+
+今年重点在数字经济、数字政府等7个方面推进54项任务。
+
+解读单位:市大数据局政策和规划处
+联系电话:85912190
+`;
+
+const DOCS: { id: string; text: string; type: DocType; extra?: Partial<DocumentMeta> }[] = [
+  {
+    id: 'interp',
+    text: INTERPRETATION,
+    type: '政策解读',
+    extra: {
+      publishDate: '2025-05-16',
+      docNumber: '青政办字【2025】21号',
+      authority: '市大数据局政策和规划处',
+      phone: '85912190',
+    },
+  },
   { id: 'law-birth', text: BIRTH, type: '法规' },
   { id: 'law-noise', text: NOISE, type: '法规' },
   { id: 'guide-passport', text: GUIDE, type: '办事指南' },
@@ -136,7 +158,7 @@ beforeAll(async () => {
       path: `/corpus/${d.id}.md`,
       text: d.text,
       hash: d.id,
-      meta: { id: d.id, title, type: d.type, sourcePath: `${d.id}.md` },
+      meta: { id: d.id, title, type: d.type, sourcePath: `${d.id}.md`, ...d.extra },
     };
     const chunks = chunksOf(d.id, d.text, title);
     const vectors = await embedder.embedDocuments(chunks.map((c) => c.text));
@@ -258,6 +280,29 @@ describe('extractive answers from articles', () => {
     );
     const answered = await answerer.answer(question, retrieval);
     expect(answered.answer).not.toContain('未写明');
+  });
+});
+
+describe('questions about the document itself', () => {
+  it('answers 发文字号, 发布日期, 解读单位 and 电话 from the header lines, each cited', async () => {
+    const a = await ask('这份文件的发文字号是什么？什么时候发布的？', 'interp#2');
+    expect(a.answer.split('\n')).toEqual([
+      '发文字号：青政办字【2025】21号[1]。',
+      '发布日期：2025-05-16[2]。',
+    ]);
+    const b = await ask('这份政策解读是哪个部门做的？有问题打什么电话？', 'interp#2');
+    expect(b.answer.split('\n')).toEqual([
+      '解读单位：市大数据局政策和规划处[1]。',
+      '联系电话：85912190[2]。',
+    ]);
+    expect(b.citations.map((c) => c.quote)).toEqual(['解读单位:市大数据局政策和规划处', '联系电话:85912190']);
+    expectQuotesIntact(a);
+    expectQuotesIntact(b);
+  });
+
+  it('answers from the passages when a part of the question is no document fact', async () => {
+    const a = await ask('这份政策解读的发文字号是什么？一共推进多少项任务？', 'interp#2');
+    expect(a.answer).toContain('54项');
   });
 });
 
