@@ -3,6 +3,8 @@ import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
 import { type StatedValue, statedRanges, statesRangeHolding } from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksPenalty, statesSanction } from './ask-kinds.js';
+import { isListLead } from './compose-passage.js';
+import { LEADING_ENUMERATOR } from './display-text.js';
 
 /**
  * The direct fact an answer leads with: a number question starts with the number ("4.5万个"), a
@@ -165,4 +167,19 @@ function nearestTerm(part: string, text: string, value: string, groups: string[]
     if (!best || gap < best.gap) best = { term, gap };
   }
   return best?.term;
+}
+
+/**
+ * The anchor sentence, with the lead of its list when it is an item: "（七）允许商业广告…进入幼儿园
+ * 的" reads as a permission alone, and as an act sanctioned under "有下列行为之一的…没收违法所得：".
+ */
+export function withListLead(
+  pieces: readonly { passageIndex: number; end: number; text: string }[],
+  anchor: { passageIndex: number; start: number; text: string },
+): string {
+  if (!LEADING_ENUMERATOR.test(anchor.text)) return anchor.text;
+  const lead = pieces
+    .filter((p) => p.passageIndex === anchor.passageIndex && p.end <= anchor.start && isListLead(p.text))
+    .at(-1);
+  return lead ? `${lead.text}${anchor.text}` : anchor.text;
 }

@@ -1,25 +1,24 @@
 import type { Answer, Passage, Retrieval } from '../domain.js';
-import type { SearchStore } from '../index/search-store.js';
+import type { SearchStore, StoredDocument } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
-import { holdsTerm, termWeights } from '../retrieve/relevance.js';
+import { termWeights } from '../retrieve/relevance.js';
 import { statedValues } from '../retrieve/stated-values.js';
-import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { asksPenalty, asksPermission } from './ask-kinds.js';
 import { composeGuideAnswer } from './compose-guide.js';
-import { numberLead, numberLeads, yesNoLead } from './compose-lead.js';
-import { composeFromPassages, isListLead, passageSentences, type QuotedPiece } from './compose-passage.js';
+import { numberLead, numberLeads, withListLead, yesNoLead } from './compose-lead.js';
+import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
-import { LEADING_ENUMERATOR } from './display-text.js';
 import { askedDocumentFacts, asksDocumentFact, documentFactLines } from './document-facts.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
 import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
 import { parseServiceGuide } from './service-guide.js';
+import { dominantTopicMissing } from './topic-check.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
   tokenizer: Tokenizer;
@@ -40,74 +39,30 @@ export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnl
   return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，请向主管部门或政务服务热线咨询。`;
 }
 
-/**
- * Share of the question's term weight from which one term group is its main subject: "我想办居住证
- * 需要什么材料？" is about 居住证 whatever else a passage matches.
- */
-export const DOMINANT_TOPIC_SHARE = 0.5;
-
-/**
- * The main subject of the question when the passage holds it only inside another word (a passage
- * about kindergarten enrolment that mentions 居住证明 does not speak of a 居住证), else undefined.
- * Pure.
- */
-export function dominantTopicMissing(
-  groups: string[][],
-  weights: number[],
-  passage: Passage,
-  question = '',
-): string | undefined {
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total <= 0) return undefined;
-  const top = weights.indexOf(Math.max(...weights));
-  if (weights[top] / total < DOMINANT_TOPIC_SHARE) return undefined;
-  const text = normaliseForIndex(`${passage.chunk.headingPath.join(' ')} ${passage.chunk.text}`);
-  // Only a look-alike counts against the passage: a term it lacks altogether may be a citizen's
-  // word for an official one (驾校 for 驾驶培训), which the relevance decision has weighed already.
-  const lookAlike = groups[top].some((term) => text.includes(term));
-  if (lookAlike && !groups[top].some((term) => holdsTerm(term, text))) return groups[top][0];
-  return processesOtherDocument(question, groups[top], text) ? groups[top][0] : undefined;
-}
-
-/**
- * Verbs of getting a certificate, card or licence issued (办理, 申领, 补办 …) and the certificate
- * right after them: 办理生育证, 申领居住证; not a clause that goes on ("申请需要提交居住登记证明").
- */
-const ISSUING =
-  /(?:办理|申请|申领|补办|换领|领取|核发|签发)(?![需要提交到向在的时应并及和或等办申领])(\p{Script=Han}{1,6}?[证卡照])/gu;
-
-/**
- * Whether a question about getting a certificate (居住证怎么办理, 补办社保卡) meets a passage that
- * issues other certificates only: an article on applying for a 生育证 names 居住证 as where to
- * apply and a document to bring, and is no answer to how a 居住证 is obtained. Pure.
- */
-export function processesOtherDocument(question: string, topic: string[], passageText: string): boolean {
-  if (!/[证卡照]$/u.test(topic[0]) || !/办|申请|申领|领取|换/u.test(question)) return false;
-  const issued = [...passageText.matchAll(ISSUING)].map((m) => m[1]);
-  return issued.length > 0 && !issued.some((doc) => topic.some((t) => doc.includes(t)));
-}
-
-/**
- * The anchor sentence, with the lead of its list when it is an item: "（七）允许商业广告…进入幼儿园
- * 的" reads as a permission alone, and as an act sanctioned under "有下列行为之一的…没收违法所得：".
- */
-function withListLead(
-  pieces: QuotedPiece[],
-  anchor: { passageIndex: number; start: number; text: string },
-): string {
-  if (!LEADING_ENUMERATOR.test(anchor.text)) return anchor.text;
-  const lead = pieces
-    .filter((p) => p.passageIndex === anchor.passageIndex && p.end <= anchor.start && isListLead(p.text))
-    .at(-1);
-  return lead ? `${lead.text}${anchor.text}` : anchor.text;
-}
-
 function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
   const text = referralText(retrieval, referralLine);
   return {
     pieces: [text],
     answer: refusalAnswer(text, 'extractive'),
   };
+}
+
+/**
+ * A cited span of a stored document (a guide field, a header line), as a source in the chunk that
+ * holds it (or else overlaps it), scored like the passage that led to the document.
+ */
+function spanSource(
+  doc: StoredDocument,
+  span: { start: number; end: number },
+  top: Passage,
+  key: string,
+): AnswerLine['source'] {
+  const chunk =
+    doc.chunks.find((c) => c.start <= span.start && span.end <= c.end) ??
+    doc.chunks.find((c) => c.start < span.end && span.start < c.end);
+  if (!chunk) return undefined;
+  const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
+  return { passage, start: span.start, end: span.end, key: `${doc.meta.id}:${key}` };
 }
 
 /** Lines quoting passage pieces; one citation per passage. */
@@ -154,21 +109,12 @@ export function createExtractiveAnswerer({
     const unmapped = asks.length === 0 || askingParts(question).some((part) => guideAsks(part).length === 0);
     const { lines, missing } = composeGuideAnswer(guide, asks, { withConditions: unmapped });
     if (lines.length === 0) return undefined;
-    const chunkAt = (start: number, end: number) =>
-      doc.chunks.find((c) => c.start <= start && end <= c.end) ??
-      doc.chunks.find((c) => c.start < end && start < c.end);
     const authority = guide.fields.get('实施主体')?.value;
     const title = /\d/.test(doc.meta.title) ? '' : `“${doc.meta.title}”`;
     const out: AnswerLine[] = [
       { text: `根据${authority && !/\d/.test(authority) ? authority : ''}${title}办事指南：`, own: true },
     ];
-    /** A cited span of the guide's text, as a source in the passage that holds it. */
-    const sourceAt = (span: { start: number; end: number }, key: string) => {
-      const chunk = chunkAt(span.start, span.end);
-      if (!chunk) return undefined;
-      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
-      return { passage, start: span.start, end: span.end, key: `${doc.meta.id}:${key}` };
-    };
+    const sourceAt = (span: { start: number; end: number }, key: string) => spanSource(doc, span, top, key);
     for (const line of lines) {
       const source = line.span && sourceAt(line.span, line.key);
       if (!source) {
@@ -200,14 +146,8 @@ export function createExtractiveAnswerer({
     if (!doc) return undefined;
     const out: AnswerLine[] = [];
     for (const line of documentFactLines(facts, doc.meta, doc.text)) {
-      const chunk = doc.chunks.find((c) => c.start <= line.start && line.end <= c.end);
-      if (!chunk) continue;
-      const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
-      out.push({
-        text: line.text,
-        block: true,
-        source: { passage, start: line.start, end: line.end, key: `${doc.meta.id}:${line.fact}` },
-      });
+      const source = spanSource(doc, line, top, line.fact);
+      if (source) out.push({ text: line.text, block: true, source });
     }
     return out.length > 0 ? out : undefined;
   }
@@ -272,7 +212,7 @@ export function createExtractiveAnswerer({
     // 可以/不可以 answers an ask; when every asking part is one the quote does not cover, the quote's
     // 不得 or 可以 is about something else ("…测尾气，要交钱吗？我能不配合吗？" over a rule on
     // marine discharges read 不可以).
-    const asksUncovered = notCovered.length > 0 && notCovered.length >= askingParts(question).length;
+    const asksUncovered = notCovered.length > 0 && notCovered.length >= parts.length;
     const yesNo =
       leads.length === 0 && !asksUncovered ? yesNoLead(question, withListLead(pieces, anchor)) : undefined;
     if (yesNo)
