@@ -37,6 +37,8 @@ export function placeIdentity(passage: Passage): string {
   return `${passage.meta.title} ${passage.meta.region ?? ''} ${passage.chunk.headingPath.join(' ')}`;
 }
 
+const NONE_SERVED: ReadonlySet<string> = new Set();
+
 /**
  * `served`: the places the index has documents of (placesServed). A province's document holds in
  * its cities — 山东省人口与计划生育条例 answers "在青岛生孩子…产假" — for the cities the index
@@ -46,7 +48,7 @@ export function placeIdentity(passage: Passage): string {
 export function placeFactor(
   query: string,
   passage: Passage,
-  served: ReadonlySet<string> = new Set(),
+  served: ReadonlySet<string> = NONE_SERVED,
 ): number {
   const asked = placesIn(query);
   if (asked.length === 0) return 1;
