@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer, MetaFilter, Retrieval } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
+import { standardQuestionWords } from '../text/spoken-question-words.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import type { ConversationTurn } from './conversation-store.js';
 import type { QuestionRewriter, RewriteResult } from './question-rewriter.js';
@@ -40,6 +41,8 @@ export interface AskInput {
 /** A question rewritten and retrieved, ready to be answered (at once or streamed). */
 export interface PreparedAsk {
   rewrite: RewriteResult;
+  /** The standalone question with spoken question words in standard form (啥 → 什么): what is retrieved and answered. */
+  question: string;
   /** Everything retrieved, best first (`max(k, answerK)` passages at most). */
   retrieval: Retrieval;
   /** What the answerer is given: `retrieval` cut to the first `answerK` passages. */
@@ -65,7 +68,8 @@ export function createAskStep({ retriever, answerer, rewriter, answerK }: AskSte
       ? await rewriter.rewrite(question, history, { signal })
       : NOT_REWRITTEN(question);
     const t1 = performance.now();
-    const retrieval = await retriever.retrieve(rewrite.question, {
+    const standard = standardQuestionWords(rewrite.question);
+    const retrieval = await retriever.retrieve(standard, {
       k: Math.max(k ?? answerK, answerK),
       filters,
       mode,
@@ -75,14 +79,20 @@ export function createAskStep({ retriever, answerer, rewriter, answerK }: AskSte
       retrieval.passages.length > answerK
         ? { ...retrieval, passages: retrieval.passages.slice(0, answerK) }
         : retrieval;
-    return { rewrite, retrieval, forAnswer, timings: { rewriteMs: t1 - t0, retrieveMs: t2 - t1 } };
+    return {
+      rewrite,
+      question: standard,
+      retrieval,
+      forAnswer,
+      timings: { rewriteMs: t1 - t0, retrieveMs: t2 - t1 },
+    };
   };
   const answer = (prepared: PreparedAsk, signal?: AbortSignal) =>
-    answerer.answer(prepared.rewrite.question, prepared.forAnswer, { signal });
+    answerer.answer(prepared.question, prepared.forAnswer, { signal });
   return {
     prepare,
     answer,
-    stream: (prepared, signal) => answerer.stream(prepared.rewrite.question, prepared.forAnswer, { signal }),
+    stream: (prepared, signal) => answerer.stream(prepared.question, prepared.forAnswer, { signal }),
     async ask(input) {
       const prepared = await prepare(input);
       const t = performance.now();

@@ -24,6 +24,7 @@ import { askedQuantity, questionForTerms, topicalGroups } from './query-terms.js
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
+import { demoteWiderSisters } from './sister-documents.js';
 
 export interface HybridRetrieverOptions extends FusionParams {
   store: SearchStore;
@@ -190,7 +191,7 @@ export function createHybridRetriever({
         });
       }
       // Stable: equal scores keep the fused order.
-      passages.push(...ranked.sort((a, b) => b.score - a.score));
+      passages.push(...demoteWiderSisters(query, ranked).sort((a, b) => b.score - a.score));
       const idf = await store.idf(terms);
       // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
       const routed = await routeGuideFields({

@@ -47,6 +47,15 @@ describe('the ask step', () => {
     expect(out.rewrite).toEqual({ question: '公租房申请条件', rewritten: false, by: 'none' });
   });
 
+  it("retrieves and answers spoken question words in standard form, the citizen's wording kept in the rewrite", async () => {
+    const { retriever, calls } = recordingRetriever();
+    const step = createAskStep({ retriever, answerer: countingAnswerer, answerK: 1 });
+    const out = await step.ask({ question: '暖气报停最晚啥时候办？咋办手续？' });
+    expect(calls[0].query).toBe('暖气报停最晚什么时候办？怎么办手续？');
+    expect(out.answer.answer).toBe('暖气报停最晚什么时候办？怎么办手续？:1');
+    expect(out.rewrite.question).toBe('暖气报停最晚啥时候办？咋办手续？');
+  });
+
   it('never retrieves fewer than answerK passages', async () => {
     const { retriever, calls } = recordingRetriever();
     await createAskStep({ retriever, answerer: countingAnswerer, answerK: 4 }).ask({ question: 'q', k: 1 });
