@@ -124,6 +124,35 @@ const SCENE_WORDS = new Set([
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**
+ * Measures a how-many word is glued to by jieba: 几天, 几年, 几类, 多少度, 多少钱 ask, and no
+ * article holds them — as terms they took the highest IDF and counted against every passage.
+ */
+const ASK_MEASURE =
+  '天|日|年|月|周|次|遍|趟|类|种|项|个|条|只|位|人|岁|度|元|块|钱|倍|米|公里|小时|分钟|成|级|批';
+
+/**
+ * Ask words jieba glues to a neighbour: a how-many word and its measure (几天, 多少度), who-asks
+ * (由谁来, 谁来) and demonstratives (这种, 这样, 那根, 这段, and 段时间, left of 这段时间). Like the question words, they say
+ * nothing of the topic.
+ */
+const GLUED_ASK = new RegExp(
+  `^(?:(?:几|多少)(?:${ASK_MEASURE})|由谁来?|找谁|谁来|[这那](?:种|样|些|根|段|次|里|儿|么|会儿|时)|[这那一]?段时间)$`,
+  'u',
+);
+
+/**
+ * Characters that say nothing alone (是, 从, 把, 这 …): a term made only of them ("是从" in
+ * "是从哪天开始") is a function word jieba did not split.
+ */
+const FUNCTION_CHARS =
+  /^[的地得了着过之其所者也和与及并或而且跟同是为即有在于对向从自由被把将让给以用因等各每该此这那本我你您他她它吗呢吧啊呀嘛哦么何哪几都又再就才还已曾会能要可若虽除]+$/u;
+
+/** A question word, or an ask jieba glued to its neighbour (GLUED_ASK, FUNCTION_CHARS). */
+function isAskWord(term: string): boolean {
+  return QUESTION_WORDS.has(term) || GLUED_ASK.test(term) || (term.length > 1 && FUNCTION_CHARS.test(term));
+}
+
+/**
  * Query term groups without question words and single Latin letters; order kept. Single Chinese
  * characters (建, 带, 做 …) are dropped too when the question has longer terms: alone they are
  * ambiguous morphemes, and their high corpus IDF as stand-alone tokens let a short chunk full of
@@ -135,7 +164,8 @@ export function topicalGroups(groups: string[][]): string[][] {
     const head = group[0];
     return (
       head !== undefined &&
-      !QUESTION_WORDS.has(head) &&
+      // A glued ask the lexicon reads (多长时间 → 期限) stays, by its official alternatives.
+      !(isAskWord(head) && (group.length === 1 || QUESTION_WORDS.has(head))) &&
       !SCENE_WORDS.has(head) &&
       !head.startsWith('好几') &&
       !/^[a-z]$/i.test(head)
@@ -174,6 +204,9 @@ const NUMBER_QUESTION = /多少|几|多久|多长|多大|多高/;
 
 /** Number questions that ask how long something takes or lasts. */
 const DURATION_ASK = /^(?:多久|多长)$/;
+
+/** Words naming a span of time, the quantity a duration ask may name before it (有效期, 期限, 提前). */
+const TIME_SPAN = /(?:期|限|间|长|时|提前)$/u;
 
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =
@@ -219,7 +252,7 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   const at = match.index;
   const after = at + match[0].length;
   const candidates = groups.filter(
-    (g) => !SINGLE_HAN.test(g[0]) && !QUANTITY_LINK.test(g[0]) && !QUESTION_WORDS.has(g[0]),
+    (g) => !SINGLE_HAN.test(g[0]) && !QUANTITY_LINK.test(g[0]) && !isAskWord(g[0]),
   );
   // 多少 and 几 count the word after them (多少天, 几个基站); 多久 and 多长 ask a duration, and the
   // word after them is the event timed (提前多久打招呼, 多久办结, 多长时间来一次), which a text
@@ -233,6 +266,8 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
     if (start < 0) continue;
     const end = start + group[0].length;
     if (!QUANTITY_LINK.test(question.slice(end, at))) continue;
+    // Before 多久/多长 a time span is the quantity (有效期多长); a verb is the event timed (能干多长时间).
+    if (duration && !TIME_SPAN.test(group[0])) continue;
     if (!best || end > best.end) best = { group, end };
   }
   // A goal's or a count's quantity is the word right before it (增长 in 增长目标, 基站 in 基站数量目标).

@@ -173,6 +173,12 @@ describe('relevance signal', () => {
       ['狗', '犬', '犬只'],
       ['打车', '出租汽车'],
     ]);
+    // Asks jieba glues to a neighbour — 几天, 多少度, 由谁来, 这种, "是从" (是 + 从) — are no topic;
+    // one the lexicon reads (多长时间 → 期限) keeps its official words.
+    expect(
+      topicalGroups([['是从'], ['开始'], ['多少度'], ['这种'], ['应急'], ['几天'], ['由谁来'], ['段时间']]),
+    ).toEqual([['开始'], ['应急']]);
+    expect(topicalGroups([['多长时间', '期限'], ['过渡']])).toEqual([['多长时间', '期限'], ['过渡']]);
     expect(asksForNumber('要建多少个基站')).toBe(true);
     expect(asksForNumber('居住证怎么办理')).toBe(false);
   });
@@ -239,6 +245,15 @@ describe('asked quantity', () => {
     expect(askedQuantity('在广州补办，多久能办结？', g('广州', '补办', '办结'))).toBeUndefined();
     // 多少 still counts the word after it.
     expect(askedQuantity('要建多少基站？', g('建', '基站'))).toEqual(['基站']);
+  });
+  it('reads the word before 多久/多长 as the quantity only when it names a span of time', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    // 能干 is what the 应急物业 does, not a quantity a text names (应急物业服务期限不超过六个月).
+    expect(
+      askedQuantity('应急物业最多能干多长时间？', g('应急', '物业', '能干', '多长时间')),
+    ).toBeUndefined();
+    expect(askedQuantity('这张证的有效期多长？', g('证', '有效期'))).toEqual(['有效期']);
+    expect(askedQuantity('过渡期限是多久？', g('过渡', '期限'))).toEqual(['期限']);
   });
   it('reads a person before 多大 (and 几岁, 多少岁) as an age asked, not the person', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
