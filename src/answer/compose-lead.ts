@@ -120,14 +120,16 @@ export function numberLeads(
   const leads: Lead[] = [];
   const asking = parts.filter((p) => asksForNumber(p));
   for (const part of asking) {
-    const quantity = askedQuantity(part, groups);
+    // "罚多少钱" asks the fine: its amount, or no number at all (not the 五米 of the rule broken).
+    const fine = asksPenalty(part) ? FINE_WORDS : undefined;
+    const quantity = askedQuantity(part, groups) ?? fine;
     const candidates = forStatedValues([anchor, ...pieces], stated);
     const source =
       (quantity &&
         candidates.find(
           (c) => quantity.some((q) => c.text.includes(q)) && numberLead(part, c.text, quantity),
         )) ||
-      candidates.find((c) => numberLead(part, c.text, quantity));
+      (fine ? undefined : candidates.find((c) => numberLead(part, c.text, quantity)));
     const value = source && numberLead(part, source.text, quantity);
     if (!source || !value) continue;
     const label =
@@ -142,6 +144,9 @@ export function numberLeads(
   }
   return leads;
 }
+
+/** What a sanction's amount is stated with (处五十元以上一百元以下罚款). */
+const FINE_WORDS = ['罚款', '罚金'];
 
 /**
  * The sentences a number lead may come from when the citizen states a value (暖气只有15度): where

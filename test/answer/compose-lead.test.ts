@@ -80,6 +80,24 @@ describe('numberLeads', () => {
     expect(leads.map((l) => l.text)).toEqual(['机架：6.5万架', '占比：35%']);
     expect(leads[0]).toMatchObject({ start: 10, end: 40, passageIndex: 0 });
   });
+
+  it("answers 罚多少 with the fine's amount, or with no number when no quoted sentence states one", () => {
+    const at = (text: string, start: number, passageIndex = 0) => ({
+      text,
+      start,
+      end: start + text.length,
+      passageIndex,
+    });
+    const rule = at('（二）在车站出入口周边五米范围内擅自停放车辆、堆放物品；', 0);
+    const fine = at('有第三项至六项行为之一的，处五十元以上一百元以下罚款；', 0, 1);
+    const groups = [['滑板'], ['地铁站', '车站']];
+    expect(numberLeads(['罚多少？'], [fine], rule, groups).map((l) => l.text)).toEqual([
+      '五十元以上一百元以下',
+    ]);
+    expect(numberLeads(['罚多少？'], [], rule, groups)).toEqual([]);
+    // Not a penalty ask: the rule's own number still leads.
+    expect(numberLeads(['出入口多少米内不能停车？'], [], rule, groups).map((l) => l.text)).toEqual(['五米']);
+  });
 });
 
 describe('yesNoLead', () => {
