@@ -41,6 +41,14 @@ describe('numberLead', () => {
   });
 });
 
+describe('a number lead is a quantity', () => {
+  it('reads 上一年度 as the year a standard is taken from, not a duration', () => {
+    const sentence = '标准按照上一年度最低生活保障标准执行，并在五个工作日内作出书面决定。';
+    expect(numberLead('交了申请多久能答复？', sentence)).toBe('五个工作日');
+    expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
+  });
+});
+
 describe('numberLeads', () => {
   it("leads with the listed range that holds the citizen's stated value, not the first item", () => {
     const at = (text: string, start: number) => ({ text, start, end: start + text.length, passageIndex: 0 });
