@@ -16,7 +16,7 @@ import { LEADING_ENUMERATOR } from './display-text.js';
 const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
 const MAGNITUDE = '(?:万|亿|千|百)?';
 const UNIT =
-  '(?:个工作日|工作日|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|米|倍|时|%|％|‰)';
+  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|米|倍|时|%|％|‰)';
 const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /** An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上". */
@@ -31,8 +31,11 @@ const NUMBER_PHRASE = new RegExp(
  */
 export function numberLead(question: string, sentence: string, quantity?: string[]): string | undefined {
   if (!asksForNumber(question)) return undefined;
+  // 多久, 多长时间 ask a span of time: 两倍 or 五米 does not answer them.
+  const duration = DURATION_WORDS.test(question);
+  const phrases = (text: string) => allPhrases(text).filter((p) => !duration || TIME_UNIT.test(p));
   const clauses = splitClauses(sentence).map((s) => sentence.slice(s.start, s.end));
-  const withNumber = clauses.filter((c) => NUMBER_PHRASE.test(c));
+  const withNumber = clauses.filter((c) => phrases(c).length > 0);
   if (withNumber.length === 0) return undefined;
   const unit = ASKED_UNIT.exec(question)?.[1];
   const named = quantity ? withNumber.find((c) => quantity.some((q) => c.includes(q))) : undefined;
@@ -47,8 +50,8 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // of 5G) or, when the quantity is the counted noun, right before it ("54项任务").
   const at = quantity?.map((q) => clause.indexOf(q)).find((i) => i >= 0);
   if (at !== undefined && at >= 0) {
-    const after = NUMBER_PHRASE.exec(clause.slice(at));
-    if (after) return after[0];
+    const after = phrases(clause.slice(at))[0];
+    if (after) return after;
     const before = found.filter((p) => {
       const i = clause.lastIndexOf(p, at);
       return i >= 0 && i + p.length <= at;
@@ -62,8 +65,13 @@ export function numberLead(question: string, sentence: string, quantity?: string
 const ASKED_UNIT =
   /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|米|倍)/u;
 
+/** Asks for a span of time. */
+const DURATION_WORDS = /多久|多长时间|多长/u;
+/** The units a span of time is stated in. */
+const TIME_UNIT = /工作日|[日天周月年]|小时|分钟|时/u;
+
 /** Every number phrase of a text, in order. */
-function phrases(text: string): string[] {
+function allPhrases(text: string): string[] {
   return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))].map((m) => m[0]);
 }
 

@@ -24,6 +24,17 @@ export interface PassageComposition {
   covered: Set<number>;
 }
 
+/**
+ * One asking part of a multi-part question ("收入低到什么程度才算经济困难？交了申请多久能给答复？"):
+ * the query term groups it names, their weights, and for a number part a test that a sentence
+ * states the number it asks.
+ */
+export interface AskedPart {
+  groups: readonly number[];
+  weights: readonly number[];
+  states?: (text: string) => boolean;
+}
+
 export interface PassageCompositionParams {
   /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
   keepRatio?: number;
@@ -142,6 +153,7 @@ export function composeFromPassages(
     multiPart,
     list,
     references = false,
+    parts = [],
   }: {
     multiPart: boolean;
     list: boolean;
@@ -150,6 +162,8 @@ export function composeFromPassages(
      * rule and its penalty): for questions whose ask spans both ("能不能…", "会挨罚吗").
      */
     references?: boolean;
+    /** The asking parts of a multi-part question: a part the pieces leave unanswered gets its own sentence. */
+    parts?: readonly AskedPart[];
   },
   { keepRatio = 0.7, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
 ): PassageComposition | undefined {
@@ -201,5 +215,40 @@ export function composeFromPassages(
       ...piecesOfPassage(passages[s.passageIndex], s.passageIndex, new Set([s.start]), maxItems, false),
     );
   }
+  // A part no piece answers yet gets the best sentence of another passage that names one of its
+  // terms and, for a number part, states a number: "交了申请多久能给答复" is answered by "…五个
+  // 工作日内作出是否给予法律援助的书面决定", an article the first part's never names.
+  for (const part of parts) {
+    if (answers(part, pieces, covered)) continue;
+    const best = scored.find(
+      (s) =>
+        !used.has(s.passageIndex) &&
+        s.covers.some((g) => part.groups.includes(g)) &&
+        (part.states ? part.states(s.text) : true),
+    );
+    if (!best) continue;
+    for (const g of best.covers) covered.add(g);
+    used.add(best.passageIndex);
+    pieces.push(
+      ...piecesOfPassage(
+        passages[best.passageIndex],
+        best.passageIndex,
+        new Set([best.start]),
+        maxItems,
+        false,
+      ),
+    );
+  }
   return { pieces, anchor, covered };
+}
+
+/** Whether the pieces answer a part: state its number, or hold its heaviest term. */
+function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: ReadonlySet<number>): boolean {
+  if (part.groups.length === 0) return true;
+  if (part.states) return pieces.some((p) => part.states?.(p.text));
+  let heaviest = part.groups[0];
+  part.groups.forEach((g, i) => {
+    if (part.weights[i] > part.weights[part.groups.indexOf(heaviest)]) heaviest = g;
+  });
+  return covered.has(heaviest);
 }

@@ -15,7 +15,7 @@ import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { askedDocumentFacts, asksDocumentFact, documentFactLines } from './document-facts.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideAsks } from './guide-asks.js';
-import { askingParts, questionParts, uncoveredAsks } from './question-asks.js';
+import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
 import { parseServiceGuide } from './service-guide.js';
 import { dominantTopicMissing } from './topic-check.js';
@@ -165,6 +165,7 @@ export function createExtractiveAnswerer({
     const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
     const scored = scoreSentences(question, passages, groups, idf, selection.depth);
     const parts = askingParts(question);
+    const weights = termWeights(groups, idf);
     const composition = composeFromPassages(
       passages,
       scored,
@@ -172,11 +173,11 @@ export function createExtractiveAnswerer({
         multiPart: questionParts(question).length > 1,
         list: asksForList(question),
         references: asksPenalty(question) || asksPermission(question),
+        parts: parts.length > 1 ? parts.map((part) => askedPart(part, groups, weights)) : [],
       },
       selection,
     );
     if (!composition) return undefined;
-    const weights = termWeights(groups, idf);
     const anchor = composition.anchor;
     const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex], question);
     if (missingTopic) return { notAbout: missingTopic };

@@ -1,4 +1,7 @@
+import { asksForNumber } from '../retrieve/query-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { numberLead } from './compose-lead.js';
+import type { AskedPart } from './compose-passage.js';
 
 /**
  * The parts of a question that asks several things ("算力券是什么？怎么申请？", "产假多少天？
@@ -64,4 +67,21 @@ export function uncoveredAsks(
 /** The parts of a question that ask something (see ASKING). */
 export function askingParts(question: string): string[] {
   return questionParts(question).filter((p) => ASKING.test(p));
+}
+
+/**
+ * An asking part as the composition reads it (compose-passage.ts `AskedPart`): the query term groups
+ * the part names, their weights, and for a number part (多久, 多少) a test that a sentence states
+ * its number. Pure.
+ */
+export function askedPart(part: string, groups: string[][], weights: number[]): AskedPart {
+  const norm = normaliseForIndex(part);
+  const own = groups
+    .map((group, i) => ({ i, weight: weights[i] ?? 0, named: group.some((t) => norm.includes(t)) }))
+    .filter((g) => g.named && g.weight > 0);
+  return {
+    groups: own.map((g) => g.i),
+    weights: own.map((g) => g.weight),
+    ...(asksForNumber(part) ? { states: (text: string) => numberLead(part, text) !== undefined } : {}),
+  };
 }

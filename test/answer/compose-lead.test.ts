@@ -47,6 +47,13 @@ describe('a number lead is a quantity', () => {
     expect(numberLead('交了申请多久能答复？', sentence)).toBe('五个工作日');
     expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
   });
+
+  it('answers 多久 with a span of time and reads 个月 whole', () => {
+    expect(numberLead('多久能答复？', '按最低生活保障标准的两倍执行。')).toBeUndefined();
+    expect(numberLead('最长能休多久？', '停工留薪期一般不超过12个月。')).toBe('12个月');
+    // Not a duration ask: any amount still leads.
+    expect(numberLead('标准是多少？', '按最低生活保障标准的两倍执行。')).toBe('两倍');
+  });
 });
 
 describe('numberLeads', () => {

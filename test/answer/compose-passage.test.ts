@@ -66,3 +66,43 @@ describe('the retrieval score weighs on the sentence', () => {
     expect(best.text).toContain('学员有权选择教练员');
   });
 });
+
+describe('a multi-part question', () => {
+  const idf = new Map([
+    ['居民身份证', 5],
+    ['有效期', 4],
+    ['拿到', 3],
+    ['发放', 3],
+  ]);
+  const passages = articlePassages('id-card', [
+    { text: '第十一条 居民身份证有效期满的，公民应当换领新证。', score: 1 },
+    { text: '第三条 居民身份证登记的项目包括姓名、性别、民族。', score: 0.95 },
+    { text: '第十二条 公安机关应当自公民提交申领登记表之日起六十日内发放居民身份证。', score: 0.9 },
+  ]);
+  const groups = [['居民身份证'], ['有效期'], ['拿到', '发放']];
+  const question = '居民身份证快到期了，有效期是几年？交了材料后多久能拿到？';
+  const parts = [
+    { groups: [0, 1], weights: [5, 4] },
+    {
+      groups: [2],
+      weights: [3],
+      states: (text: string) => /[一二三四五六七八九十]+日/.test(text),
+    },
+  ];
+
+  it('answers a part the anchor leaves open from the passage that states it', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts });
+    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(text).toContain('有效期满');
+    expect(text).toContain('六十日内发放');
+    expect(text).not.toContain('登记的项目');
+  });
+
+  it('adds nothing for a part the anchor already answers', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    const answered = [parts[0], { ...parts[1], states: (text: string) => text.includes('有效期满') }];
+    const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts: answered });
+    expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('六十日内发放');
+  });
+});
