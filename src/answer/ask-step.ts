@@ -4,6 +4,7 @@ import type { Retriever } from '../retrieve/retriever.js';
 import { standardQuestionWords } from '../text/spoken-question-words.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import type { ConversationTurn } from './conversation-store.js';
+import { partPassages } from './part-retrieval.js';
 import type { QuestionRewriter, RewriteResult } from './question-rewriter.js';
 
 /**
@@ -74,10 +75,13 @@ export function createAskStep({ retriever, answerer, rewriter, answerK }: AskSte
       filters,
       mode,
     });
+    const shown = retrieval.passages.slice(0, answerK);
+    // Each asking part of a multi-part question also searched on its own (part-retrieval.ts).
+    const extra = await partPassages(retriever, standard, retrieval, shown, { filters, mode }, signal);
     const t2 = performance.now();
     const forAnswer =
-      retrieval.passages.length > answerK
-        ? { ...retrieval, passages: retrieval.passages.slice(0, answerK) }
+      retrieval.passages.length > answerK || extra.length > 0
+        ? { ...retrieval, passages: [...shown, ...extra] }
         : retrieval;
     return {
       rewrite,

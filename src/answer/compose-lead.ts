@@ -37,13 +37,17 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const clauses = splitClauses(sentence).map((s) => sentence.slice(s.start, s.end));
   const withNumber = clauses.filter((c) => phrases(c).length > 0);
   if (withNumber.length === 0) return undefined;
-  const unit = ASKED_UNIT.exec(question)?.[1];
+  const asked = ASKED_UNIT.exec(question)?.[1];
+  const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
+  const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
+  // 几年 is not answered by 十六周岁: a sentence with no amount in the asked unit gives no lead.
+  if (units && !withNumber.some((c) => phrases(c).some(inUnit))) return undefined;
   const named = quantity ? withNumber.find((c) => quantity.some((q) => c.includes(q))) : undefined;
-  const withUnit = unit ? withNumber.find((c) => phrases(c).some((p) => p.includes(unit))) : undefined;
+  const withUnit = units ? withNumber.find((c) => phrases(c).some(inUnit)) : undefined;
   const clause = named ?? withUnit ?? withNumber[0];
   const found = phrases(clause);
-  if (unit) {
-    const sameUnit = found.find((p) => p.includes(unit));
+  if (units) {
+    const sameUnit = found.find(inUnit);
     if (sameUnit) return sameUnit;
   }
   // The amount that belongs to the asked quantity: right after it ("基站数达4.5万个", not the 5
@@ -68,7 +72,14 @@ const ASKED_UNIT =
 /** Asks for a span of time. */
 const DURATION_WORDS = /多久|多长时间|多长/u;
 /** The units a span of time is stated in. */
-const TIME_UNIT = /工作日|[日天周月年]|小时|分钟|时/u;
+const TIME_UNIT = /工作日|[日天月年]|周(?!岁)|小时|分钟|时/u;
+
+/** Units a text may state an asked unit in: 几天 is answered by 三十日. */
+const SAME_UNIT: Readonly<Record<string, string[]>> = {
+  天: ['天', '日'],
+  日: ['日', '天'],
+  个工作日: ['工作日'],
+};
 
 /** Every number phrase of a text, in order. */
 function allPhrases(text: string): string[] {
@@ -140,8 +151,9 @@ export function numberLeads(
       (fine ? undefined : candidates.find((c) => numberLead(part, c.text, quantity)));
     const value = source && numberLead(part, source.text, quantity);
     if (!source || !value) continue;
-    const label =
-      asking.length > 1 ? `${quantity?.[0] ?? nearestTerm(part, source.text, value, groups) ?? ''}：` : '';
+    const name =
+      asking.length > 1 ? (quantity?.[0] ?? nearestTerm(part, source.text, value, groups)) : undefined;
+    const label = name ? `${name}：` : '';
     if (leads.some((l) => l.text.endsWith(value))) continue;
     leads.push({
       text: `${label}${value}`,

@@ -22,6 +22,8 @@ export interface PassageComposition {
   anchor: ScoredSentence;
   /** Query term groups the pieces cover. */
   covered: Set<number>;
+  /** Indexes of the asking parts a sentence was added for (`parts`). */
+  answeredParts: Set<number>;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface PassageComposition {
 export interface AskedPart {
   groups: readonly number[];
   weights: readonly number[];
+  /** Whether a text holds one of the part's terms. */
+  holds: (text: string) => boolean;
   states?: (text: string) => boolean;
 }
 
@@ -167,9 +171,11 @@ export function composeFromPassages(
   },
   { keepRatio = 0.7, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
 ): PassageComposition | undefined {
-  const anchor = scored[0];
+  // Passages a part found on its own search (part-retrieval.ts) serve that part only, below.
+  const ownScored = scored.filter((s) => passages[s.passageIndex].why.askedPart === undefined);
+  const anchor = ownScored[0];
   if (!anchor) return undefined;
-  const close = scored.filter((s) => s.score >= anchor.score * keepRatio);
+  const close = ownScored.filter((s) => s.score >= anchor.score * keepRatio);
   const covered = new Set<number>(anchor.covers);
   const sameStarts = new Set(close.filter((s) => s.passageIndex === anchor.passageIndex).map((s) => s.start));
   for (const s of close) if (s.passageIndex === anchor.passageIndex) for (const g of s.covers) covered.add(g);
@@ -215,18 +221,24 @@ export function composeFromPassages(
       ...piecesOfPassage(passages[s.passageIndex], s.passageIndex, new Set([s.start]), maxItems, false),
     );
   }
-  // A part no piece answers yet gets the best sentence of another passage that names one of its
-  // terms and, for a number part, states a number: "交了申请多久能给答复" is answered by "…五个
-  // 工作日内作出是否给予法律援助的书面决定", an article the first part's never names.
-  for (const part of parts) {
+  // A part no piece answers yet gets a sentence of its own from another passage: for a number part
+  // the best that states its number, in the anchor's document beside the part's words or in a
+  // passage found searching the part (part-retrieval.ts, within the question's documents) —
+  // "交了申请多久能给答复" → "…五个工作日内作出是否给予法律援助的书面决定", an article the first
+  // part's never names; for another part the best that names one of its words ("测尾气，要交钱吗"
+  // → "抽测不得收取抽测费用").
+  const answeredParts = new Set<number>();
+  for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
-    const best = scored.find(
-      (s) =>
-        !used.has(s.passageIndex) &&
-        s.covers.some((g) => part.groups.includes(g)) &&
-        (part.states ? part.states(s.text) : true),
-    );
+    const best = scored.find((s) => {
+      if (used.has(s.passageIndex)) return false;
+      const passage = passages[s.passageIndex];
+      if (!part.states) return s.covers.some((g) => part.groups.includes(g));
+      const named = s.covers.some((g) => part.groups.includes(g)) && passage.chunk.docId === anchorDoc;
+      return part.states(s.text) && (named || foundFor(passage, index, part));
+    });
     if (!best) continue;
+    answeredParts.add(index);
     for (const g of best.covers) covered.add(g);
     used.add(best.passageIndex);
     pieces.push(
@@ -239,16 +251,32 @@ export function composeFromPassages(
       ),
     );
   }
-  return { pieces, anchor, covered };
+  return { pieces, anchor, covered, answeredParts };
 }
 
-/** Whether the pieces answer a part: state its number, or hold its heaviest term. */
+/**
+ * Whether a passage was found searching this part, or — for a number part, whose number the
+ * sentence must state anyway — any part: each passage is handed over once, to the first part
+ * that found it.
+ */
+function foundFor(passage: Passage, index: number, part: AskedPart): boolean {
+  const by = passage.why.askedPart;
+  return by !== undefined && (by === index || part.states !== undefined);
+}
+
+/** Whether the pieces answer a part: state its number beside its words, or hold its heaviest term. */
 function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: ReadonlySet<number>): boolean {
   if (part.groups.length === 0) return true;
-  if (part.states) return pieces.some((p) => part.states?.(p.text));
-  let heaviest = part.groups[0];
-  part.groups.forEach((g, i) => {
-    if (part.weights[i] > part.weights[part.groups.indexOf(heaviest)]) heaviest = g;
+  // The number must stand beside the part's own words: 有效期十年 does not answer 多久能拿到.
+  if (part.states) return pieces.some((p) => part.states?.(p.text) && part.holds(p.text));
+  return covered.has(heaviestOf(part));
+}
+
+/** The part's query term group of the largest weight. */
+function heaviestOf(part: AskedPart): number {
+  let best = 0;
+  part.weights.forEach((w, i) => {
+    if (w > part.weights[best]) best = i;
   });
-  return covered.has(heaviest);
+  return part.groups[best];
 }

@@ -1,4 +1,4 @@
-import type { Answer, Passage, Retrieval } from '../domain.js';
+import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
 import type { SearchStore, StoredDocument } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
@@ -163,7 +163,12 @@ export function createExtractiveAnswerer({
       retrieval.terms?.groups ?? tokenizer.tokenizeQuery(questionForTerms(question)),
     );
     const idf = retrieval.terms?.idf ?? (await store.idf(groups.flat()));
-    const scored = scoreSentences(question, passages, groups, idf, selection.depth);
+    // The passages a part found on its own search come after the question's (part-retrieval.ts):
+    // scored too, beyond the depth the question's own passages are read to.
+    const depth = selection.depth ?? RETRIEVAL_DEFAULTS.k;
+    const scored = scoreSentences(question, passages, groups, idf, passages.length).filter(
+      (s) => s.passageIndex < depth || passages[s.passageIndex].why.askedPart !== undefined,
+    );
     const parts = askingParts(question);
     const weights = termWeights(groups, idf);
     const composition = composeFromPassages(
@@ -209,7 +214,11 @@ export function createExtractiveAnswerer({
     const lines = pieceLines(shown, pieces);
     const quoted = pieces.map((p) => p.text).join('');
     const partial = retrieval.answerability?.outcome === 'partial';
-    const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial });
+    // A part a sentence was added for is answered by it, whatever words it is stated in.
+    const added = [...composition.answeredParts].map((i) => parts[i]);
+    const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial }).filter(
+      (ask) => !added.some((part) => part.startsWith(ask)),
+    );
     // 可以/不可以 answers an ask; when every asking part is one the quote does not cover, the quote's
     // 不得 or 可以 is about something else ("…测尾气，要交钱吗？我能不配合吗？" over a rule on
     // marine discharges read 不可以).

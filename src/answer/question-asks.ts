@@ -79,9 +79,14 @@ export function askedPart(part: string, groups: string[][], weights: number[]): 
   const own = groups
     .map((group, i) => ({ i, weight: weights[i] ?? 0, named: group.some((t) => norm.includes(t)) }))
     .filter((g) => g.named && g.weight > 0);
+  const terms = own.flatMap((g) => groups[g.i]);
   return {
     groups: own.map((g) => g.i),
     weights: own.map((g) => g.weight),
+    holds: (text) => {
+      const norm = normaliseForIndex(text);
+      return terms.some((t) => norm.includes(t));
+    },
     ...(asksForNumber(part) ? { states: (text: string) => numberLead(part, text) !== undefined } : {}),
   };
 }

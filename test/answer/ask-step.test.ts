@@ -56,6 +56,33 @@ describe('the ask step', () => {
     expect(out.rewrite.question).toBe('暖气报停最晚啥时候办？咋办手续？');
   });
 
+  it('hands the answerer, after its answerK passages, those each part of a multi-part question finds alone', async () => {
+    const passages = fakePassages();
+    const calls: RetrieveOptions[] = [];
+    const retriever: Retriever = {
+      async retrieve(query, options) {
+        calls.push(options ?? {});
+        const terms = {
+          groups: [['公租房'], ['材料']],
+          idf: new Map([
+            ['公租房', 5],
+            ['材料', 2],
+          ]),
+        };
+        return { ...fakeRetrieval(passages.slice(0, options?.k ?? 6)), query, terms };
+      },
+    };
+    const step = createAskStep({ retriever, answerer: countingAnswerer, answerK: 2 });
+    const out = await step.ask({ question: '公租房申请条件是什么？要带什么材料？' });
+    // The question, then each of its two parts within the documents of its first passages.
+    expect(calls).toHaveLength(3);
+    expect(calls[1].filters?.docIds).toEqual([passages[0].chunk.docId]);
+    expect(out.forAnswer.passages.length).toBeGreaterThan(2);
+    expect(out.forAnswer.passages.slice(2).every((p) => p.why.askedPart !== undefined)).toBe(true);
+    // What the eval scores stays the question's own retrieval.
+    expect(out.retrieval.passages.every((p) => p.why.askedPart === undefined)).toBe(true);
+  });
+
   it('never retrieves fewer than answerK passages', async () => {
     const { retriever, calls } = recordingRetriever();
     await createAskStep({ retriever, answerer: countingAnswerer, answerK: 4 }).ask({ question: 'q', k: 1 });

@@ -81,11 +81,16 @@ describe('a multi-part question', () => {
   ]);
   const groups = [['居民身份证'], ['有效期'], ['拿到', '发放']];
   const question = '居民身份证快到期了，有效期是几年？交了材料后多久能拿到？';
+  const holding =
+    (...terms: string[]) =>
+    (text: string) =>
+      terms.some((t) => text.includes(t));
   const parts = [
-    { groups: [0, 1], weights: [5, 4] },
+    { groups: [0, 1], weights: [5, 4], holds: holding('居民身份证', '有效期') },
     {
       groups: [2],
       weights: [3],
+      holds: holding('拿到', '发放'),
       states: (text: string) => /[一二三四五六七八九十]+日/.test(text),
     },
   ];
@@ -101,8 +106,37 @@ describe('a multi-part question', () => {
 
   it('adds nothing for a part the anchor already answers', () => {
     const scored = scoreSentences(question, passages, groups, idf);
-    const answered = [parts[0], { ...parts[1], states: (text: string) => text.includes('有效期满') }];
+    const answered = [
+      parts[0],
+      { ...parts[1], holds: () => true, states: (text: string) => text.includes('有效期满') },
+    ];
     const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts: answered });
     expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('六十日内发放');
+  });
+
+  it("takes a passage the part's own search found though it names none of the part's words", () => {
+    const found = articlePassages('id-card-2', [
+      { text: '第十一条 居民身份证有效期满的，公民应当换领新证。', score: 1 },
+      { text: '第五条 居民身份证的有效期为十年、二十年。', score: 0.95 },
+      { text: '第十二条 公安机关应当自提交登记表之日起六十日内办好居民身份证。', score: 0.5 },
+    ]);
+    const number = (text: string) => /[一二三四五六七八九十]+[日年]/.test(text);
+    const askParts = [
+      { ...parts[0], states: number },
+      { ...parts[1], states: number },
+    ];
+    const compose = (passagesNow: typeof found) =>
+      composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
+        multiPart: true,
+        list: false,
+        parts: askParts,
+      })
+        ?.pieces.map((p) => p.text)
+        .join('') ?? '';
+    // 有效期十年 does not answer 多久能拿到, and 第十二条 names neither 拿到 nor 发放 …
+    expect(compose(found)).not.toContain('六十日内办好');
+    // … unless the part's own search found it.
+    const tagged = found.map((p, i) => (i === 2 ? { ...p, why: { ...p.why, askedPart: 1 } } : p));
+    expect(compose(tagged)).toContain('六十日内办好');
   });
 });
