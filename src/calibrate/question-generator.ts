@@ -137,7 +137,7 @@ function frame(random: Random, place: string | undefined, subject: string, a: st
     .replace('{s}', subject)
     .replace('{a}', colloquial(a, random))
     .replace('{b}', colloquial(b, random))
-    .replace('{c}', chatter(random));
+    .replace(/\{c\}/g, () => chatter(random));
 }
 
 /** Places the index has no document of (so a local rule asked there is not covered). */
