@@ -1,6 +1,12 @@
 import type { Span } from '../domain.js';
 import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
-import { type StatedValue, statedRanges, statesRangeHolding } from '../retrieve/stated-values.js';
+import {
+  holdingRangeWidth,
+  type StatedValue,
+  statedRanges,
+  statedValues,
+  statesRangeHolding,
+} from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksPenalty, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
@@ -135,14 +141,31 @@ export function numberLeads(
   anchor: Span & { text: string; passageIndex: number },
   groups: string[][],
   stated: StatedValue[] = [],
+  /** The sentence the composition added for a part (compose-passage.ts): that part's lead is read there first. */
+  forPart: ReadonlyMap<string, Span & { text: string; passageIndex: number }> = new Map(),
 ): Lead[] {
   const leads: Lead[] = [];
   const asking = parts.filter((p) => asksForNumber(p));
-  for (const part of asking) {
+  // A value stated in one asking part is that part's case ("我今年30岁…有效期是几年"), not the
+  // next part's ("交了材料后多久能拿到"); one stated outside every asking part holds for all.
+  const own = asking.map((p) => statedValues(p));
+  const anyOwn = own.some((v) => v.length > 0);
+  const leadValues = new Set<string>();
+  for (const [i, part] of asking.entries()) {
+    const values = own[i].length > 0 ? own[i] : anyOwn ? [] : stated;
     // "罚多少钱" asks the fine: its amount, or no number at all (not the 五米 of the rule broken).
     const fine = asksPenalty(part) ? FINE_WORDS : undefined;
     const quantity = askedQuantity(part, groups) ?? fine;
-    const candidates = forStatedValues([anchor, ...pieces], stated);
+    const added = forPart.get(part);
+    // Of several number parts, one naming no quantity reads its number where its own words stand (or
+    // in the sentence added for it): "多久能拿到" is not answered by 有效期为十年.
+    const words = groups.filter((g) => g.some((t) => part.includes(t))).flat();
+    const concerns = (c: { text: string }) =>
+      asking.length < 2 || quantity !== undefined || c === added || words.some((t) => c.text.includes(t));
+    const candidates = forStatedValues(
+      (added ? [added, anchor, ...pieces] : [anchor, ...pieces]).filter(concerns),
+      values,
+    );
     const source =
       (quantity &&
         candidates.find(
@@ -151,10 +174,15 @@ export function numberLeads(
       (fine ? undefined : candidates.find((c) => numberLead(part, c.text, quantity)));
     const value = source && numberLead(part, source.text, quantity);
     if (!source || !value) continue;
+    // Several number parts: each lead names its quantity, or else the part's own asking clause.
     const name =
-      asking.length > 1 ? (quantity?.[0] ?? nearestTerm(part, source.text, value, groups)) : undefined;
+      asking.length > 1
+        ? (quantity?.[0] ?? nearestTerm(part, source.text, value, groups) ?? askingClause(part))
+        : undefined;
     const label = name ? `${name}：` : '';
-    if (leads.some((l) => l.text.endsWith(value))) continue;
+    // One number leads once: two parts read to the same amount would say it twice, once wrongly.
+    if (leadValues.has(value)) continue;
+    leadValues.add(value);
     leads.push({
       text: `${label}${value}`,
       passageIndex: source.passageIndex,
@@ -177,7 +205,25 @@ function forStatedValues<T extends { text: string }>(sentences: T[], stated: Sta
   if (stated.length === 0) return sentences;
   const ranged = sentences.filter((s) => stated.some((v) => statedRanges(s.text, v.kind).length > 0));
   if (ranged.length === 0) return sentences;
-  return ranged.filter((s) => stated.some((v) => statesRangeHolding(s.text, v)));
+  // The narrowest range holding the value first: 二十六周岁至四十五周岁 before 十六周岁以上.
+  const width = (s: T) => Math.min(...stated.map((v) => holdingRangeWidth(s.text, v) ?? Infinity));
+  return ranged
+    .filter((s) => stated.some((v) => statesRangeHolding(s.text, v)))
+    .map((s, i) => ({ s, i, w: width(s) }))
+    .sort((a, b) => a.w - b.w || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+/**
+ * The part's last clause as a lead label ("交了材料后多久能拿到"), undefined when it holds a number:
+ * every number an answer states must come from a cited passage.
+ */
+function askingClause(part: string): string | undefined {
+  const clause = part
+    .split(/[，,]/u)
+    .pop()
+    ?.replace(/[吗呢吧啊呀]+$/u, '');
+  return clause && !/[\d零〇一二两三四五六七八九十百千万亿]/u.test(clause) ? clause : undefined;
 }
 
 /** The question's term that stands closest before the number in the sentence: 机架 in "机架数达6.5万架". */

@@ -22,8 +22,8 @@ export interface PassageComposition {
   anchor: ScoredSentence;
   /** Query term groups the pieces cover. */
   covered: Set<number>;
-  /** Indexes of the asking parts a sentence was added for (`parts`). */
-  answeredParts: Set<number>;
+  /** The sentence added for an asking part (`parts`), by the part's index. */
+  answeredParts: Map<number, ScoredSentence>;
 }
 
 /**
@@ -227,7 +227,7 @@ export function composeFromPassages(
   // "交了申请多久能给答复" → "…五个工作日内作出是否给予法律援助的书面决定", an article the first
   // part's never names; for another part the best that names one of its words ("测尾气，要交钱吗"
   // → "抽测不得收取抽测费用").
-  const answeredParts = new Set<number>();
+  const answeredParts = new Map<number, ScoredSentence>();
   for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
     const best = scored.find((s) => {
@@ -238,7 +238,7 @@ export function composeFromPassages(
       return part.states(s.text) && (named || foundFor(passage, index, part));
     });
     if (!best) continue;
-    answeredParts.add(index);
+    answeredParts.set(index, best);
     for (const g of best.covers) covered.add(g);
     used.add(best.passageIndex);
     pieces.push(
@@ -279,4 +279,27 @@ function heaviestOf(part: AskedPart): number {
     if (w > part.weights[best]) best = i;
   });
   return part.groups[best];
+}
+
+/**
+ * The pieces with, from each quoted passage, the sentences whose range holds a value the citizen
+ * states (`holds`): "我今年30岁…有效期是几年" quotes 第五条's first sentence, and its case stands in
+ * another one ("二十六周岁至四十五周岁的，发给有效期二十年的居民身份证"), which the number lead then
+ * reads. Each added sentence follows the pieces of its passage in document order. Pure.
+ */
+export function withStatedRanges(
+  passages: readonly Passage[],
+  pieces: readonly QuotedPiece[],
+  holds: (text: string) => boolean,
+): QuotedPiece[] {
+  const out = [...pieces];
+  for (const index of new Set(pieces.map((p) => p.passageIndex))) {
+    for (const s of passageSentences(passages[index])) {
+      if (!holds(s.text)) continue;
+      if (out.some((p) => p.passageIndex === index && p.start < s.end && s.start < p.end)) continue;
+      const after = out.findLastIndex((p) => p.passageIndex === index && p.start < s.start);
+      out.splice(after + 1, 0, { passageIndex: index, ...s });
+    }
+  }
+  return out;
 }

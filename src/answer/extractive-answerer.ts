@@ -3,13 +3,18 @@ import type { SearchStore, StoredDocument } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
-import { statedValues } from '../retrieve/stated-values.js';
+import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { asksPenalty, asksPermission } from './ask-kinds.js';
 import { composeGuideAnswer } from './compose-guide.js';
 import { numberLead, numberLeads, withListLead, yesNoLead } from './compose-lead.js';
-import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
+import {
+  composeFromPassages,
+  passageSentences,
+  type QuotedPiece,
+  withStatedRanges,
+} from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { askedDocumentFacts, asksDocumentFact, documentFactLines } from './document-facts.js';
@@ -187,8 +192,22 @@ export function createExtractiveAnswerer({
     const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex], question);
     if (missingTopic) return { notAbout: missingTopic };
     const shown = [...passages];
-    const pieces = [...composition.pieces];
-    const leads = numberLeads(parts, pieces, anchor, groups, statedValues(question));
+    const stated = statedValues(question);
+    // The sentence that holds the citizen's own case (30岁, 15度), when a quoted passage lists ranges.
+    const pieces =
+      stated.length > 0
+        ? withStatedRanges(passages, composition.pieces, (text) =>
+            stated.some((v) => statesRangeHolding(text, v)),
+          )
+        : [...composition.pieces];
+    const leads = numberLeads(
+      parts,
+      pieces,
+      anchor,
+      groups,
+      stated,
+      new Map([...composition.answeredParts].map(([i, sentence]) => [parts[i], sentence])),
+    );
     if (leads.length === 0 && asksForNumber(question)) {
       // The quoted rule names its quantity by a term the document defines ("在午间和夜间"): the
       // definition states the number asked for ("午间，是指北京时间十二时至十四时之间的期间").
@@ -215,7 +234,7 @@ export function createExtractiveAnswerer({
     const quoted = pieces.map((p) => p.text).join('');
     const partial = retrieval.answerability?.outcome === 'partial';
     // A part a sentence was added for is answered by it, whatever words it is stated in.
-    const added = [...composition.answeredParts].map((i) => parts[i]);
+    const added = [...composition.answeredParts.keys()].map((i) => parts[i]);
     const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial }).filter(
       (ask) => !added.some((part) => part.startsWith(ask)),
     );

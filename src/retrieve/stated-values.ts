@@ -110,13 +110,25 @@ export function statedRanges(text: string, kind: ValueKind): Bounds[] {
   return out;
 }
 
+const holds = (b: Bounds, value: StatedValue) =>
+  (b.minIncluded ? value.value >= b.min : value.value > b.min) &&
+  (b.maxIncluded ? value.value <= b.max : value.value < b.max);
+
 /** Whether `text` states a range of the value's kind that holds the value. Pure. */
 export function statesRangeHolding(text: string, value: StatedValue): boolean {
-  return statedRanges(text, value.kind).some(
-    (b) =>
-      (b.minIncluded ? value.value >= b.min : value.value > b.min) &&
-      (b.maxIncluded ? value.value <= b.max : value.value < b.max),
-  );
+  return statedRanges(text, value.kind).some((b) => holds(b, value));
+}
+
+/**
+ * The width of the narrowest range of `text` that holds the value (Infinity for an open one such
+ * as 十六周岁以上), undefined when none holds it: "二十六周岁至四十五周岁" (19) is the citizen's case
+ * more precisely than "十六周岁以上". Pure.
+ */
+export function holdingRangeWidth(text: string, value: StatedValue): number | undefined {
+  const widths = statedRanges(text, value.kind)
+    .filter((b) => holds(b, value))
+    .map((b) => b.max - b.min);
+  return widths.length > 0 ? Math.min(...widths) : undefined;
 }
 
 function parseNumber(raw: string): number | undefined {

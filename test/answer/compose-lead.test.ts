@@ -96,6 +96,37 @@ describe('numberLeads', () => {
     expect(leads[0]).toMatchObject({ start: 10, end: 40, passageIndex: 0 });
   });
 
+  it("reads each part's number where that part is answered, the citizen's value in its own part", () => {
+    const at = (text: string, start: number, passageIndex = 0) => ({
+      text,
+      start,
+      end: start + text.length,
+      passageIndex,
+    });
+    const anchor = at('居民身份证有效期满的，公民应当换领新证。', 0);
+    const wide = at('十六周岁以上公民的居民身份证的有效期为十年、二十年、长期。', 0, 1);
+    const narrow = at('二十六周岁至四十五周岁的，发给有效期二十年的居民身份证。', 40, 1);
+    const issued = at('公安机关应当自公民提交登记表之日起六十日内发放居民身份证。', 0, 2);
+    const question = '我今年30岁，身份证快到期了，有效期是几年？交了材料后多久能拿到？';
+    const parts = ['我今年30岁，身份证快到期了，有效期是几年', '交了材料后多久能拿到'];
+    const groups = [['身份证', '居民身份证'], ['有效期'], ['材料'], ['拿到']];
+    const leads = numberLeads(
+      parts,
+      [wide, narrow, issued],
+      anchor,
+      groups,
+      statedValues(question),
+      new Map([[parts[1], issued]]),
+    );
+    // The narrowest range that holds 30 (二十六至四十五周岁), not the first (十六周岁以上); the second
+    // part's number from the sentence added for it, labelled by its clause (it names no quantity).
+    expect(leads.map((l) => l.text)).toEqual(['有效期：二十年', '交了材料后多久能拿到：六十日']);
+    // Without the added sentence the second part has no number of its own to lead with.
+    expect(
+      numberLeads(parts, [wide, narrow], anchor, groups, statedValues(question)).map((l) => l.text),
+    ).toEqual(['有效期：二十年']);
+  });
+
   it("answers 罚多少 with the fine's amount, or with no number when no quoted sentence states one", () => {
     const at = (text: string, start: number, passageIndex = 0) => ({
       text,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeFromPassages } from '../../src/answer/compose-passage.js';
+import { composeFromPassages, passageSentences, withStatedRanges } from '../../src/answer/compose-passage.js';
 import { scoreSentences } from '../../src/answer/extractive-selection.js';
 import { articlePassages } from '../fakes/article-passages.js';
 
@@ -138,5 +138,28 @@ describe('a multi-part question', () => {
     // … unless the part's own search found it.
     const tagged = found.map((p, i) => (i === 2 ? { ...p, why: { ...p.why, askedPart: 1 } } : p));
     expect(compose(tagged)).toContain('六十日内办好');
+  });
+});
+
+describe("the citizen's own case among a passage's ranges", () => {
+  it('adds the sentence whose range holds the stated value, after its passage, in document order', () => {
+    const passages = articlePassages('id-card-3', [
+      {
+        text: '第五条 居民身份证的有效期为十年、二十年、长期。十六周岁至二十五周岁的，发给有效期十年的居民身份证；二十六周岁至四十五周岁的，发给有效期二十年的居民身份证。',
+        score: 1,
+      },
+      { text: '第十二条 公安机关应当自提交之日起六十日内发放居民身份证。', score: 0.9 },
+    ]);
+    const [first] = passageSentences(passages[0]);
+    const pieces = [
+      { passageIndex: 0, ...first },
+      { passageIndex: 1, ...passageSentences(passages[1])[0] },
+    ];
+    const holds30 = (text: string) => /二十六周岁至四十五周岁/.test(text);
+    const out = withStatedRanges(passages, pieces, holds30);
+    expect(out.map((p) => p.passageIndex)).toEqual([0, 0, 1]);
+    expect(out[1].text).toContain('二十六周岁至四十五周岁的，发给有效期二十年');
+    // A value no range holds adds nothing.
+    expect(withStatedRanges(passages, pieces, () => false)).toEqual(pieces);
   });
 });
