@@ -1,7 +1,9 @@
 import type { Passage, Retrieval } from '../domain.js';
+import { asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import type { RetrieveOptions, Retriever } from '../retrieve/retriever.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { numberLead } from './compose-lead.js';
 import { askingParts } from './question-asks.js';
 
 /*
@@ -15,6 +17,8 @@ import { askingParts } from './question-asks.js';
 
 /** Passages kept per part. */
 const PER_PART = 3;
+/** Passages a part's search reads beyond those shown, to find the ones stating its number. */
+const SEARCHED_PER_PART = 10;
 /** The part is searched within the documents of the question's first passages. */
 const DOCUMENTS_FROM = 3;
 /** Topic words of the whole question a part's search adds. */
@@ -56,9 +60,15 @@ export async function partPassages(
     const found = await retriever.retrieve(`${topic.join(' ')} ${part}`, {
       ...options,
       filters: { ...options.filters, docIds: documents },
-      k: shown.length + PER_PART,
+      k: shown.length + SEARCHED_PER_PART,
     });
-    const fresh = found.passages.filter((p) => !seen.has(p.chunk.id)).slice(0, PER_PART);
+    // A number part (多久能给答复) is answered by a passage stating such a number (五个工作日内作出
+    // …书面决定), which its words alone may not find first.
+    const states = (p: Passage) => numberLead(part, p.chunk.text) !== undefined;
+    const unseen = found.passages.filter((p) => !seen.has(p.chunk.id));
+    const fresh = (
+      asksForNumber(part) ? [...unseen.filter(states), ...unseen.filter((p) => !states(p))] : unseen
+    ).slice(0, PER_PART);
     for (const passage of fresh) {
       seen.add(passage.chunk.id);
       out.push({

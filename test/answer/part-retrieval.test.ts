@@ -59,6 +59,16 @@ describe('each asking part searched on its own', () => {
     expect(Math.max(...extra.map((p) => p.score))).toBeLessThan(Math.min(...shown.map((p) => p.score)));
   });
 
+  it('hands a number part first the passages that state a number of the kind it asks', async () => {
+    const { retriever } = recording();
+    const first = [law[0]];
+    // The part asking 多久 is searched first here: 第十七条 (五个工作日) comes before 第九条 and
+    // 第十八条, which its search returned ahead of it.
+    const asked = '交了申请多久能给答复？申请法律援助，收入低到什么程度才算经济困难？';
+    const extra = await partPassages(retriever, asked, retrieval(first), first);
+    expect(extra.map((p) => p.chunk.id)).toEqual(['legal-aid#2', 'legal-aid#1', 'legal-aid#3']);
+  });
+
   it('does nothing for a one-part question, a refusal or an article lookup', async () => {
     const { retriever, calls } = recording();
     const shown = law.slice(0, 2);
