@@ -23,6 +23,7 @@ import { guideAsks } from './guide-asks.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
 import { parseServiceGuide } from './service-guide.js';
+import { siblingGuide } from './sibling-guides.js';
 import { dominantTopicMissing } from './topic-check.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -284,7 +285,7 @@ export function createExtractiveAnswerer({
     } else {
       lines =
         (await documentFactAnswer(question, retrieval.passages[0])) ??
-        (await guideLines(question, retrieval.passages[0])) ??
+        (await guideLines(question, siblingGuide(question, retrieval.passages) ?? retrieval.passages[0])) ??
         (await passageLines(question, retrieval));
     }
     if (lines && 'notAbout' in lines) {
