@@ -27,7 +27,7 @@ const bigrams = (title: string): Set<string> => {
  */
 export function siblingGuide(question: string, passages: readonly Passage[]): Passage | undefined {
   const top = passages[0];
-  if (!top || top.meta.type !== '办事指南') return top;
+  if (top?.meta.type !== '办事指南') return top;
   const asked = normaliseForIndex(question);
   const own = bigrams(top.meta.title);
   const held = (words: Iterable<string>) => [...words].filter((w) => asked.includes(w)).length;
