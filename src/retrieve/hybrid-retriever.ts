@@ -17,6 +17,7 @@ import { articleNumber, matchNamedDocument, parseArticleRef } from './article-ro
 import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
+import { ungluedGroups } from './glued-words.js';
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
@@ -122,7 +123,12 @@ export function createHybridRetriever({
       query,
       { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
     ): Promise<Retrieval> {
-      const groups = tokenizer.tokenizeQuery(questionForTerms(query));
+      // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too.
+      const groups = await ungluedGroups(
+        tokenizer.tokenizeQuery(questionForTerms(query)),
+        tokenizer,
+        (terms) => store.idf(terms),
+      );
       const topical = topicalGroups(groups);
       const keywordGroups = topical.length > 0 ? topical : groups;
 

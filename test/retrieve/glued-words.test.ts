@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ungluedGroups } from '../../src/retrieve/glued-words.js';
+import { type QueryGroup, queryGroup } from '../../src/text/tokenizer.js';
+
+/** An index that holds 地铁, 学费 and 政局 (财政局), and a lexicon that maps 地铁 and 房子. */
+const INDEXED = new Map([
+  ['地铁', 6],
+  ['学费', 7],
+  ['政局', 8],
+]);
+const ABSENT = 10.5;
+const idf = async (terms: string[]) => new Map(terms.map((t) => [t, INDEXED.get(t) ?? ABSENT]));
+const LEXICON: Record<string, [string[], number[]]> = {
+  地铁: [
+    ['地铁', '轨道交通'],
+    [1, 0.8],
+  ],
+  房子: [
+    ['房子', '房屋'],
+    [1, 0.8],
+  ],
+};
+const tokenizer = {
+  tokenizeQuery: (text: string): QueryGroup[] => {
+    const [terms, weights] = LEXICON[text] ?? [[text], [1]];
+    return [queryGroup(terms, weights)];
+  },
+};
+const plain = (...terms: string[]) => terms.map((t) => queryGroup([t], [1]));
+
+describe('glued words', () => {
+  it('searches a light verb or size word glued to its noun as the noun too, with its official words', async () => {
+    const out = await ungluedGroups(plain('青岛', '坐地铁', '老房子', '交学费'), tokenizer, idf);
+    expect(out.map((g) => [...g])).toEqual([
+      ['青岛'],
+      ['坐地铁', '地铁', '轨道交通'],
+      ['老房子', '房子', '房屋'],
+      ['交学费', '学费'],
+    ]);
+    expect(out[1].weights).toEqual([1, 1, 0.8]);
+  });
+
+  it('leaves a token the index holds, one without such a first character, and a noun nobody knows', async () => {
+    const held = new Map([...INDEXED, ['坐地铁', 5]]);
+    const out = await ungluedGroups(
+      plain('坐地铁'),
+      tokenizer,
+      async (terms) => new Map(terms.map((t) => [t, held.get(t) ?? ABSENT])),
+    );
+    expect(out.map((g) => [...g])).toEqual([['坐地铁']]);
+    // 民政局: 民 is no light verb, though 政局 is indexed (in 财政局).
+    expect((await ungluedGroups(plain('民政局', '打球场'), tokenizer, idf)).map((g) => [...g])).toEqual([
+      ['民政局'],
+      ['打球场'],
+    ]);
+  });
+});
