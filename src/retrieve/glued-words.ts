@@ -9,8 +9,11 @@ import { type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.j
 /** Light verbs (坐, 打, 交 …) and size/age words (老, 小, 新 …) that glue to a following noun. */
 const GLUED_PREFIX = /^[坐乘搭打骑开交缴办买租养遛找老小新旧]/u;
 
-/** A term no indexed passage holds is given the largest IDF; this one never occurs. */
-const NEVER_INDEXED = '\u0000';
+/**
+ * A term no indexed passage holds is given the largest IDF; this one (a private-use character)
+ * never occurs, and unlike NUL it is valid text for the PostgreSQL store too.
+ */
+const NEVER_INDEXED = '\uE000';
 
 /**
  * The query groups with each glued token no passage holds (坐地铁) given, as alternatives, the noun

@@ -57,6 +57,11 @@ describe('spine on PostgreSQL: ingest → index → retrieval → cited extracti
     expect(cited?.quote).toMatch(/^推动5G-A.*4\.5万个。$/);
   });
 
+  it('reads a glued word (坐地铁) as its noun over the database too', async () => {
+    const retrieval = await assistant.retriever.retrieve('在青岛坐地铁要注意什么？');
+    expect(retrieval.terms?.groups).toContainEqual(expect.arrayContaining(['坐地铁', '地铁', '轨道交通']));
+  });
+
   it('refuses and refers on when the documents do not cover the question', async () => {
     const answer = await ask('青岛居住证怎么办理？');
     expect(answer.refused).toBe(true);
