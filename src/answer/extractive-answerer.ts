@@ -1,5 +1,5 @@
 import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
-import type { SearchStore, StoredDocument } from '../index/search-store.js';
+import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
@@ -7,23 +7,16 @@ import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { asksPenalty, asksPermission } from './ask-kinds.js';
-import { composeGuideAnswer } from './compose-guide.js';
 import { numberLead, numberLeads, withListLead, yesNoLead } from './compose-lead.js';
-import {
-  composeFromPassages,
-  passageSentences,
-  type QuotedPiece,
-  withStatedRanges,
-} from './compose-passage.js';
+import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
-import { askedDocumentFacts, asksDocumentFact, documentFactLines } from './document-facts.js';
+import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
 import { type SelectionParams, scoreSentences } from './extractive-selection.js';
-import { guideAsks } from './guide-asks.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
-import { parseServiceGuide } from './service-guide.js';
 import { siblingGuide } from './sibling-guides.js';
+import { withStatedRanges } from './stated-case.js';
 import { dominantTopicMissing } from './topic-check.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -51,24 +44,6 @@ function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]
     pieces: [text],
     answer: refusalAnswer(text, 'extractive'),
   };
-}
-
-/**
- * A cited span of a stored document (a guide field, a header line), as a source in the chunk that
- * holds it (or else overlaps it), scored like the passage that led to the document.
- */
-function spanSource(
-  doc: StoredDocument,
-  span: { start: number; end: number },
-  top: Passage,
-  key: string,
-): AnswerLine['source'] {
-  const chunk =
-    doc.chunks.find((c) => c.start <= span.start && span.end <= c.end) ??
-    doc.chunks.find((c) => c.start < span.end && span.start < c.end);
-  if (!chunk) return undefined;
-  const passage: Passage = { chunk, meta: doc.meta, score: top.score, why: { matchedTerms: [] } };
-  return { passage, start: span.start, end: span.end, key: `${doc.meta.id}:${key}` };
 }
 
 /** Lines quoting passage pieces; one citation per passage. */
@@ -102,60 +77,17 @@ export function createExtractiveAnswerer({
   referralLine,
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
-  async function guideLines(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
-    const asks = guideAsks(question);
+  /** A 办事指南 question from the guide's fields (document-lines.ts). */
+  async function guideAnswer(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
     const doc = await store.getDocument(top.chunk.docId);
-    const guide = doc && parseServiceGuide(doc.text);
-    if (!doc || !guide) return undefined;
-    // A question no field names (能探望哪些亲属？要自己去申请吗？) is about who may apply and how:
-    // the 受理条件 says it; a guide without one is answered from its passages instead.
-    if (asks.length === 0 && !guide.fields.has('受理条件')) return undefined;
-    // A part of the question no field answers ("补办之前要先做什么？") is read in the 受理条件,
-    // where guides state such particulars.
-    const unmapped = asks.length === 0 || askingParts(question).some((part) => guideAsks(part).length === 0);
-    const { lines, missing } = composeGuideAnswer(guide, asks, { withConditions: unmapped });
-    if (lines.length === 0) return undefined;
-    const authority = guide.fields.get('实施主体')?.value;
-    const title = /\d/.test(doc.meta.title) ? '' : `“${doc.meta.title}”`;
-    const out: AnswerLine[] = [
-      { text: `根据${authority && !/\d/.test(authority) ? authority : ''}${title}办事指南：`, own: true },
-    ];
-    const sourceAt = (span: { start: number; end: number }, key: string) => spanSource(doc, span, top, key);
-    for (const line of lines) {
-      const source = line.span && sourceAt(line.span, line.key);
-      if (!source) {
-        out.push({ text: line.text, own: true, block: true });
-        continue;
-      }
-      out.push({ text: line.text, block: true, item: line.item, source });
-    }
-    if (missing.length > 0) {
-      // The phone the citizen is referred to is the guide's own: cited like any field, since every
-      // number the answer states must stand in a cited passage.
-      const phone = guide.fields.get('咨询电话');
-      const source = phone && sourceAt(phone, '咨询电话');
-      out.push({
-        text: `${missing.join('、')}：办事指南未写明，请咨询${phone && source ? phone.value : referralLine}。`,
-        own: true,
-        block: true,
-        ...(source ? { source } : {}),
-      });
-    }
-    return out;
+    return doc ? guideLines(question, doc, top, referralLine) : undefined;
   }
 
   /** A question about the document itself ("这份文件的发文字号…什么时候发布的"), from its header. */
   async function documentFactAnswer(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
-    const facts = askedDocumentFacts(question);
-    if (facts.length === 0 || !askingParts(question).every(asksDocumentFact)) return undefined;
+    if (!asksOnlyDocumentFacts(question)) return undefined;
     const doc = await store.getDocument(top.chunk.docId);
-    if (!doc) return undefined;
-    const out: AnswerLine[] = [];
-    for (const line of documentFactLines(facts, doc.meta, doc.text)) {
-      const source = spanSource(doc, line, top, line.fact);
-      if (source) out.push({ text: line.text, block: true, source });
-    }
-    return out.length > 0 ? out : undefined;
+    return doc ? documentFactAnswerLines(question, doc, top) : undefined;
   }
 
   async function passageLines(
@@ -285,7 +217,7 @@ export function createExtractiveAnswerer({
     } else {
       lines =
         (await documentFactAnswer(question, retrieval.passages[0])) ??
-        (await guideLines(question, siblingGuide(question, retrieval.passages) ?? retrieval.passages[0])) ??
+        (await guideAnswer(question, siblingGuide(question, retrieval.passages) ?? retrieval.passages[0])) ??
         (await passageLines(question, retrieval));
     }
     if (lines && 'notAbout' in lines) {

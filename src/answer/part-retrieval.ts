@@ -64,11 +64,11 @@ export async function partPassages(
     });
     // A number part (多久能给答复) is answered by a passage stating such a number (五个工作日内作出
     // …书面决定), which its words alone may not find first.
-    const states = (p: Passage) => numberLead(part, p.chunk.text) !== undefined;
     const unseen = found.passages.filter((p) => !seen.has(p.chunk.id));
-    const fresh = (
-      asksForNumber(part) ? [...unseen.filter(states), ...unseen.filter((p) => !states(p))] : unseen
-    ).slice(0, PER_PART);
+    const stating = asksForNumber(part)
+      ? unseen.filter((p) => numberLead(part, p.chunk.text) !== undefined)
+      : [];
+    const fresh = [...stating, ...unseen.filter((p) => !stating.includes(p))].slice(0, PER_PART);
     for (const passage of fresh) {
       seen.add(passage.chunk.id);
       out.push({

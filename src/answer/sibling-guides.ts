@@ -1,4 +1,5 @@
 import type { Passage } from '../domain.js';
+import { titleBigrams } from '../retrieve/guide-route.js';
 import { normaliseForIndex } from '../text/normalise.js';
 
 /*
@@ -13,13 +14,6 @@ const SIBLING_DEPTH = 6;
 /** Share of the longer title's bigrams two sibling titles hold in common. */
 const SIBLING_SHARE = 0.5;
 
-const bigrams = (title: string): Set<string> => {
-  const t = normaliseForIndex(title).replace(/[\s\p{P}]/gu, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
-  return out;
-};
-
 /**
  * The guide passage to answer from: `passages[0]`, unless a sibling guide among the first passages
  * has more of the words that distinguish the two titles in the question ("往来港澳探亲签注" names
@@ -29,13 +23,13 @@ export function siblingGuide(question: string, passages: readonly Passage[]): Pa
   const top = passages[0];
   if (top?.meta.type !== '办事指南') return top;
   const asked = normaliseForIndex(question);
-  const own = bigrams(top.meta.title);
+  const own = titleBigrams(top.meta.title);
   const held = (words: Iterable<string>) => [...words].filter((w) => asked.includes(w)).length;
   let best = top;
   let bestMargin = 0;
   for (const p of passages.slice(1, SIBLING_DEPTH)) {
     if (p.meta.type !== '办事指南' || p.meta.id === top.meta.id) continue;
-    const theirs = bigrams(p.meta.title);
+    const theirs = titleBigrams(p.meta.title);
     const shared = [...own].filter((b) => theirs.has(b)).length;
     // Siblings both ways: a long title that holds the first one's words among many of its own
     // (专职律师执业许可(外省律师事务所…申请执业) beside 律师事务所设立许可) is another matter.

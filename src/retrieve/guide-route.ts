@@ -135,13 +135,15 @@ export function matterMatch(groups: string[][], weights: number[], meta: Documen
  * Pure; both normalised.
  */
 export function titleOverlap(question: string, title: string): number {
+  return [...titleBigrams(title)].filter((bigram) => question.includes(bigram)).length;
+}
+
+/** The distinct character bigrams of a title, normalised, spaces and punctuation left out. Pure. */
+export function titleBigrams(title: string): Set<string> {
   const t = normaliseForIndex(title).replace(/[\s\p{P}]/gu, '');
-  const held = new Set<string>();
-  for (let i = 0; i + 2 <= t.length; i++) {
-    const bigram = t.slice(i, i + 2);
-    if (question.includes(bigram)) held.add(bigram);
-  }
-  return held.size;
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
 }
 
 /**

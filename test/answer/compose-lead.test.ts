@@ -56,6 +56,14 @@ describe('a number lead is a quantity', () => {
   });
 });
 
+/** A quoted piece at `start` of passage `passageIndex`. */
+const piece = (text: string, start: number, passageIndex = 0) => ({
+  text,
+  start,
+  end: start + text.length,
+  passageIndex,
+});
+
 describe('numberLeads', () => {
   it("leads with the listed range that holds the citizen's stated value, not the first item", () => {
     const at = (text: string, start: number) => ({ text, start, end: start + text.length, passageIndex: 0 });
@@ -97,16 +105,10 @@ describe('numberLeads', () => {
   });
 
   it("reads each part's number where that part is answered, the citizen's value in its own part", () => {
-    const at = (text: string, start: number, passageIndex = 0) => ({
-      text,
-      start,
-      end: start + text.length,
-      passageIndex,
-    });
-    const anchor = at('居民身份证有效期满的，公民应当换领新证。', 0);
-    const wide = at('十六周岁以上公民的居民身份证的有效期为十年、二十年、长期。', 0, 1);
-    const narrow = at('二十六周岁至四十五周岁的，发给有效期二十年的居民身份证。', 40, 1);
-    const issued = at('公安机关应当自公民提交登记表之日起六十日内发放居民身份证。', 0, 2);
+    const anchor = piece('居民身份证有效期满的，公民应当换领新证。', 0);
+    const wide = piece('十六周岁以上公民的居民身份证的有效期为十年、二十年、长期。', 0, 1);
+    const narrow = piece('二十六周岁至四十五周岁的，发给有效期二十年的居民身份证。', 40, 1);
+    const issued = piece('公安机关应当自公民提交登记表之日起六十日内发放居民身份证。', 0, 2);
     const question = '我今年30岁，身份证快到期了，有效期是几年？交了材料后多久能拿到？';
     const parts = ['我今年30岁，身份证快到期了，有效期是几年', '交了材料后多久能拿到'];
     const groups = [['身份证', '居民身份证'], ['有效期'], ['材料'], ['拿到']];
@@ -128,14 +130,8 @@ describe('numberLeads', () => {
   });
 
   it("answers 罚多少 with the fine's amount, or with no number when no quoted sentence states one", () => {
-    const at = (text: string, start: number, passageIndex = 0) => ({
-      text,
-      start,
-      end: start + text.length,
-      passageIndex,
-    });
-    const rule = at('（二）在车站出入口周边五米范围内擅自停放车辆、堆放物品；', 0);
-    const fine = at('有第三项至六项行为之一的，处五十元以上一百元以下罚款；', 0, 1);
+    const rule = piece('（二）在车站出入口周边五米范围内擅自停放车辆、堆放物品；', 0);
+    const fine = piece('有第三项至六项行为之一的，处五十元以上一百元以下罚款；', 0, 1);
     const groups = [['滑板'], ['地铁站', '车站']];
     expect(numberLeads(['罚多少？'], [fine], rule, groups).map((l) => l.text)).toEqual([
       '五十元以上一百元以下',

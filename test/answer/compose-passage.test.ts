@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composeFromPassages, passageSentences, withStatedRanges } from '../../src/answer/compose-passage.js';
+import { composeFromPassages, passageSentences } from '../../src/answer/compose-passage.js';
 import { scoreSentences } from '../../src/answer/extractive-selection.js';
+import { withStatedRanges } from '../../src/answer/stated-case.js';
 import { articlePassages } from '../fakes/article-passages.js';
 
 const IDF = new Map([
