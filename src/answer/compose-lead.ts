@@ -37,6 +37,8 @@ const NUMBER_PHRASE = new RegExp(
  */
 export function numberLead(question: string, sentence: string, quantity?: string[]): string | undefined {
   if (!asksForNumber(question)) return undefined;
+  // 多久查一次 asks how often: 每年进行一次 answers it; a date or a span (2013年4月, 三十日) does not.
+  if (FREQUENCY_ASK.test(question)) return FREQUENCY_PHRASE.exec(sentence)?.[0];
   // 多久, 多长时间 ask a span of time: 两倍 or 五米 does not answer them.
   const duration = DURATION_WORDS.test(question);
   const phrases = (text: string) => allPhrases(text).filter((p) => !duration || TIME_UNIT.test(p));
@@ -74,6 +76,13 @@ export function numberLead(question: string, sentence: string, quantity?: string
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
 const ASKED_UNIT =
   /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|米|倍)/u;
+
+/** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
+const FREQUENCY_ASK =
+  /(?:多久|多长时间|几年|几个月|多少年)[^，,。？?]{0,5}?[一1](?:次|回)|(?:一年|每年|一个月|每月|一周|每周)[^，,。？?]{0,4}?几(?:次|回)/u;
+/** How often a text says it happens: 每年进行一次, 每两年至少一次, 每季度两次, 至少每年一次. */
+const FREQUENCY_PHRASE =
+  /每(?:[一二两三四五六\d]+)?(?:个)?(?:年|半年|季度|月|周|日|天|学期)[^，,。；;]{0,16}?[一二两三四五六七八九十\d]+次/u;
 
 /** Asks for a span of time. */
 const DURATION_WORDS = /多久|多长时间|多长/u;

@@ -4,6 +4,12 @@ import { crossReferenced } from './article-references.js';
 import { ARTICLE_LABEL, isEnumeratorOnly, LEADING_ENUMERATOR } from './display-text.js';
 import type { ScoredSentence } from './extractive-selection.js';
 
+/**
+ * A part of a multi-part question is answered within the documents of the question's first
+ * passages: part-retrieval.ts searches them, and a number part may quote any of their passages.
+ */
+export const PART_DOCUMENTS = 3;
+
 /** A quoted piece of a passage; offsets are into the document text. */
 export interface QuotedPiece {
   passageIndex: number;
@@ -228,13 +234,15 @@ export function composeFromPassages(
   // part's never names; for another part the best that names one of its words ("测尾气，要交钱吗"
   // → "抽测不得收取抽测费用").
   const answeredParts = new Map<number, ScoredSentence>();
+  // A number part may be answered within the documents a part is searched in (part-retrieval.ts).
+  const partDocs = new Set([anchorDoc, ...passages.slice(0, PART_DOCUMENTS).map((p) => p.chunk.docId)]);
   for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
     const best = scored.find((s) => {
       if (used.has(s.passageIndex)) return false;
       const passage = passages[s.passageIndex];
       if (!part.states) return s.covers.some((g) => part.groups.includes(g));
-      const named = s.covers.some((g) => part.groups.includes(g)) && passage.chunk.docId === anchorDoc;
+      const named = s.covers.some((g) => part.groups.includes(g)) && partDocs.has(passage.chunk.docId);
       return part.states(s.text) && (named || foundFor(passage, index, part));
     });
     if (!best) continue;

@@ -4,6 +4,7 @@ import { termWeights } from '../retrieve/relevance.js';
 import type { RetrieveOptions, Retriever } from '../retrieve/retriever.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { numberLead } from './compose-lead.js';
+import { PART_DOCUMENTS } from './compose-passage.js';
 import { askingParts } from './question-asks.js';
 
 /*
@@ -19,8 +20,6 @@ import { askingParts } from './question-asks.js';
 const PER_PART = 3;
 /** Passages a part's search reads beyond those shown, to find the ones stating its number. */
 const SEARCHED_PER_PART = 10;
-/** The part is searched within the documents of the question's first passages. */
-const DOCUMENTS_FROM = 3;
 /** Topic words of the whole question a part's search adds. */
 const TOPIC_WORDS = 2;
 /** A part's passages rank below every passage of the whole question: they never anchor the answer. */
@@ -46,7 +45,7 @@ export async function partPassages(
   const floor = Math.min(...shown.map((p) => p.score)) * BELOW;
   const seen = new Set(shown.map((p) => p.chunk.id));
   // The documents of the best passages: the law that answers one part mostly answers the other.
-  const documents = [...new Set(shown.slice(0, DOCUMENTS_FROM).map((p) => p.chunk.docId))];
+  const documents = [...new Set(shown.slice(0, PART_DOCUMENTS).map((p) => p.chunk.docId))];
   const out: Passage[] = [];
   for (const [index, part] of parts.entries()) {
     if (signal?.aborted) break;

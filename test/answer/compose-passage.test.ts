@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/domain.js';
 import { composeFromPassages, passageSentences } from '../../src/answer/compose-passage.js';
 import { scoreSentences } from '../../src/answer/extractive-selection.js';
 import { withStatedRanges } from '../../src/answer/stated-case.js';
@@ -139,6 +140,32 @@ describe('a multi-part question', () => {
     // … unless the part's own search found it.
     const tagged = found.map((p, i) => (i === 2 ? { ...p, why: { ...p.why, askedPart: 1 } } : p));
     expect(compose(tagged)).toContain('六十日内办好');
+  });
+
+  it("answers a number part from another of the question's first documents, not from any", () => {
+    const number = (text: string) => /[一二三四五六七八九十]+日内/.test(text);
+    const askParts = [parts[0], { ...parts[1], states: number }];
+    const compose = (passagesNow: Passage[]) =>
+      composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
+        multiPart: true,
+        list: false,
+        parts: askParts,
+      })
+        ?.pieces.map((p) => p.text)
+        .join('') ?? '';
+    const anchor = articlePassages('id-card-law', [
+      { text: '第十一条 居民身份证有效期满的，公民应当换领新证。', score: 1 },
+    ]);
+    const local = articlePassages('id-card-local', [
+      { text: '第十二条 公安机关应当自提交登记表之日起六十日内发放居民身份证。', score: 0.9 },
+    ]);
+    const filler = (id: string, score: number) =>
+      articlePassages(id, [{ text: '第一条 为了规范管理，制定本办法。', score }]);
+    // The local rule is among the first three documents: its sentence answers the part …
+    expect(compose([...anchor, ...local, ...filler('other-a', 0.8)])).toContain('六十日内发放');
+    // … below them it does not: an answer is not pieced together from far documents.
+    const far = [...anchor, ...filler('other-a', 0.95), ...filler('other-b', 0.94), ...local];
+    expect(compose(far)).not.toContain('六十日内发放');
   });
 });
 
