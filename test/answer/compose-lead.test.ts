@@ -48,9 +48,13 @@ describe('a question after how often', () => {
     expect(numberLead('多长时间来一次？', '燃气经营者应当每两年至少对用户的燃气设施进行一次安全检查。')).toBe(
       '每两年至少对用户的燃气设施进行一次',
     );
-    expect(numberLead('免费体检一年几次？', '每年为老年人提供一次免费健康体检。')).toBe('每年为老年人提供一次');
+    expect(numberLead('免费体检一年几次？', '每年为老年人提供一次免费健康体检。')).toBe(
+      '每年为老年人提供一次',
+    );
     // A date has 年 and 月, and a span has 日: neither says how often.
-    expect(numberLead('多久查一次？', '2013年4月25日青岛市第十五届人民代表大会常务委员会通过。')).toBeUndefined();
+    expect(
+      numberLead('多久查一次？', '2013年4月25日青岛市第十五届人民代表大会常务委员会通过。'),
+    ).toBeUndefined();
     expect(numberLead('多久查一次？', '自受理之日起二十个工作日内办结。')).toBeUndefined();
     // Not a frequency ask: the span still leads.
     expect(numberLead('多久能办结？', '自受理之日起二十个工作日内办结。')).toBe('二十个工作日');

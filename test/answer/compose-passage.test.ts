@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../src/domain.js';
 import { composeFromPassages, passageSentences } from '../../src/answer/compose-passage.js';
 import { scoreSentences } from '../../src/answer/extractive-selection.js';
 import { withStatedRanges } from '../../src/answer/stated-case.js';
+import type { Passage } from '../../src/domain.js';
 import { articlePassages } from '../fakes/article-passages.js';
 
 const IDF = new Map([
