@@ -57,9 +57,25 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
   },
 ];
 
+/**
+ * The applicant's own deadline: "入境后多少天内要去办", "拿到证明书后多少天内可以申请". Guides state
+ * it among the 受理条件 (应当自入境之日起三十日内…申请办理); the 办结时限 is the office's time, which
+ * the 多少天 of such a question does not ask.
+ */
+const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工作日|个月|天|日)(?:之内|以内|内)/u;
+
 /** The guide asks of a question, in question order; empty when it asks none of them. Pure. */
 export function guideAsks(question: string): GuideAsk[] {
   const found: GuideAsk[] = [];
+  const deadline = APPLICANT_DEADLINE.exec(question);
+  if (deadline) {
+    found.push({ label: '申请期限', fields: ['受理条件'], at: deadline.index });
+    // The deadline's 多少天 asks no 办结时限: the other asks read the question without it.
+    question =
+      question.slice(0, deadline.index) +
+      ' '.repeat(deadline[0].length) +
+      question.slice(deadline.index + deadline[0].length);
+  }
   for (const ask of ASKS) {
     const m = ask.words.exec(question);
     if (!m) continue;

@@ -75,6 +75,16 @@ describe('guideAsks', () => {
     expect(guideAsks('投诉电话是多少？').map((a) => a.label)).toEqual(['监督投诉电话']);
   });
 
+  it("reads the applicant's own deadline as 受理条件, not as the office's time", () => {
+    const asks = guideAsks('外国同事入境后多少天内要去办居留证件？办好要多久？');
+    expect(asks.map((a) => a.label)).toEqual(['申请期限', '办理时限']);
+    expect(asks[0].fields).toEqual(['受理条件']);
+    // The deadline's 多少天 is no time ask of its own …
+    expect(guideAsks('拿到证明书后多少天内可以申请鉴定？').map((a) => a.label)).toEqual(['申请期限']);
+    // … and the office's reply time stays one.
+    expect(guideAsks('多少天内给答复？').map((a) => a.label)).toEqual(['办理时限']);
+  });
+
   it('finds no ask in a question about something else', () => {
     expect(guideAsks('军人退役后参加养老保险，要自己去申请转移接续吗？')).toEqual([]);
   });
