@@ -53,6 +53,9 @@ export function asksForList(question: string): boolean {
 /** Where a question asks for a number: the quantity asked for stands right before or after. */
 const NUMBER_QUESTION = /多少|几|多久|多长|多大|多高/;
 
+/** A measure word between 几/多少 and the noun counted (几个学员, 多少名教练, 几辆车). */
+const MEASURE_WORD = /^(?:个|名|位|辆|项|家|条|种|件|张|台|棵|只|间|套|所|座|批|户)/u;
+
 /** Number questions that ask how long something takes or lasts. */
 const DURATION_ASK = /^(?:多久|多长)$/;
 
@@ -109,7 +112,13 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   // word after them is the event timed (提前多久打招呼, 多久办结, 多长时间来一次), which a text
   // states as 提前六十日书面通知 or 二十个工作日内, without the asker's verb.
   const duration = DURATION_ASK.test(match[0]);
-  const following = duration ? undefined : candidates.find((g) => question.startsWith(g[0], after));
+  // 几个学员, 多少名教练: the counted noun stands after the measure word. 哪几项税费 asks which
+  // ones, not how many: a text names them (关税、增值税) without the word 税费.
+  const which = question[at - 1] === '哪';
+  const counted = which ? after : after + (MEASURE_WORD.exec(question.slice(after))?.[0].length ?? 0);
+  const following = duration
+    ? undefined
+    : candidates.find((g) => question.startsWith(g[0], after) || question.startsWith(g[0], counted));
   if (following) return following;
   let best: { group: string[]; end: number } | undefined;
   for (const group of candidates) {

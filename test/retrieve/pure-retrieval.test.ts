@@ -224,6 +224,16 @@ describe('asked quantity', () => {
       askedQuantity('核心产业增加值占比要达到多少？', g('核心', '产业', '增加值', '占比', '达到')),
     ).toEqual(['占比']);
   });
+  it('counts the noun after a measure word, but not after 哪几', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    // The verb before 几 is what is done with them; the noun after 个 is what is counted.
+    expect(askedQuantity('一辆教练车最多同时安排几个学员练？', g('教练车', '安排', '学员'))).toEqual([
+      '学员',
+    ]);
+    expect(askedQuantity('每个班最多多少名学生？', g('学生'))).toEqual(['学生']);
+    // 哪几项税费 asks which ones: a text names them (关税、增值税) without the word 税费.
+    expect(askedQuantity('免征哪几项税费？', g('免征', '税费'))).toBeUndefined();
+  });
   it('reads a goal as the quantity before it', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     expect(askedQuantity('地区生产总值增长目标是多少？', g('地区', '生产总值', '增长', '目标'))).toEqual([
