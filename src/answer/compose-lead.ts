@@ -6,6 +6,7 @@ import {
   statedRanges,
   statedValues,
   statesRangeHolding,
+  withoutRangeBounds,
 } from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksPenalty, statesSanction } from './ask-kinds.js';
@@ -175,13 +176,14 @@ export function numberLeads(
       (added ? [added, anchor, ...pieces] : [anchor, ...pieces]).filter(concerns),
       values,
     );
+    // The bounds of the citizen's range (满五年不足十年) say whose case a clause is, not what it gets
+    // (十八个月) — unless the part asks for that very kind of amount.
+    const bounds = values.filter((v) => !asksKind(part, v.kind));
+    const lead = (text: string) => numberLead(part, withoutRangeBounds(text, bounds), quantity);
     const source =
-      (quantity &&
-        candidates.find(
-          (c) => quantity.some((q) => c.text.includes(q)) && numberLead(part, c.text, quantity),
-        )) ||
-      (fine ? undefined : candidates.find((c) => numberLead(part, c.text, quantity)));
-    const value = source && numberLead(part, source.text, quantity);
+      (quantity && candidates.find((c) => quantity.some((q) => c.text.includes(q)) && lead(c.text))) ||
+      (fine ? undefined : candidates.find((c) => lead(c.text)));
+    const value = source && lead(source.text);
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.
     const name =
@@ -200,6 +202,13 @@ export function numberLeads(
     });
   }
   return leads;
+}
+
+/** Whether a part asks for an amount of the kind a citizen may state: 几岁 an age, 几年 years. */
+function asksKind(part: string, kind: StatedValue['kind']): boolean {
+  if (kind === 'age') return askedQuantity(part, []) !== undefined && /岁|年龄|多大/u.test(part);
+  if (kind === 'temperature') return /多少度|几度|温度.{0,4}多少/u.test(part);
+  return /几年|多少年/u.test(part);
 }
 
 /** What a sanction's amount is stated with (处五十元以上一百元以下罚款). */

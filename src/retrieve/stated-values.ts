@@ -8,7 +8,7 @@ import { parseChineseNumber } from '../text/chinese-numerals.js';
  * (退还热费的20% / 50% / 全额), the answer leads with the one holding the value.
  */
 
-export type ValueKind = 'age' | 'temperature';
+export type ValueKind = 'age' | 'temperature' | 'years';
 
 export interface StatedValue {
   kind: ValueKind;
@@ -21,13 +21,21 @@ export interface StatedValue {
 const NUMBER = String.raw`(\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{1,4})`;
 
 /**
- * Ages (66岁, 66周岁, 今年66了) and temperatures (15度, 15℃). Not after 第 or a digit, and not an
- * ask (几岁, 多少度 have no number).
+ * Ages (66岁, 66周岁, 今年66了), temperatures (15度, 15℃) and the years worked or paid in (交了6年
+ * 失业保险, 累计工作了12年), which rules grade in tiers (累计缴费满五年不足十年的，…最长为十八个月). Not
+ * after 第 or a digit, and not an ask (几岁, 多少度, 几年 have no number).
  */
 const STATED: { kind: ValueKind; pattern: RegExp }[] = [
   { kind: 'age', pattern: new RegExp(String.raw`(?<![第\d.])${NUMBER}(?:周岁|岁)(?!以|之)`, 'gu') },
   { kind: 'age', pattern: new RegExp(`(?:今年|已经|都)${NUMBER}了`, 'gu') },
   { kind: 'temperature', pattern: new RegExp(String.raw`(?<![第\d.])${NUMBER}(?:度|℃|摄氏度)`, 'gu') },
+  {
+    kind: 'years',
+    pattern: new RegExp(
+      `(?:工作|缴费|缴纳|缴|交|干|上班|参保|工龄|累计)了?(?:整整|快|近|已经)?${NUMBER}多?年(?![度级底初末内])`,
+      'gu',
+    ),
+  },
 ];
 
 /** The values the question states, in order. Pure. */
@@ -46,7 +54,7 @@ export function statedValues(question: string): StatedValue[] {
 }
 
 /** What the texts call the quantity a stated value measures: 年满16周岁, 室内温度. */
-export const VALUE_TERMS: Record<ValueKind, string> = { age: '周岁', temperature: '温度' };
+export const VALUE_TERMS: Record<ValueKind, string> = { age: '周岁', temperature: '温度', years: '累计' };
 
 /**
  * The question with each stated value replaced by the word texts use for its quantity ("今年66了"
@@ -62,7 +70,11 @@ export function withoutStatedValues(question: string): string {
   return out;
 }
 
-const UNIT: Record<ValueKind, string> = { age: '(?:周岁|岁)', temperature: '(?:℃|摄氏度|度)' };
+const UNIT: Record<ValueKind, string> = {
+  age: '(?:周岁|岁)',
+  temperature: '(?:℃|摄氏度|度)',
+  years: '(?:个?年)(?![度级底初末内])',
+};
 
 /** Bounds a clause puts on a quantity; 以上 and 以下 include the number, as Chinese law reads them. */
 export interface Bounds {
@@ -77,11 +89,15 @@ export interface Bounds {
  * is [14, 16), "六十五周岁以上" [65, ∞), "不满六十五周岁" [0, 65), "十一周岁至六十周岁" [11, 60].
  * Pure.
  */
-export function statedRanges(text: string, kind: ValueKind): Bounds[] {
-  const amount = new RegExp(
+/** An amount of a kind with its bound words: 满五年, 不足十年, 六十五周岁以上, 低于16℃. */
+const boundedAmount = (kind: ValueKind) =>
+  new RegExp(
     `(高于或者等于|高于或等于|不低于|不少于|不超过|不高于|低于|高于|超过|不满|未满|不足|年满|满|达到)?${NUMBER}${UNIT[kind]}(以上|以下|以内|及以上|及以下)?`,
     'gu',
   );
+
+export function statedRanges(text: string, kind: ValueKind): Bounds[] {
+  const amount = boundedAmount(kind);
   const out: Bounds[] = [];
   for (const clause of text.split(/[，,；;。]/u)) {
     let bounds: Bounds | undefined;
@@ -129,6 +145,17 @@ export function holdingRangeWidth(text: string, value: StatedValue): number | un
     .filter((b) => holds(b, value))
     .map((b) => b.max - b.min);
   return widths.length > 0 ? Math.min(...widths) : undefined;
+}
+
+/**
+ * The text with the amounts of the stated values' kinds blanked (offsets kept): in "累计缴费满五年不足
+ * 十年的，…最长为十八个月" the 五年 and 十年 say whose case it is, and 十八个月 is what it gets. Pure.
+ */
+export function withoutRangeBounds(text: string, values: readonly StatedValue[]): string {
+  let out = text;
+  for (const kind of new Set(values.map((v) => v.kind)))
+    out = out.replace(boundedAmount(kind), (m) => ' '.repeat(m.length));
+  return out;
 }
 
 function parseNumber(raw: string): number | undefined {

@@ -85,6 +85,17 @@ const piece = (text: string, start: number, passageIndex = 0) => ({
 });
 
 describe('numberLeads', () => {
+  it("leads with what the citizen's tier gets, not with the tier's bounds", () => {
+    const question = '我交了6年失业保险，最长能领多久？';
+    const items = [
+      '累计缴费满一年不足五年的，领取失业保险金的期限最长为十二个月；',
+      '累计缴费满五年不足十年的，领取失业保险金的期限最长为十八个月；',
+    ].map((text, i) => ({ text, start: i * 40, end: i * 40 + text.length, passageIndex: 0 }));
+    const leads = numberLeads([question], items, items[0], [['失业保险']], statedValues(question));
+    expect(leads.map((l) => l.text)).toEqual(['十八个月']);
+    expect(leads[0].start).toBe(items[1].start);
+  });
+
   it("leads with the listed range that holds the citizen's stated value, not the first item", () => {
     const at = (text: string, start: number) => ({ text, start, end: start + text.length, passageIndex: 0 });
     const anchor = at('对被测房间室温不合格的天数，供热单位应当按照下列标准向用户退还热费：', 0);

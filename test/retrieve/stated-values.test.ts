@@ -4,6 +4,7 @@ import {
   statedRanges,
   statedValues,
   statesRangeHolding,
+  withoutRangeBounds,
   withoutStatedValues,
 } from '../../src/retrieve/stated-values.js';
 
@@ -16,6 +17,26 @@ describe('values a citizen states about their case', () => {
     expect(statedValues('暖气只有15度，能退钱吗').map((v) => [v.kind, v.value])).toEqual([
       ['temperature', 15],
     ]);
+  });
+
+  it('reads the years a citizen worked or paid in, which rules grade in tiers', () => {
+    expect(statedValues('我交了6年失业保险，最长能领多久？').map((v) => [v.kind, v.value])).toEqual([
+      ['years', 6],
+    ]);
+    expect(statedValues('我累计工作了12年，年假几天？').map((v) => [v.kind, v.value])).toEqual([
+      ['years', 12],
+    ]);
+    // A year of the calendar, a tier asked for and a year's budget are no years worked.
+    expect(statedValues('2025年交的社保')).toEqual([]);
+    expect(statedValues('交几年社保才能领养老金？')).toEqual([]);
+    expect(statedValues('工作三年度考核')).toEqual([]);
+    const bounds = statedRanges('累计缴费满五年不足十年的，领取失业保险金的期限最长为十八个月', 'years');
+    expect(bounds.map((b) => [b.min, b.max])).toEqual([[5, 10]]);
+    const [six] = statedValues('我交了6年失业保险');
+    expect(statesRangeHolding('累计缴费满一年不足五年的，最长为十二个月', six)).toBe(false);
+    expect(withoutRangeBounds('累计缴费满五年不足十年的，最长为十八个月', [six])).toBe(
+      `累计缴费${' '.repeat('满五年不足十年'.length)}的，最长为十八个月`,
+    );
   });
 
   it('leaves asks, ordinals, years and ranges alone', () => {
