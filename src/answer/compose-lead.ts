@@ -95,6 +95,10 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   天: ['天', '日'],
   日: ['日', '天'],
   个工作日: ['工作日'],
+  // People are counted in 人, 名 or 位 as well as 个: 几个学员 is answered by 不得超过六人.
+  个: ['个', '人', '名', '位'],
+  人: ['人', '名', '位'],
+  名: ['名', '人', '位'],
 };
 
 /** Every number phrase of a text, in order. */

@@ -41,6 +41,16 @@ describe('numberLead', () => {
   });
 });
 
+describe('people counted', () => {
+  it('reads 几个 about people as answered by 人, 名 or 位', () => {
+    const rule = '每部教学车辆安排同时参加驾驶操作培训的学员不得超过六人。';
+    expect(numberLead('一辆教练车最多同时安排几个学员练？', rule)).toBe('六人');
+    expect(numberLead('最多几个学员？', '每班学员不得超过三十名。')).toBe('三十名');
+    // 几年 is still not answered by a count of people.
+    expect(numberLead('要干几年？', rule)).toBeUndefined();
+  });
+});
+
 describe('a question after how often', () => {
   it('leads with the frequency a text states, never with a date or a span', () => {
     const rule = '幼儿园工作人员取得健康证明后方可上岗，在岗期间应当每年进行一次健康检查。';
