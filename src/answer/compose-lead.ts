@@ -23,7 +23,7 @@ import { LEADING_ENUMERATOR } from './display-text.js';
 const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
 const MAGNITUDE = '(?:万|亿|千|百)?';
 const UNIT =
-  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|米|倍|时|%|％|‰)';
+  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|公里|千米|米|倍|时|%|％|‰)';
 const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /** An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上". */
@@ -43,12 +43,16 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // 多久, 多长时间 ask a span of time: 两倍 or 五米 does not answer them.
   const duration = DURATION_WORDS.test(question);
   const phrases = (text: string) => allPhrases(text).filter((p) => !duration || TIME_UNIT.test(p));
-  const clauses = splitClauses(sentence).map((s) => sentence.slice(s.start, s.end));
-  const withNumber = clauses.filter((c) => phrases(c).length > 0);
-  if (withNumber.length === 0) return undefined;
   const asked = ASKED_UNIT.exec(question)?.[1];
   const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
   const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
+  // 多少钱 of a fee, a price or an allowance is not answered by a fine (处…元罚款), unless it asks one.
+  const noFines = units?.includes('元') === true && !asksPenalty(question);
+  const clauses = splitClauses(sentence)
+    .map((s) => sentence.slice(s.start, s.end))
+    .filter((c) => !(noFines && FINE_CLAUSE.test(c)));
+  const withNumber = clauses.filter((c) => phrases(c).length > 0);
+  if (withNumber.length === 0) return undefined;
   // 几年 is not answered by 十六周岁: a sentence with no amount in the asked unit gives no lead.
   if (units && !withNumber.some((c) => phrases(c).some(inUnit))) return undefined;
   const named = quantity ? withNumber.find((c) => quantity.some((q) => c.includes(q))) : undefined;
@@ -76,7 +80,10 @@ export function numberLead(question: string, sentence: string, quantity?: string
 
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
 const ASKED_UNIT =
-  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|米|倍)/u;
+  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍)/u;
+
+/** A clause stating a fine: 处五百元以上二千元以下罚款. */
+const FINE_CLAUSE = /罚款|罚金/u;
 
 /** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
 const FREQUENCY_ASK =
@@ -99,6 +106,10 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   个: ['个', '人', '名', '位'],
   人: ['人', '名', '位'],
   名: ['名', '人', '位'],
+  // 多少钱, 几块钱: an amount of money, in 元 (万元 included), or a share of a fee (退还热费的50%).
+  钱: ['元', '%', '％'],
+  块: ['元'],
+  公里: ['公里', '千米'],
 };
 
 /** Every number phrase of a text, in order. */

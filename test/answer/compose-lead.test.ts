@@ -41,6 +41,26 @@ describe('numberLead', () => {
   });
 });
 
+describe('money and distance asked', () => {
+  it('answers 多少钱 with an amount of money or a share of a fee, never a date or an age', () => {
+    expect(numberLead('出租车起步价现在是多少钱？', '本条例自2007年3月1日起施行。')).toBeUndefined();
+    expect(numberLead('每个月能领多少钱高龄津贴？', '建立八十周岁以上老年人高龄津贴制度。')).toBeUndefined();
+    expect(numberLead('每个月能领多少钱？', '每人每月发放高龄津贴100元。')).toBe('100元');
+    expect(numberLead('暖气不热，能退多少钱？', '低于16℃的，退还热费的50%。')).toBe('50%');
+  });
+
+  it('does not answer a price with a fine, unless a fine is asked', () => {
+    const fine = '处每平方米五百元以上二千元以下罚款。';
+    expect(numberLead('供暖费每平方米多少钱？', fine)).toBeUndefined();
+    expect(numberLead('乱扔垃圾罚多少钱？', '处五十元以上二百元以下罚款。')).toBe('五十元以上二百元以下');
+  });
+
+  it('answers 几公里 in 公里, not in years', () => {
+    expect(numberLead('起步里程是几公里？', '驾驶证有效期为八年。')).toBeUndefined();
+    expect(numberLead('起步里程是几公里？', '起步里程为3公里。')).toBe('3公里');
+  });
+});
+
 describe('people counted', () => {
   it('reads 几个 about people as answered by 人, 名 or 位', () => {
     const rule = '每部教学车辆安排同时参加驾驶操作培训的学员不得超过六人。';
