@@ -1,4 +1,5 @@
 import type { Span } from '../domain.js';
+import { FINE_CLAUSE } from '../retrieve/money-asks.js';
 import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
 import {
   holdingRangeWidth,
@@ -81,9 +82,6 @@ export function numberLead(question: string, sentence: string, quantity?: string
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
 const ASKED_UNIT =
   /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍)/u;
-
-/** A clause stating a fine: 处五百元以上二千元以下罚款. */
-const FINE_CLAUSE = /罚款|罚金/u;
 
 /** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
 const FREQUENCY_ASK =

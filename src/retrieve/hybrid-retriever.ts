@@ -21,6 +21,7 @@ import { ungluedGroups } from './glued-words.js';
 import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
+import { asksForSum, statesSum } from './money-asks.js';
 import { askedQuantity, questionForTerms, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
@@ -220,6 +221,7 @@ export function createHybridRetriever({
       const t3 = performance.now();
 
       const quantity = askedQuantity(normaliseForIndex(query), keywordGroups);
+      const sumAsked = asksForSum(query);
       // A passage answers when it holds the question's informative terms itself: the best single
       // passage counts, not the union of several (青岛 from one document and 居住证 from another
       // do not make an answer about Qingdao residence permits).
@@ -258,7 +260,8 @@ export function createHybridRetriever({
         bm25,
         vector,
         placeMismatch: (p) => placeFactor(query, p, served) < 1,
-        quantityMissing: (text) => quantityFactor(quantity, text) < 1,
+        // A sum asked (多少钱) and no sum stated, fines aside (money-asks.ts), is a quantity missing too.
+        quantityMissing: (text) => quantityFactor(quantity, text) < 1 || (sumAsked && !statesSum(text)),
         depth: coverageDepth,
       });
       const decision =

@@ -64,6 +64,15 @@ describe('spine: ingest → index → retrieval → cited extractive answer', ()
     expect(count.answer).toContain('4.5万');
   });
 
+  it('refuses a sum asked where the only sum stated is a fine, and answers the fine when it is asked', async () => {
+    // 第二十条 states a fine; no article states what registering costs.
+    const fee = await ask('在青岛办理示范登记要交多少钱？');
+    expect(fee.refused).toBe(true);
+    const fine = await ask('在青岛没办示范登记，要罚多少钱？');
+    expect(fine.refused).toBe(false);
+    expect(fine.answer).toContain('二百元以上五百元以下');
+  });
+
   it('answers from exactly the named article', async () => {
     const answer = await ask('《青岛市示范管理条例》第十条的内容是什么？');
     expect(answer.refused).toBe(false);
