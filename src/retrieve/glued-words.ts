@@ -15,6 +15,16 @@ const GLUED_PREFIX = /^[坐乘搭打骑开交缴办买租养遛找老小新旧]/
  */
 const NEVER_INDEXED = '\uE000';
 
+/** Which of `terms` some indexed passage holds (a term none holds gets the largest IDF). */
+export async function heldBy(
+  idf: (terms: string[]) => Promise<Map<string, number>>,
+  terms: string[],
+): Promise<(term: string) => boolean> {
+  const known = await idf([NEVER_INDEXED, ...terms]);
+  const absent = known.get(NEVER_INDEXED) ?? Number.POSITIVE_INFINITY;
+  return (term) => (known.get(term) ?? absent) < absent - 1e-9;
+}
+
 /**
  * The query groups with each glued token no passage holds (坐地铁) given, as alternatives, the noun
  * after its first character and the noun's own alternatives (地铁, 轨道交通, 城市轨道交通) — when the
@@ -27,9 +37,10 @@ export async function ungluedGroups(
 ): Promise<QueryGroup[]> {
   const glued = groups.filter((g) => g.length === 1 && g[0].length >= 3 && GLUED_PREFIX.test(g[0]));
   if (glued.length === 0) return groups;
-  const known = await idf([NEVER_INDEXED, ...glued.flatMap((g) => [g[0], g[0].slice(1)])]);
-  const absent = known.get(NEVER_INDEXED) ?? Number.POSITIVE_INFINITY;
-  const held = (term: string) => (known.get(term) ?? absent) < absent - 1e-9;
+  const held = await heldBy(
+    idf,
+    glued.flatMap((g) => [g[0], g[0].slice(1)]),
+  );
   return groups.map((group) => {
     if (!glued.includes(group) || held(group[0])) return group;
     const noun = group[0].slice(1);

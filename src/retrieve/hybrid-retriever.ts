@@ -26,6 +26,7 @@ import { askedQuantity, questionForTerms, topicalGroups } from './query-terms.js
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
+import { withVerbCompounds } from './single-verbs.js';
 import { demoteWiderSisters } from './sister-documents.js';
 
 export interface HybridRetrieverOptions extends FusionParams {
@@ -125,9 +126,10 @@ export function createHybridRetriever({
       { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
     ): Promise<Retrieval> {
       // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too.
-      const groups = await ungluedGroups(
-        tokenizer.tokenizeQuery(questionForTerms(query)),
-        tokenizer,
+      const groups = await withVerbCompounds(
+        await ungluedGroups(tokenizer.tokenizeQuery(questionForTerms(query)), tokenizer, (terms) =>
+          store.idf(terms),
+        ),
         (terms) => store.idf(terms),
       );
       const topical = topicalGroups(groups);
