@@ -52,6 +52,30 @@ describe('the rule and its penalty', () => {
   });
 });
 
+describe("the passage's heading speaks for its sentences", () => {
+  it("counts a term the document's title names at half weight, so its rule beats a sentence of another matter", () => {
+    const idf = new Map([
+      ['周末', 6],
+      ['崂山', 5],
+      ['烤', 3],
+      ['烧烤', 3],
+    ]);
+    const passages = [
+      ...articlePassages('青岛市崂山风景区条例', [
+        { text: '第二十七条 风景区实行全年森林防火，禁止烧荒、野炊、烧烤以及其他野外用火。', score: 1 },
+      ]),
+      ...articlePassages('旅游条例', [
+        { text: '第十九条 鼓励单位调整作息，为职工周末休闲度假提供便利。', score: 0.93 },
+      ]),
+    ];
+    const groups = [['周末'], ['崂山'], ['烤', '烧烤']];
+    const [best] = scoreSentences('周末去崂山烤点肉吃，行不行？', passages, groups, idf);
+    expect(best.text).toContain('禁止烧荒、野炊、烧烤');
+    // The sentence itself still names only 烧烤: 崂山 is not among the groups it covers.
+    expect(best.covers).toEqual([2]);
+  });
+});
+
 describe('the retrieval score weighs on the sentence', () => {
   it("a long sentence of a weaker passage that names more question words does not beat the best article's", () => {
     const passages = [
