@@ -45,9 +45,14 @@ export function asksForNumber(question: string): boolean {
   );
 }
 
-/** Questions that want an enumeration (哪些 …). */
+/**
+ * Questions that want an enumeration (哪些 …, 要带什么材料, 材料都需要什么). 材料 or 条件 alone asks
+ * nothing: "交了材料后多久能拿到" wants a time, "符合条件的企业如何申请" a procedure.
+ */
 export function asksForList(question: string): boolean {
-  return /哪些|哪几|包括什么|包括哪|有什么|分别|材料|条件/.test(question);
+  return /哪些|哪几|包括什么|包括哪|有什么|分别|(?:什么|啥)(?:样的)?(?:材料|条件)|(?:材料|条件)(?:有哪|是什么|都需要|需要什么|要什么)/.test(
+    question,
+  );
 }
 
 /** Where a question asks for a number: the quantity asked for stands right before or after. */

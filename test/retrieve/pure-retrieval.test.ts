@@ -213,6 +213,18 @@ describe('word-boundary coverage', () => {
   });
 });
 
+describe('a list asked', () => {
+  it('is 哪些, or 材料/条件 with an ask, not 材料 or 条件 mentioned in passing', async () => {
+    const { asksForList } = await import('../../src/retrieve/query-terms.js');
+    expect(asksForList('登记结婚需要带哪些证件和材料？')).toBe(true);
+    expect(asksForList('补办要准备什么材料？')).toBe(true);
+    expect(asksForList('复工审批材料都需要什么？')).toBe(true);
+    expect(asksForList('申请要满足什么条件？')).toBe(true);
+    expect(asksForList('交了材料后多久能拿到？')).toBe(false);
+    expect(asksForList('符合条件的企业如何申请免征污水处理费？')).toBe(false);
+  });
+});
+
 describe('asked quantity', () => {
   // Groups as tokenizeQuery gives them (question words already dropped), in question order.
   const g = (...terms: string[]) => terms.map((t) => [t]);
