@@ -6,6 +6,7 @@ import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { isPlaceGroup } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
+import { withoutAbsentScene } from './absent-scene.js';
 import { answerabilityFeatures } from './answerability-features.js';
 import {
   type AnswerabilityModel,
@@ -132,7 +133,7 @@ export function createHybridRetriever({
         ),
         (terms) => store.idf(terms),
       );
-      const topical = topicalGroups(groups);
+      const topical = await withoutAbsentScene(topicalGroups(groups), (terms) => store.idf(terms));
       const keywordGroups = topical.length > 0 ? topical : groups;
 
       const t0 = performance.now();
