@@ -236,6 +236,11 @@ describe('asked quantity', () => {
       askedQuantity('核心产业增加值占比要达到多少？', g('核心', '产业', '增加值', '占比', '达到')),
     ).toEqual(['占比']);
   });
+  it('reads 保证, 不低于 and 得 between the quantity and 多少 as links, not as the quantity', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    expect(askedQuantity('屋里温度最低得保证多少度？', g('屋里', '温度', '最低', '保证'))).toEqual(['温度']);
+    expect(askedQuantity('缴存比例不低于多少？', g('缴存', '比例', '不低于'))).toEqual(['比例']);
+  });
   it('counts the noun after a measure word, but not after 哪几', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     // The verb before 几 is what is done with them; the noun after 个 is what is counted.
