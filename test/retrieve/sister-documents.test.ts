@@ -19,13 +19,22 @@ const passage = (title: string, score: number): Passage => ({
 const scores = (ranked: Passage[]) => Object.fromEntries(ranked.map((p) => [p.meta.id, p.score]));
 
 describe('sister documents', () => {
-  it('names a regulation without its place', () => {
-    expect(titleStem('青岛市供热条例')).toBe('供热条例');
-    expect(titleStem('《山东省供热条例》')).toBe('供热条例');
-    expect(titleStem('中华人民共和国消防法')).toBe('消防法');
-    expect(titleStem('物业管理条例')).toBe('物业管理条例');
-    expect(titleStem('城市供水条例')).toBe('城市供水条例');
+  it('names a regulation by its subject, without its place or its kind', () => {
+    expect(titleStem('青岛市供热条例')).toBe('供热');
+    expect(titleStem('《山东省供热条例》')).toBe('供热');
+    expect(titleStem('中华人民共和国消防法')).toBe('消防');
+    expect(titleStem('物业管理条例')).toBe('物业管理');
+    expect(titleStem('城市供水条例')).toBe('城市供水');
     expect(titleStem('青岛市法')).toBeUndefined();
+    // A law and the regulation that implements it in a province are one family.
+    expect(titleStem('中华人民共和国法律援助法')).toBe(titleStem('山东省法律援助条例'));
+  });
+
+  it("puts the province's regulation before the nation's law on its subject", () => {
+    const ranked = [passage('中华人民共和国法律援助法', 1), passage('山东省法律援助条例', 0.95)];
+    const out = scores(demoteWiderSisters('在青岛申请法律援助多久能答复？', ranked));
+    expect(out.中华人民共和国法律援助法).toBeCloseTo(WIDER_SISTER_FACTOR);
+    expect(out.山东省法律援助条例).toBe(0.95);
   });
 
   it("demotes the province's and the nation's document where the city's matches too", () => {
