@@ -15,14 +15,15 @@ const GLUED_PREFIX = /^[坐乘搭打骑开交缴办买租养遛找老小新旧]/
  */
 const NEVER_INDEXED = '\uE000';
 
-/** Which of `terms` some indexed passage holds (a term none holds gets the largest IDF). */
+/** Which of `terms` some indexed passage holds (a term none holds gets the largest IDF), and their IDF. */
 export async function heldBy(
   idf: (terms: string[]) => Promise<Map<string, number>>,
   terms: string[],
-): Promise<(term: string) => boolean> {
+): Promise<((term: string) => boolean) & { idf: ReadonlyMap<string, number> }> {
   const known = await idf([NEVER_INDEXED, ...terms]);
   const absent = known.get(NEVER_INDEXED) ?? Number.POSITIVE_INFINITY;
-  return (term) => (known.get(term) ?? absent) < absent - 1e-9;
+  const held = (term: string) => (known.get(term) ?? absent) < absent - 1e-9;
+  return Object.assign(held, { idf: known });
 }
 
 /**

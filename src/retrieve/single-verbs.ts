@@ -25,12 +25,11 @@ export async function withVerbCompounds(
   const candidates = [...new Set(singles.flatMap((g) => verbCompounds(g[0])))];
   if (candidates.length === 0) return groups;
   const held = await heldBy(idf, candidates);
-  const weights = await idf(candidates);
   return groups.map((group) => {
     if (!singles.includes(group)) return group;
     const found = verbCompounds(group[0])
       .filter(held)
-      .sort((a, b) => (weights.get(a) ?? 0) - (weights.get(b) ?? 0))
+      .sort((a, b) => (held.idf.get(a) ?? 0) - (held.idf.get(b) ?? 0))
       .slice(0, MAX_COMPOUNDS);
     if (found.length === 0) return group;
     return queryGroup([group[0], ...found], [1, ...found.map(() => COMPOUND_WEIGHT)]);
