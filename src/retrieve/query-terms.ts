@@ -1,3 +1,4 @@
+import { joinedSeparableVerbs } from '../text/separable-verbs.js';
 import { isAskWord, isQuestionWord, isSceneWord } from './question-words.js';
 import { withoutStatedValues } from './stated-values.js';
 
@@ -180,7 +181,7 @@ const DEGREE_ASK = /多[大高远宽深](?=\p{Script=Han})|多重(?=的|[^\p{Scr
  * words (DEGREE_ASK) blanked. Pure.
  */
 export function questionForTerms(question: string): string {
-  return withoutStatedValues(affirmativeQuestion(question))
+  return withoutStatedValues(affirmativeQuestion(joinedSeparableVerbs(question)))
     .replace(AGE_PERSON, '，')
     .replace(DEGREE_ASK, '，');
 }
