@@ -1,5 +1,5 @@
 import type { Answer, Retrieval } from '../domain.js';
-import { coveredPlacesSentence } from '../retrieve/guide-route.js';
+import { coveredPlacesSentence } from '../retrieve/guide-places.js';
 import { bookTitle } from '../text/citation-text.js';
 
 /** Retrieval confidence above which the top document is related enough to offer its phone. */

@@ -1,5 +1,5 @@
-import { wordTable } from '../text/general-rarity.js';
-import { heldBy } from './glued-words.js';
+import { dictionaryTag } from '../text/general-rarity.js';
+import { heldBy } from './held-terms.js';
 
 /*
  * A citizen sets the scene in words no rule uses: "白天屋里都得开灯", "天天中午", "楼前马路边". A word
@@ -21,13 +21,9 @@ export async function withoutAbsentScene(
   groups: string[][],
   idf: (terms: string[]) => Promise<Map<string, number>>,
 ): Promise<string[][]> {
-  const candidates = groups.filter((g) => SCENE_TAGS.has(tagOf(g[0]) ?? ''));
+  const candidates = groups.filter((g) => SCENE_TAGS.has(dictionaryTag(g[0]) ?? ''));
   if (candidates.length === 0) return groups;
   const held = await heldBy(idf, candidates.flat());
   const kept = groups.filter((g) => !candidates.includes(g) || g.some(held));
   return kept.length > 0 ? kept : groups;
-}
-
-function tagOf(word: string): string | undefined {
-  return wordTable().line(word)?.split(' ')[2];
 }

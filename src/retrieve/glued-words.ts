@@ -1,4 +1,5 @@
 import { type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.js';
+import { heldBy } from './held-terms.js';
 
 /*
  * jieba glues a light verb or a size/age word to the noun after it — 坐地铁, 交学费, 老房子,
@@ -8,23 +9,6 @@ import { type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.j
 
 /** Light verbs (坐, 打, 交 …) and size/age words (老, 小, 新 …) that glue to a following noun. */
 const GLUED_PREFIX = /^[坐乘搭打骑开交缴办买租养遛找老小新旧]/u;
-
-/**
- * A term no indexed passage holds is given the largest IDF; this one (a private-use character)
- * never occurs, and unlike NUL it is valid text for the PostgreSQL store too.
- */
-const NEVER_INDEXED = '\uE000';
-
-/** Which of `terms` some indexed passage holds (a term none holds gets the largest IDF), and their IDF. */
-export async function heldBy(
-  idf: (terms: string[]) => Promise<Map<string, number>>,
-  terms: string[],
-): Promise<((term: string) => boolean) & { idf: ReadonlyMap<string, number> }> {
-  const known = await idf([NEVER_INDEXED, ...terms]);
-  const absent = known.get(NEVER_INDEXED) ?? Number.POSITIVE_INFINITY;
-  const held = (term: string) => (known.get(term) ?? absent) < absent - 1e-9;
-  return Object.assign(held, { idf: known });
-}
 
 /**
  * The query groups with each glued token no passage holds (坐地铁) given, as alternatives, the noun

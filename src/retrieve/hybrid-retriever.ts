@@ -19,7 +19,8 @@ import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { ungluedGroups } from './glued-words.js';
-import { coveredPlaces, routeGuideFields, termsAnsweredByField } from './guide-route.js';
+import { coveredPlaces } from './guide-places.js';
+import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
 import { asksForSum, statesSum } from './money-asks.js';

@@ -1,6 +1,6 @@
 import { type QueryGroup, queryGroup } from '../text/tokenizer.js';
 import { isSingleVerb, verbCompounds } from '../text/verb-compounds.js';
-import { heldBy } from './glued-words.js';
+import { heldBy } from './held-terms.js';
 
 /**
  * Weight of a compound found for a one-character verb, against 1 for the word as asked. Chosen on

@@ -40,6 +40,11 @@ export function generalRarity(term: string): number {
   return Math.min(1, Math.max(MIN_FACTOR, share));
 }
 
+/** jieba's part-of-speech tag of a word (v, n, t, s …), or undefined when the dictionary does not have it. */
+export function dictionaryTag(word: string): string | undefined {
+  return wordTable().line(word)?.split(' ')[2];
+}
+
 /** How often a word occurs in jieba's counts (0 when the dictionary does not have it). */
 export function generalFrequency(word: string): number {
   return wordTable().frequency(word) ?? 0;

@@ -1,4 +1,4 @@
-import { wordTable } from './general-rarity.js';
+import { isDictionaryVerb } from './verb-compounds.js';
 
 /*
  * Separable verbs (离合词) split by a measure word: a citizen says 游个泳, 抽根烟, 打个车, 洗个澡;
@@ -8,14 +8,10 @@ import { wordTable } from './general-rarity.js';
 
 /** A character, a measure word, a character: 游个泳, 抽根烟, 睡个觉. */
 const SPLIT_VERB = /(\p{Script=Han})(?:个|根|支|口|次|趟|场|把|顿)(\p{Script=Han})/gu;
-const VERB_TAGS = new Set(['v', 'vn']);
 
 /** The text with each verb split by a measure word joined again, when jieba's dictionary has it as a verb. */
 export function joinedSeparableVerbs(text: string): string {
-  return text.replace(SPLIT_VERB, (whole, first: string, second: string) => {
-    const tag = wordTable()
-      .line(first + second)
-      ?.split(' ')[2];
-    return tag && VERB_TAGS.has(tag) ? first + second : whole;
-  });
+  return text.replace(SPLIT_VERB, (whole, first: string, second: string) =>
+    isDictionaryVerb(first + second) ? first + second : whole,
+  );
 }

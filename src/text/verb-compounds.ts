@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { wordTable } from './general-rarity.js';
+import { dictionaryTag, generalFrequency } from './general-rarity.js';
 import { JIEBA_MAIN_DICT } from './jieba-word-table.js';
 
 /*
@@ -13,11 +13,6 @@ const VERB_TAGS = new Set(['v', 'vn']);
 const TWO_CHARACTER_VERB = /^(\p{Script=Han}{2}) \d+ vn?$/gmu;
 
 let byCharacter: Map<string, string[]> | undefined;
-
-/** The dictionary's part-of-speech tag of a word, or undefined when it is no word of it. */
-function tagOf(word: string): string | undefined {
-  return wordTable().line(word)?.split(' ')[2];
-}
 
 /**
  * Two-character verbs of the dictionary by the characters they hold, built on first use: one pass of
@@ -46,10 +41,15 @@ function compoundsByCharacter(): Map<string, string[]> {
  */
 const GENERAL_VERB_FREQ = 5000;
 
+/** Whether jieba's dictionary tags a word as a verb (v, or vn: a verb also used as a noun). */
+export function isDictionaryVerb(word: string): boolean {
+  return VERB_TAGS.has(dictionaryTag(word) ?? '');
+}
+
 /** Whether a single character is a verb in jieba's dictionary naming an act (晒, 烤, 埋, 砍). */
 export function isSingleVerb(character: string): boolean {
-  if ([...character].length !== 1 || !VERB_TAGS.has(tagOf(character) ?? '')) return false;
-  return (wordTable().frequency(character) ?? 0) <= GENERAL_VERB_FREQ;
+  if ([...character].length !== 1 || !isDictionaryVerb(character)) return false;
+  return generalFrequency(character) <= GENERAL_VERB_FREQ;
 }
 
 /** The dictionary's two-character verbs holding `character` (晒 → 晾晒, 曝晒, 晒干 …). */

@@ -121,6 +121,16 @@ describe('a multi-part question', () => {
     },
   ];
 
+  /** The text the multi-part composition quotes from `passagesNow` for the question's `askParts`. */
+  const composedText = (passagesNow: Passage[], askParts: typeof parts) =>
+    composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
+      multiPart: true,
+      list: false,
+      parts: askParts,
+    })
+      ?.pieces.map((p) => p.text)
+      .join('') ?? '';
+
   it('answers a part the anchor leaves open from the passage that states it', () => {
     const scored = scoreSentences(question, passages, groups, idf);
     const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts });
@@ -151,14 +161,7 @@ describe('a multi-part question', () => {
       { ...parts[0], states: number },
       { ...parts[1], states: number },
     ];
-    const compose = (passagesNow: typeof found) =>
-      composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
-        multiPart: true,
-        list: false,
-        parts: askParts,
-      })
-        ?.pieces.map((p) => p.text)
-        .join('') ?? '';
+    const compose = (passagesNow: Passage[]) => composedText(passagesNow, askParts);
     // 有效期十年 does not answer 多久能拿到, and 第十二条 names neither 拿到 nor 发放 …
     expect(compose(found)).not.toContain('六十日内办好');
     // … unless the part's own search found it.
@@ -169,14 +172,7 @@ describe('a multi-part question', () => {
   it("answers a number part from another of the question's first documents, not from any", () => {
     const number = (text: string) => /[一二三四五六七八九十]+日内/.test(text);
     const askParts = [parts[0], { ...parts[1], states: number }];
-    const compose = (passagesNow: Passage[]) =>
-      composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
-        multiPart: true,
-        list: false,
-        parts: askParts,
-      })
-        ?.pieces.map((p) => p.text)
-        .join('') ?? '';
+    const compose = (passagesNow: Passage[]) => composedText(passagesNow, askParts);
     const anchor = articlePassages('id-card-law', [
       { text: '第十一条 居民身份证有效期满的，公民应当换领新证。', score: 1 },
     ]);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta, Passage } from '../../src/domain.js';
 import { foldCopies, mayFold } from '../../src/retrieve/fold-copies.js';
+import { coveredPlaces, coveredPlacesSentence } from '../../src/retrieve/guide-places.js';
 import {
   askedFieldGroups,
-  coveredPlaces,
-  coveredPlacesSentence,
   routeGuideFields,
   termsAnsweredByField,
   titleOverlap,

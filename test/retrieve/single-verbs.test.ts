@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { COMPOUND_WEIGHT, withVerbCompounds } from '../../src/retrieve/single-verbs.js';
 import { alternativeWeight, queryGroup } from '../../src/text/tokenizer.js';
-
-/** An index's IDF lookup holding `terms` (weight 3) and giving every other term the largest IDF. */
-const indexOf =
-  (...terms: string[]) =>
-  async (asked: string[]) =>
-    new Map(asked.map((t) => [t, terms.includes(t) ? 3 : 10]));
+import { indexHolding } from '../fakes/index-idf.js';
 
 describe('one-character verbs searched as the compounds the index holds', () => {
   it('gives 晒 the compounds of it the documents use, weighted below the word as asked', async () => {
     const groups = [['被子'], ['晒']];
-    const out = await withVerbCompounds(groups, indexOf('晾晒', '被子'));
+    const out = await withVerbCompounds(groups, indexHolding('晾晒', '被子'));
     expect(out[0]).toEqual(['被子']);
     expect(out[1]).toEqual(['晒', '晾晒']);
     expect(alternativeWeight(out[1], 0, 0.5)).toBe(1);
@@ -19,14 +14,14 @@ describe('one-character verbs searched as the compounds the index holds', () => 
   });
 
   it('leaves a verb alone when the index holds none of its compounds', async () => {
-    const out = await withVerbCompounds([['晒']], indexOf('被子'));
+    const out = await withVerbCompounds([['晒']], indexHolding('被子'));
     expect(out).toEqual([['晒']]);
   });
 
   it('leaves general verbs, nouns and groups the lexicon already maps as they are', async () => {
     const mapped = queryGroup(['烤', '烧烤'], [1, 0.8]);
     const groups = [['去'], ['狗'], mapped];
-    const out = await withVerbCompounds(groups, indexOf('失去', '烧烤', '烤烟'));
+    const out = await withVerbCompounds(groups, indexHolding('失去', '烧烤', '烤烟'));
     expect(out[0]).toEqual(['去']);
     expect(out[1]).toEqual(['狗']);
     expect(out[2]).toBe(mapped);
