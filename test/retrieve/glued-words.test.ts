@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ungluedGroups } from '../../src/retrieve/glued-words.js';
+import { dictionaryHead, ungluedGroups } from '../../src/retrieve/glued-words.js';
 import { type QueryGroup, queryGroup } from '../../src/text/tokenizer.js';
 
-/** An index that holds 地铁, 学费 and 政局 (财政局), and a lexicon that maps 地铁 and 房子. */
+/** An index that holds 地铁, 学费, 政局 (财政局), 钓鱼 and 供热, and a lexicon that maps 地铁, 房子 and 供暖. */
 const INDEXED = new Map([
   ['地铁', 6],
   ['学费', 7],
   ['政局', 8],
+  ['钓鱼', 7],
+  ['供热', 5],
 ]);
 const ABSENT = 10.5;
 const idf = async (terms: string[]) => new Map(terms.map((t) => [t, INDEXED.get(t) ?? ABSENT]));
@@ -18,6 +20,10 @@ const LEXICON: Record<string, [string[], number[]]> = {
   房子: [
     ['房子', '房屋'],
     [1, 0.8],
+  ],
+  供暖: [
+    ['供暖', '供热'],
+    [1, 1],
   ],
 };
 const tokenizer = {
@@ -37,7 +43,24 @@ describe('glued words', () => {
       ['老房子', '房子', '房屋'],
       ['交学费', '学费'],
     ]);
-    expect(out[1].weights).toEqual([1, 1, 0.8]);
+    // The noun ranks below the phrase as asked: it is wider than what was asked.
+    expect(out[1].weights).toEqual([1, 0.5, 0.4]);
+  });
+
+  it('searches a doubled verb or a modifier with its head as the word it ends with', async () => {
+    const out = await ungluedGroups(plain('钓钓鱼', '集中供暖', '民政局'), tokenizer, idf);
+    expect(out.map((g) => [...g])).toEqual([['钓钓鱼', '钓鱼'], ['集中供暖', '供暖', '供热'], ['民政局']]);
+    expect(out[1].weights).toEqual([1, 0.5, 0.5]);
+  });
+
+  it("finds the head in jieba's dictionary, never across a word of the token", () => {
+    expect(dictionaryHead('集中供暖')).toBe('供暖');
+    expect(dictionaryHead('读高中')).toBe('高中');
+    // 钓钓 is a doubled verb, not a word the head would split.
+    expect(dictionaryHead('钓钓鱼')).toBe('钓鱼');
+    // 民政 straddles 政局: the bureau of civil affairs is no 政局.
+    expect(dictionaryHead('民政局')).toBeUndefined();
+    expect(dictionaryHead('共有产权房')).toBeUndefined();
   });
 
   it('leaves a token the index holds, one without such a first character, and a noun nobody knows', async () => {
