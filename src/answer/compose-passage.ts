@@ -43,6 +43,12 @@ export interface AskedPart {
   /** Whether a text holds one of the part's terms. */
   holds: (text: string) => boolean;
   states?: (text: string) => boolean;
+  /**
+   * A part asking for the conditions, materials or cases (哪些条件, 要什么材料): answered by a list
+   * or the sentence announcing one ("失业人员符合下列条件的…："), not by a sentence that names its
+   * words while answering another part (…领取失业保险金的期限最长为十八个月).
+   */
+  enumerates?: boolean;
 }
 
 export interface PassageCompositionParams {
@@ -231,8 +237,9 @@ export function composeFromPassages(
   // the best that states its number, in the anchor's document beside the part's words or in a
   // passage found searching the part (part-retrieval.ts, within the question's documents) —
   // "交了申请多久能给答复" → "…五个工作日内作出是否给予法律援助的书面决定", an article the first
-  // part's never names; for another part the best that names one of its words ("测尾气，要交钱吗"
-  // → "抽测不得收取抽测费用").
+  // part's never names; for a part asking for conditions or materials the best list lead that names
+  // one of its words, with its items; for another part the best that names one of its words
+  // ("测尾气，要交钱吗" → "抽测不得收取抽测费用").
   const answeredParts = new Map<number, ScoredSentence>();
   // A number part may be answered within the documents a part is searched in (part-retrieval.ts).
   const partDocs = new Set([anchorDoc, ...passages.slice(0, PART_DOCUMENTS).map((p) => p.chunk.docId)]);
@@ -241,6 +248,7 @@ export function composeFromPassages(
     const best = scored.find((s) => {
       if (used.has(s.passageIndex)) return false;
       const passage = passages[s.passageIndex];
+      if (part.enumerates) return isListLead(s.text) && s.covers.some((g) => part.groups.includes(g));
       if (!part.states) return s.covers.some((g) => part.groups.includes(g));
       const named = s.covers.some((g) => part.groups.includes(g)) && partDocs.has(passage.chunk.docId);
       return part.states(s.text) && (named || foundFor(passage, index, part));
@@ -276,6 +284,9 @@ function foundFor(passage: Passage, index: number, part: AskedPart): boolean {
 function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: ReadonlySet<number>): boolean {
   if (part.groups.length === 0) return true;
   // The number must stand beside the part's own words: 有效期十年 does not answer 多久能拿到.
+  // A list stands in the answer, or the sentence announcing it names the part's words.
+  if (part.enumerates)
+    return pieces.some((p) => p.item) || pieces.some((p) => isListLead(p.text) && part.holds(p.text));
   if (part.states) return pieces.some((p) => part.states?.(p.text) && part.holds(p.text));
   return covered.has(heaviestOf(part));
 }

@@ -1,4 +1,4 @@
-import { asksForNumber } from '../retrieve/query-terms.js';
+import { asksForConditions, asksForNumber } from '../retrieve/query-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { numberLead } from './compose-lead.js';
 import type { AskedPart } from './compose-passage.js';
@@ -88,5 +88,6 @@ export function askedPart(part: string, groups: string[][], weights: number[]): 
       return terms.some((t) => norm.includes(t));
     },
     ...(asksForNumber(part) ? { states: (text: string) => numberLead(part, text) !== undefined } : {}),
+    ...(asksForConditions(part) ? { enumerates: true } : {}),
   };
 }

@@ -56,6 +56,17 @@ export function asksForList(question: string): boolean {
   );
 }
 
+/**
+ * Whether a question asks for the conditions, materials, documents or cases that apply (哪些条件,
+ * 要什么材料, 哪几种情形): what a text states as a list. Narrower than `asksForList`: 哪些年龄 or
+ * 哪几类 may be answered by a range or a count. Pure.
+ */
+export function asksForConditions(question: string): boolean {
+  return /(?:哪些|哪几[种项类个]?|什么|啥)(?:样的)?(?:条件|材料|情形|情况|证件|手续|资料)|(?:条件|材料)(?:有哪|是什么|都需要|需要什么|要什么)/u.test(
+    question,
+  );
+}
+
 /** Where a question asks for a number: the quantity asked for stands right before or after. */
 const NUMBER_QUESTION = /多少|几|多久|多长|多大|多高/;
 

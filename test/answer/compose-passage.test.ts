@@ -189,6 +189,56 @@ describe('a multi-part question', () => {
   });
 });
 
+describe('a part asking for conditions', () => {
+  const idf = new Map([
+    ['失业保险金', 6],
+    ['条件', 2],
+    ['领取', 3],
+    ['最长', 3],
+  ]);
+  const passages = articlePassages('unemployment', [
+    {
+      text: '第四十六条 累计缴费满五年不足十年的，领取失业保险金的期限最长为十八个月。',
+      score: 1,
+    },
+    {
+      text: '第四十五条 失业人员符合下列条件的，从失业保险基金中领取失业保险金：\n（一）失业前已经缴纳失业保险费满一年的；\n（二）非因本人意愿中断就业的。',
+      score: 0.6,
+    },
+  ]);
+  const groups = [['失业金', '失业保险金'], ['条件'], ['领', '领取'], ['最长']];
+  const question = '失业金要满足哪些条件才能领？交了6年最长能领多久？';
+  const holding =
+    (...terms: string[]) =>
+    (text: string) =>
+      terms.some((t) => text.includes(t));
+  const duration = {
+    groups: [0, 2, 3],
+    weights: [6, 3, 3],
+    holds: holding('失业保险金', '领取', '最长'),
+    states: (text: string) => /[一二三四五六七八九十]+个月/.test(text),
+  };
+  const conditions = { groups: [0, 1, 2], weights: [6, 2, 3], holds: holding('失业保险金', '条件', '领取') };
+  const compose = (enumerates: boolean) =>
+    composeFromPassages(passages, scoreSentences(question, passages, groups, idf), {
+      multiPart: true,
+      list: true,
+      parts: [{ ...conditions, enumerates }, duration],
+    })
+      ?.pieces.map((p) => p.text)
+      .join('') ?? '';
+
+  it('is answered by the list, not by the sentence that names its words for the other part', () => {
+    // Read as any part, the duration sentence holds 失业保险金 and 领取: the conditions go missing …
+    expect(compose(false)).not.toContain('符合下列条件');
+    // … read as a conditions part, it gets the list and its items.
+    const text = compose(true);
+    expect(text).toContain('最长为十八个月');
+    expect(text).toContain('符合下列条件');
+    expect(text).toContain('非因本人意愿中断就业');
+  });
+});
+
 describe("the citizen's own case among a passage's ranges", () => {
   it('adds the sentence whose range holds the stated value, after its passage, in document order', () => {
     const passages = articlePassages('id-card-3', [

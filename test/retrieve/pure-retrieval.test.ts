@@ -223,6 +223,18 @@ describe('a list asked', () => {
     expect(asksForList('交了材料后多久能拿到？')).toBe(false);
     expect(asksForList('符合条件的企业如何申请免征污水处理费？')).toBe(false);
   });
+
+  it('asks for conditions or materials only when it names them, not for any 哪些', async () => {
+    const { asksForConditions } = await import('../../src/retrieve/query-terms.js');
+    expect(asksForConditions('失业金要满足哪些条件才能领')).toBe(true);
+    expect(asksForConditions('补办要准备什么材料')).toBe(true);
+    expect(asksForConditions('哪几种情形不予登记')).toBe(true);
+    expect(asksForConditions('材料都需要什么')).toBe(true);
+    // A range or a count answers these, not a list.
+    expect(asksForConditions('哪些年龄的人有义务植树')).toBe(false);
+    expect(asksForConditions('生活垃圾一共分成哪几类')).toBe(false);
+    expect(asksForConditions('交了材料后多久能拿到')).toBe(false);
+  });
 });
 
 describe('asked quantity', () => {
