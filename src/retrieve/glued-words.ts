@@ -48,27 +48,62 @@ export function dictionaryHead(token: string): string | undefined {
   return head;
 }
 
+/** The head a token is also searched as, and its weight; undefined when it has none. */
+type HeadOf = (token: string) => { head: string; weight: number } | undefined;
+
+/** After a glued light verb or size word the head is the rest of the token (坐地铁 → 地铁). */
+const gluedHead: HeadOf = (token) =>
+  GLUED_PREFIX.test(token) ? { head: token.slice(1), weight: HEAD_WEIGHT } : undefined;
+
 /**
- * The query groups with each token of three or more characters that no passage holds (坐地铁,
- * 钓钓鱼), under any of its alternatives, given its head and the head's own alternatives (地铁,
- * 轨道交通) — when the index holds the head or the lexicon maps it. After a glued light verb or size
- * word the head is the rest of the token, at full weight; otherwise it is the dictionary head
- * (`dictionaryHead`) at HEAD_WEIGHT. Other groups are returned as they are.
+ * The query groups with each glued token no passage holds (坐地铁, 交学费, 老房子) given, as
+ * alternatives, its noun and the noun's own alternatives (地铁, 轨道交通) — when the index holds the
+ * noun or the lexicon maps it. The noun is the same thing as the token: it counts for coverage too.
+ * Other groups are returned as they are.
  */
-export async function ungluedGroups(
+export function ungluedGroups(
   groups: QueryGroup[],
   tokenizer: Pick<Tokenizer, 'tokenizeQuery'>,
   idf: (terms: string[]) => Promise<Map<string, number>>,
+): Promise<QueryGroup[]> {
+  return withHeads(groups, tokenizer, idf, gluedHead);
+}
+
+/**
+ * The query groups with each other token no passage holds given its dictionary head (钓钓鱼 →
+ * 钓鱼 → 垂钓, 集中供暖 → 供暖 → 供热; `dictionaryHead`). For the search only: a head may be wider
+ * than the word asked (补贴 of 育儿补贴), so a passage holding it does not cover the question's word,
+ * and the coverage that decides whether to answer reads the groups without it.
+ */
+export function withDictionaryHeads(
+  groups: QueryGroup[],
+  tokenizer: Pick<Tokenizer, 'tokenizeQuery'>,
+  idf: (terms: string[]) => Promise<Map<string, number>>,
+): Promise<QueryGroup[]> {
+  return withHeads(groups, tokenizer, idf, (token) => {
+    if (GLUED_PREFIX.test(token)) return undefined;
+    const head = dictionaryHead(token);
+    return head ? { head, weight: HEAD_WEIGHT } : undefined;
+  });
+}
+
+/**
+ * Each group whose token (three or more Han characters) no passage holds under any alternative gets
+ * its head (`headOf`) and the head's lexicon alternatives, at the head's weight, when the index
+ * holds the head or the lexicon maps it.
+ */
+async function withHeads(
+  groups: QueryGroup[],
+  tokenizer: Pick<Tokenizer, 'tokenizeQuery'>,
+  idf: (terms: string[]) => Promise<Map<string, number>>,
+  headOf: HeadOf,
 ): Promise<QueryGroup[]> {
   const heads = new Map<QueryGroup, { head: string; weight: number }>();
   for (const group of groups) {
     const token = group[0];
     if (token.length < 3 || !HAN.test(token)) continue;
-    if (GLUED_PREFIX.test(token)) heads.set(group, { head: token.slice(1), weight: HEAD_WEIGHT });
-    else {
-      const head = dictionaryHead(token);
-      if (head) heads.set(group, { head, weight: HEAD_WEIGHT });
-    }
+    const found = headOf(token);
+    if (found) heads.set(group, found);
   }
   if (heads.size === 0) return groups;
   const held = await heldBy(

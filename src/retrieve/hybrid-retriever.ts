@@ -18,7 +18,7 @@ import { articleNumber, matchNamedDocument, parseArticleRef } from './article-ro
 import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
 import { foldCopies } from './fold-copies.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
-import { ungluedGroups } from './glued-words.js';
+import { ungluedGroups, withDictionaryHeads } from './glued-words.js';
 import { coveredPlaces } from './guide-places.js';
 import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
@@ -141,7 +141,11 @@ export function createHybridRetriever({
       const bm25: StoreHit[] =
         mode === 'vector' || keywordGroups.length === 0
           ? []
-          : await store.keywordSearch(keywordGroups, candidates, filters);
+          : await store.keywordSearch(
+              await withDictionaryHeads(keywordGroups, tokenizer, (terms) => store.idf(terms)),
+              candidates,
+              filters,
+            );
       const t1 = performance.now();
       const vector: StoreHit[] =
         mode === 'bm25'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryHead, ungluedGroups } from '../../src/retrieve/glued-words.js';
+import { dictionaryHead, ungluedGroups, withDictionaryHeads } from '../../src/retrieve/glued-words.js';
 import { type QueryGroup, queryGroup } from '../../src/text/tokenizer.js';
 
 /** An index that holds 地铁, 学费, 政局 (财政局), 钓鱼 and 供热, and a lexicon that maps 地铁, 房子 and 供暖. */
@@ -48,9 +48,14 @@ describe('glued words', () => {
   });
 
   it('searches a doubled verb or a modifier with its head as the word it ends with', async () => {
-    const out = await ungluedGroups(plain('钓钓鱼', '集中供暖', '民政局'), tokenizer, idf);
+    const out = await withDictionaryHeads(plain('钓钓鱼', '集中供暖', '民政局'), tokenizer, idf);
     expect(out.map((g) => [...g])).toEqual([['钓钓鱼', '钓鱼'], ['集中供暖', '供暖', '供热'], ['民政局']]);
     expect(out[1].weights).toEqual([1, 0.5, 0.5]);
+    // The glued words are ungluedGroups' business, and dictionary heads are not: each step adds its own.
+    expect((await ungluedGroups(plain('钓钓鱼'), tokenizer, idf)).map((g) => [...g])).toEqual([['钓钓鱼']]);
+    expect((await withDictionaryHeads(plain('坐地铁'), tokenizer, idf)).map((g) => [...g])).toEqual([
+      ['坐地铁'],
+    ]);
   });
 
   it("finds the head in jieba's dictionary, never across a word of the token", () => {
