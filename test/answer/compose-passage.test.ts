@@ -76,6 +76,48 @@ describe("the passage's heading speaks for its sentences", () => {
   });
 });
 
+describe('the rest of the passage orders its sentences', () => {
+  const idf = new Map([
+    ['私自', 6],
+    ['擅自', 6],
+    ['排气管', 4],
+    ['罚款', 2],
+  ]);
+  const passages = [
+    ...articlePassages('计量条例', [
+      {
+        text: '第三十六条 计量器具应当定期检定。私自开启计量器具检定封印的，处五百元以上三千元以下罚款。',
+        score: 1,
+      },
+    ]),
+    ...articlePassages('机动车改装规定', [
+      {
+        text: '第四条 不得改动燃油管路、排气管和消音装置。驾驶擅自改装的机动车上道路行驶的，处二百元以上五百元以下罚款。',
+        score: 0.97,
+      },
+    ]),
+  ];
+  const groups = [['私自', '擅自'], ['排气管'], ['罚款']];
+  const question = '开私自改过排气管的车上路，要罚多少钱？';
+
+  it("puts first the fine of the article that names the question's matter one sentence earlier", () => {
+    const [best] = scoreSentences(question, passages, groups, idf);
+    expect(best.text).toContain('处二百元以上五百元以下罚款');
+    // The sentence does not name 排气管: its score does not count it, only its order does.
+    expect(best.covers).toEqual([0, 2]);
+    expect(best.order).toBeGreaterThan(best.score);
+  });
+
+  it('orders without letting more sentences join the answer', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    const other = scored.find((s) => s.text.includes('私自开启'));
+    // The other law's fine scores more (its passage ranks first): only the order puts it second,
+    // so the keep ratio, which compares scores, lets in nothing the order alone would.
+    expect(other?.score).toBeGreaterThan(scored[0].score);
+    expect(other?.order).toBeLessThan(scored[0].order);
+  });
+});
+
 describe('the retrieval score weighs on the sentence', () => {
   it("a long sentence of a weaker passage that names more question words does not beat the best article's", () => {
     const passages = [
