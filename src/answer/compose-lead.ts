@@ -10,7 +10,7 @@ import {
   withoutRangeBounds,
 } from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksPenalty, statesSanction } from './ask-kinds.js';
+import { asksPenalty, statesProhibition, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
 import { LEADING_ENUMERATOR } from './display-text.js';
 
@@ -118,7 +118,6 @@ function allPhrases(text: string): string[] {
 const YES_NO_QUESTION =
   /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
 const OBLIGATION = /要不要|需不需要|用不用|需要.*吗|要.*吗|得.*吗|收.*吗|交.*吗|掏钱/;
-const PROHIBITIVE = /不得|禁止|严禁|不准|不能|不可以|不予|无权|不允许|不属于/;
 const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
@@ -137,7 +136,7 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
   const exempt = EXEMPT.test(sentence);
   if (OBLIGATION.test(question) && exempt) return '不需要';
-  const no = PROHIBITIVE.test(sentence);
+  const no = statesProhibition(sentence);
   const yes = PERMISSIVE.test(sentence);
   if (no === yes || exempt) return undefined;
   if (no) return '不可以';

@@ -3,7 +3,7 @@ import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
-import { asksPenalty, statesSanction } from './ask-kinds.js';
+import { asksPenalty, asksWhatIsForbidden, statesProhibition, statesSanction } from './ask-kinds.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {
@@ -49,6 +49,15 @@ const RETRIEVAL_PRIOR_EXPONENT = 3;
  */
 const SANCTION_BONUS = 0.15;
 
+/**
+ * Bonus of a sentence that forbids or refuses (不得, 禁止, 不予) when a list question asks what is
+ * forbidden ("中介机构有哪些做法是明令禁止的" → "职业中介机构不得有下列行为：", "哪些情况下人家会不给办"
+ * → "…有下列情形之一的，婚姻登记机关不予登记："). Without it the list of another article of the
+ * document led (设立职业中介机构应当具备下列条件). Chosen on the tune halves (2026-12-01): 0.1 and 0.2
+ * gained one question, 0.3, 0.4 and 0.5 two, with no loss; 0.4 is the middle of that plateau.
+ */
+const FORBIDDEN_LIST_BONUS = 0.4;
+
 const DIGIT = /\d|[一二三四五六七八九十百千万亿]+[项个家处条年月日%％]/;
 
 /**
@@ -74,7 +83,8 @@ const PASSAGE_SHARE = 0.5;
  * Scores every sentence of the top passages by the IDF-weighted share of the question's term
  * groups it contains (a term its heading names counts at HEADING_SHARE), weighed by the passage's
  * retrieval score (RETRIEVAL_PRIOR_EXPONENT), with bonuses for numbers (多少/几/何时 questions),
- * sanctions (罚 questions) and enumerations (哪些 questions). Returned best first by `order`, which
+ * sanctions (罚 questions), enumerations (哪些 questions) and prohibitions (哪些…禁止 questions).
+ * Returned best first by `order`, which
  * adds the terms the rest of the passage holds (PASSAGE_SHARE). Pure given its inputs.
  */
 export function scoreSentences(
@@ -89,6 +99,7 @@ export function scoreSentences(
   const wantsNumber = asksForNumber(question);
   const wantsList = asksForList(question);
   const wantsSanction = asksPenalty(question);
+  const wantsForbidden = wantsList && asksWhatIsForbidden(question);
   const top = passages[0]?.score ?? 0;
   const scored: ScoredSentence[] = [];
   passages.slice(0, depth).forEach((passage, passageIndex) => {
@@ -119,6 +130,7 @@ export function scoreSentences(
       if (wantsNumber && DIGIT.test(norm)) score += 0.15;
       if (wantsSanction && statesSanction(text)) score += SANCTION_BONUS;
       if (wantsList && /[、；;]/.test(norm)) score += 0.1;
+      if (wantsForbidden && statesProhibition(text)) score += FORBIDDEN_LIST_BONUS;
       if (norm.length < 12) score -= 0.15;
       const prior = top > 0 && passage.score > 0 ? (passage.score / top) ** RETRIEVAL_PRIOR_EXPONENT : 1;
       scored.push({

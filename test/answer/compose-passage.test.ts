@@ -118,6 +118,37 @@ describe('the rest of the passage orders its sentences', () => {
   });
 });
 
+describe('a list question asking what is forbidden', () => {
+  const idf = new Map([
+    ['中介机构', 6],
+    ['做法', 3],
+  ]);
+  const passages = articlePassages('就业促进条例', [
+    {
+      text: '第三十五条 设立职业中介机构应当具备下列条件：\n（一）有明确的章程和管理制度；\n（二）有不少于十万元的开办资金。',
+      score: 1,
+    },
+    {
+      text: '第三十七条 职业中介机构不得有下列行为：\n（一）提供虚假就业信息；\n（二）向劳动者收取押金。',
+      score: 0.97,
+    },
+  ]);
+  const groups = [['中介机构'], ['做法']];
+
+  it('leads with the list that forbids, not with another list of the same law', () => {
+    const [best] = scoreSentences('中介机构有哪些做法是明令禁止的？', passages, groups, idf);
+    expect(best.text).toContain('不得有下列行为');
+    // Asked which conditions apply, the conditions lead.
+    const [conditions] = scoreSentences(
+      '设立中介机构要满足哪些条件？',
+      passages,
+      [['中介机构'], ['条件']],
+      idf,
+    );
+    expect(conditions.text).toContain('应当具备下列条件');
+  });
+});
+
 describe('the retrieval score weighs on the sentence', () => {
   it("a long sentence of a weaker passage that names more question words does not beat the best article's", () => {
     const passages = [
