@@ -15,12 +15,6 @@ const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改�
 const PERMISSION_ASK =
   /能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权/u;
 
-/** Which things are forbidden or refused: 哪些做法是明令禁止的, 哪些事不能干, 哪些情况下人家会不给办. */
-const FORBIDDEN_ASK = /禁止|不能|不准|不许|不让|不得|不给|不予|明令|不可以/u;
-
-/** A sentence that forbids or refuses: 不得, 禁止, 严禁, 不予登记 … */
-const PROHIBITIVE = /不得|禁止|严禁|不准|不能|不可以|不予|无权|不允许|不属于/u;
-
 /** Whether the question asks about a penalty ("会挨罚吗", "怎么处罚"). Pure. */
 export function asksPenalty(question: string): boolean {
   return PENALTY_ASK.test(question);
@@ -34,17 +28,4 @@ export function asksPermission(question: string): boolean {
 /** Whether a sentence states a sanction (罚款, 警告, 责令停止 …). Pure. */
 export function statesSanction(sentence: string): boolean {
   return SANCTION.test(sentence);
-}
-
-/**
- * Whether the question names a prohibition or a refusal (禁止, 不能, 不给办): with a list ask
- * (哪些), what is asked is the list of what is forbidden. Pure.
- */
-export function asksWhatIsForbidden(question: string): boolean {
-  return FORBIDDEN_ASK.test(question);
-}
-
-/** Whether a sentence forbids or refuses (不得, 禁止, 不予 …). Pure. */
-export function statesProhibition(sentence: string): boolean {
-  return PROHIBITIVE.test(sentence);
 }

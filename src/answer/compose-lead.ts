@@ -9,8 +9,9 @@ import {
   statesRangeHolding,
   withoutRangeBounds,
 } from '../retrieve/stated-values.js';
+import { statesProhibition } from '../text/prohibitions.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksPenalty, statesProhibition, statesSanction } from './ask-kinds.js';
+import { asksPenalty, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
 import { LEADING_ENUMERATOR } from './display-text.js';
 

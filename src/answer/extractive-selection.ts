@@ -2,8 +2,9 @@ import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
 import { splitSentences } from '../text/sentences.js';
-import { asksPenalty, asksWhatIsForbidden, statesProhibition, statesSanction } from './ask-kinds.js';
+import { asksPenalty, statesSanction } from './ask-kinds.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {

@@ -17,6 +17,7 @@ import {
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
 import { foldCopies } from './fold-copies.js';
+import { forbiddenListPrior } from './forbidden-lists.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { ungluedGroups, withDictionaryHeads } from './glued-words.js';
 import { coveredPlaces } from './guide-places.js';
@@ -194,6 +195,7 @@ export function createHybridRetriever({
           });
       }
       const ranked: Passage[] = [];
+      const forbidden = forbiddenListPrior(query);
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);
         const meta = chunk && byId.get(chunk.docId);
@@ -201,7 +203,7 @@ export function createHybridRetriever({
         ranked.push({
           chunk,
           meta,
-          score: hit.score * prior(meta),
+          score: hit.score * prior(meta) * forbidden(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }

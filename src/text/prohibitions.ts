@@ -1,0 +1,30 @@
+/*
+ * Prohibitions asked and stated. A citizen asks what is forbidden or refused ("中介机构有哪些做法是
+ * 明令禁止的", "哪些事不能干", "哪些情况下人家会不给办"); rules state it ("职业中介机构不得有下列行为：",
+ * "有下列情形之一的，婚姻登记机关不予登记：").
+ */
+
+/** A question naming a prohibition or a refusal. */
+const FORBIDDEN_ASK = /禁止|不能|不准|不许|不让|不得|不给|不予|明令|不可以/u;
+
+/** A sentence that forbids or refuses. */
+const PROHIBITIVE = /不得|禁止|严禁|不准|不能|不可以|不予|无权|不允许|不属于/u;
+
+/** A prohibition announcing the list it applies to, in either order, within one clause. */
+const FORBIDDEN_LIST =
+  /(?:不得|禁止|严禁|不予|不准)[^。；]{0,30}(?:下列|以下)|(?:下列|以下)[^。；]{0,30}(?:不得|禁止|严禁|不予|不准)/u;
+
+/** Whether the question names a prohibition or a refusal (禁止, 不能, 不给办). Pure. */
+export function asksWhatIsForbidden(question: string): boolean {
+  return FORBIDDEN_ASK.test(question);
+}
+
+/** Whether a sentence forbids or refuses (不得, 禁止, 不予 …). Pure. */
+export function statesProhibition(sentence: string): boolean {
+  return PROHIBITIVE.test(sentence);
+}
+
+/** Whether a text announces a list of what is forbidden or refused ("不得有下列行为："). Pure. */
+export function announcesForbiddenList(text: string): boolean {
+  return FORBIDDEN_LIST.test(text);
+}
