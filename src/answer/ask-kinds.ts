@@ -29,3 +29,32 @@ export function asksPermission(question: string): boolean {
 export function statesSanction(sentence: string): boolean {
   return SANCTION.test(sentence);
 }
+
+/**
+ * Kinds of ask a sentence can answer beyond the topic: how long (a time limit stated as N日内), who
+ * (由…负责/选定), where (向…机关申请, 到…办理) and whether it costs money (收取, 费用, 免费). Each pairs
+ * the question's words with the sentence's.
+ */
+const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
+  {
+    ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日/u,
+    answer: /[零〇一二两三四五六七八九十百千\d]+个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)/u,
+  },
+  {
+    ask: /谁|哪个部门|什么部门|哪个单位|什么机构/u,
+    answer: /由[^，。；：]{1,30}(?:负责|确定|选定|决定|组织|认定|指定)/u,
+  },
+  {
+    ask: /哪儿|哪里|去哪|在哪|什么地方|何处/u,
+    answer: /向[^，。；：]{1,30}(?:机关|部门|机构|窗口|中心)|到[^，。；：]{1,20}(?:办理|申请)/u,
+  },
+  { ask: /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱/u, answer: /收取|费用|免费|不收|免收|免交/u },
+];
+
+/**
+ * Whether a sentence answers a kind of ask the question makes: "去哪儿补办" → "…向原办理婚姻登记的机关
+ * …申请补领", "有时间要求吗" → "…自出具证明之日起十五日内…", "要花钱吗" → "…免费开放". Pure.
+ */
+export function answersAskKind(question: string, sentence: string): boolean {
+  return ASK_KINDS.some(({ ask, answer }) => ask.test(question) && answer.test(sentence));
+}

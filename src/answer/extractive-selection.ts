@@ -4,7 +4,7 @@ import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
 import { splitSentences } from '../text/sentences.js';
-import { asksPenalty, statesSanction } from './ask-kinds.js';
+import { answersAskKind, asksPenalty, statesSanction } from './ask-kinds.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {
@@ -59,6 +59,14 @@ const SANCTION_BONUS = 0.15;
  */
 const FORBIDDEN_LIST_BONUS = 0.4;
 
+/**
+ * Bonus of a sentence that answers the kind of ask the question makes (`answersAskKind`: how long,
+ * who, where, whether it costs). Chosen on the tune halves (2026-12-01): 0.1 gained "结婚证找不着了，
+ * 去哪儿补办？" and "…连续开多长时间必须停下来歇一歇？" with no loss; 0.2 gained one more and lost
+ * another ("…最长能休多久？").
+ */
+const ASK_KIND_BONUS = 0.1;
+
 const DIGIT = /\d|[一二三四五六七八九十百千万亿]+[项个家处条年月日%％]/;
 
 /**
@@ -84,7 +92,8 @@ const PASSAGE_SHARE = 0.5;
  * Scores every sentence of the top passages by the IDF-weighted share of the question's term
  * groups it contains (a term its heading names counts at HEADING_SHARE), weighed by the passage's
  * retrieval score (RETRIEVAL_PRIOR_EXPONENT), with bonuses for numbers (多少/几/何时 questions),
- * sanctions (罚 questions), enumerations (哪些 questions) and prohibitions (哪些…禁止 questions).
+ * sanctions (罚 questions), enumerations (哪些 questions), prohibitions (哪些…禁止 questions) and
+ * the kind of thing asked (a time limit, a party, a place, a fee).
  * Returned best first by `order`, which
  * adds the terms the rest of the passage holds (PASSAGE_SHARE). Pure given its inputs.
  */
@@ -132,6 +141,7 @@ export function scoreSentences(
       if (wantsSanction && statesSanction(text)) score += SANCTION_BONUS;
       if (wantsList && /[、；;]/.test(norm)) score += 0.1;
       if (wantsForbidden && statesProhibition(text)) score += FORBIDDEN_LIST_BONUS;
+      if (answersAskKind(question, text)) score += ASK_KIND_BONUS;
       if (norm.length < 12) score -= 0.15;
       const prior = top > 0 && passage.score > 0 ? (passage.score / top) ** RETRIEVAL_PRIOR_EXPONENT : 1;
       scored.push({

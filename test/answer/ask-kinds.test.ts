@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksPenalty, asksPermission, statesSanction } from '../../src/answer/ask-kinds.js';
+import { answersAskKind, asksPenalty, asksPermission, statesSanction } from '../../src/answer/ask-kinds.js';
 
 describe('ask kinds', () => {
   it('tells a penalty question from a permission question', () => {
@@ -14,5 +14,25 @@ describe('ask kinds', () => {
   it('finds the sanction, not the rule it sanctions', () => {
     expect(statesSanction('由公安机关责令停止燃放，处三百元以上五百元以下罚款。')).toBe(true);
     expect(statesSanction('本市行政区域内，下列场所禁止燃放烟花爆竹：')).toBe(false);
+  });
+});
+
+describe('the kind of thing asked', () => {
+  it('pairs how long, who, where and whether it costs with the sentence that states it', () => {
+    expect(answersAskKind('有时间要求吗？', '应当自出具证明之日起十五日内为劳动者办理转移手续。')).toBe(true);
+    expect(answersAskKind('评估公司是谁来定的？', '房地产价格评估机构由被征收人协商选定。')).toBe(true);
+    expect(answersAskKind('去哪儿补办？', '当事人可以持户口簿、身份证向原办理婚姻登记的机关申请补领。')).toBe(
+      true,
+    );
+    expect(answersAskKind('去体育场锻炼要花钱吗？', '公共体育设施应当在全民健身日向公众免费开放。')).toBe(
+      true,
+    );
+  });
+
+  it('needs both the ask and its answer', () => {
+    // A time limit does not answer where; an ask without its kind of answer gets nothing.
+    expect(answersAskKind('去哪儿补办？', '应当自受理之日起十五日内补发。')).toBe(false);
+    expect(answersAskKind('多久能办好？', '当事人可以向婚姻登记机关申请补领。')).toBe(false);
+    expect(answersAskKind('结婚证丢了怎么办？', '应当自受理之日起十五日内补发。')).toBe(false);
   });
 });

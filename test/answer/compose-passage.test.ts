@@ -149,6 +149,29 @@ describe('a list question asking what is forbidden', () => {
   });
 });
 
+describe('the kind of thing asked picks the sentence', () => {
+  it('answers "去哪儿补办" with the office to apply to, not with the article that merely names 补办', () => {
+    const idf = new Map([
+      ['结婚证', 6],
+      ['补办', 4],
+      ['补领', 4],
+    ]);
+    const passages = articlePassages('婚姻登记条例', [
+      { text: '第八条 男女双方补办结婚登记的，适用本条例结婚登记的规定。', score: 1 },
+      {
+        text: '第十七条 结婚证遗失的，当事人可以持户口簿、身份证向原办理婚姻登记的机关申请补领。',
+        score: 0.97,
+      },
+    ]);
+    const groups = [
+      ['结婚证', '结婚登记'],
+      ['补办', '补领'],
+    ];
+    const [best] = scoreSentences('结婚证找不着了，去哪儿补办？', passages, groups, idf);
+    expect(best.text).toContain('向原办理婚姻登记的机关申请补领');
+  });
+});
+
 describe('the retrieval score weighs on the sentence', () => {
   it("a long sentence of a weaker passage that names more question words does not beat the best article's", () => {
     const passages = [
