@@ -30,6 +30,14 @@ export function statesSanction(sentence: string): boolean {
   return SANCTION.test(sentence);
 }
 
+/** Whether it costs money: 要收钱吗, 要交费吗, 要花钱吗. */
+const FEE_ASK = /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱|交费|付费/u;
+
+/** Whether the question asks whether something costs money ("调解要收钱吗"). Pure. */
+export function asksAboutFee(question: string): boolean {
+  return FEE_ASK.test(question);
+}
+
 /**
  * Kinds of ask a sentence can answer beyond the topic: how long (a time limit stated as N日内), who
  * (由…负责/选定), where (向…机关申请, 到…办理) and whether it costs money (收取, 费用, 免费). Each pairs
@@ -48,7 +56,7 @@ const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
     ask: /哪儿|哪里|去哪|在哪|什么地方|何处/u,
     answer: /向[^，。；：]{1,30}(?:机关|部门|机构|窗口|中心)|到[^，。；：]{1,20}(?:办理|申请)/u,
   },
-  { ask: /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱/u, answer: /收取|费用|免费|不收|免收|免交/u },
+  { ask: FEE_ASK, answer: /收取|费用|免费|不收|免收|免交/u },
 ];
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../retrieve/stated-values.js';
 import { statesProhibition } from '../text/prohibitions.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksPenalty, statesSanction } from './ask-kinds.js';
+import { asksAboutFee, asksPenalty, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
 import { LEADING_ENUMERATOR } from './display-text.js';
 
@@ -137,6 +137,9 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
   const exempt = EXEMPT.test(sentence);
   if (OBLIGATION.test(question) && exempt) return '不需要';
+  // "调解要收钱吗" asks whether one pays, not whether one may: a sentence allowing the act (当事人
+  // 可以申请调解) does not answer it, only one that exempts from the fee.
+  if (asksAboutFee(question)) return undefined;
   const no = statesProhibition(sentence);
   const yes = PERMISSIVE.test(sentence);
   if (no === yes || exempt) return undefined;

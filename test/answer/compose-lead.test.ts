@@ -237,6 +237,12 @@ describe('yesNoLead', () => {
     expect(yesNoLead('鉴定费要自己出吗？', '残疾人免交残疾鉴定费和残疾人证工本费。')).toBe('不需要');
   });
 
+  it('reads no 可以 for a question whether it costs: a sentence allowing the act does not answer it', () => {
+    const q = '想请人民调解委员会来调解，调解要收钱吗？';
+    expect(yesNoLead(q, '当事人可以申请人民调解委员会调解，但应当提交书面材料。')).toBeUndefined();
+    expect(yesNoLead(q, '人民调解委员会调解民间纠纷，不收取任何费用。')).toBe('不需要');
+  });
+
   it('stays silent when the sentence allows and forbids, or the question is not yes/no', () => {
     expect(yesNoLead('能不能随便摁喇叭？', '禁止机动车辆鸣喇叭，紧急情况下可以短鸣。')).toBeUndefined();
     expect(yesNoLead('谁来管？', '不得设置地锁。')).toBeUndefined();
