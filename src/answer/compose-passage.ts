@@ -234,14 +234,12 @@ export function composeFromPassages(
     );
   }
   // A part no piece answers yet gets a sentence of its own from another passage: for a number part
-  // the best that states its number, in the anchor's document beside the part's words or in a
-  // passage found searching the part (part-retrieval.ts, within the question's documents) —
-  // "交了申请多久能给答复" → "…五个工作日内作出是否给予法律援助的书面决定", an article the first
-  // part's never names; for a part asking for conditions or materials the best list lead that names
-  // one of its words, with its items; for another part the best that names one of its words
+  // the best that states its number, beside the part's words in one of the question's first
+  // documents or in a passage found searching the part (part-retrieval.ts) — "交了申请多久能给答复"
+  // → "…五个工作日内作出是否给予法律援助的书面决定"; for a conditions part the best list lead naming
+  // one of its words, with its items; for another part the best sentence naming one of its words
   // ("测尾气，要交钱吗" → "抽测不得收取抽测费用").
   const answeredParts = new Map<number, ScoredSentence>();
-  // A number part may be answered within the documents a part is searched in (part-retrieval.ts).
   const partDocs = new Set([anchorDoc, ...passages.slice(0, PART_DOCUMENTS).map((p) => p.chunk.docId)]);
   for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
@@ -283,10 +281,10 @@ function foundFor(passage: Passage, index: number, part: AskedPart): boolean {
 /** Whether the pieces answer a part: state its number beside its words, or hold its heaviest term. */
 function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: ReadonlySet<number>): boolean {
   if (part.groups.length === 0) return true;
-  // The number must stand beside the part's own words: 有效期十年 does not answer 多久能拿到.
   // A list stands in the answer, or the sentence announcing it names the part's words.
   if (part.enumerates)
     return pieces.some((p) => p.item) || pieces.some((p) => isListLead(p.text) && part.holds(p.text));
+  // The number must stand beside the part's own words: 有效期十年 does not answer 多久能拿到.
   if (part.states) return pieces.some((p) => part.states?.(p.text) && part.holds(p.text));
   return covered.has(heaviestOf(part));
 }

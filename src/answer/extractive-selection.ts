@@ -93,9 +93,8 @@ const PASSAGE_SHARE = 0.5;
  * groups it contains (a term its heading names counts at HEADING_SHARE), weighed by the passage's
  * retrieval score (RETRIEVAL_PRIOR_EXPONENT), with bonuses for numbers (多少/几/何时 questions),
  * sanctions (罚 questions), enumerations (哪些 questions), prohibitions (哪些…禁止 questions) and
- * the kind of thing asked (a time limit, a party, a place, a fee).
- * Returned best first by `order`, which
- * adds the terms the rest of the passage holds (PASSAGE_SHARE). Pure given its inputs.
+ * the kind of thing asked (a time limit, a party, a place, a fee). Returned best first by `order`,
+ * which adds the terms the rest of the passage holds (PASSAGE_SHARE). Pure given its inputs.
  */
 export function scoreSentences(
   question: string,
