@@ -1,5 +1,6 @@
+import { DEFAULT_BM25_PARAMS } from '../index/bm25-scoring.js';
 import { jiebaCutAll } from '../text/jieba-loader.js';
-import { type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.js';
+import { alternativeWeight, type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.js';
 import { heldBy } from './held-terms.js';
 
 /*
@@ -118,7 +119,7 @@ async function withHeads(
     const whole = own !== undefined && own[0] === head;
     if (!whole || (own.length === 1 && !held(head))) return group;
     const terms = [...group];
-    const weights = group.map((_, i) => group.weights?.[i] ?? (i === 0 ? 1 : 0.9));
+    const weights = group.map((_, i) => alternativeWeight(group, i, DEFAULT_BM25_PARAMS.synonymWeight));
     own.forEach((term, i) => {
       if (terms.includes(term)) return;
       terms.push(term);

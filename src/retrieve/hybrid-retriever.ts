@@ -128,7 +128,8 @@ export function createHybridRetriever({
       query,
       { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
     ): Promise<Retrieval> {
-      // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too.
+      // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too, and a
+      // one-character verb (晒) as the dictionary's verbs holding it (晾晒).
       const groups = await withVerbCompounds(
         await ungluedGroups(tokenizer.tokenizeQuery(questionForTerms(query)), tokenizer, (terms) =>
           store.idf(terms),

@@ -46,14 +46,23 @@ export function asksForNumber(question: string): boolean {
   );
 }
 
+/** 材料/条件 with an ask after it: 材料都需要什么, 条件有哪些. */
+const MATERIALS_ASKED = '(?:材料|条件)(?:有哪|是什么|都需要|需要什么|要什么)';
+const LIST_ASK = new RegExp(
+  `哪些|哪几|包括什么|包括哪|有什么|分别|(?:什么|啥)(?:样的)?(?:材料|条件)|${MATERIALS_ASKED}`,
+  'u',
+);
+const CONDITIONS_ASK = new RegExp(
+  `(?:哪些|哪几[种项类个]?|什么|啥)(?:样的)?(?:条件|材料|情形|情况|证件|手续|资料)|${MATERIALS_ASKED}`,
+  'u',
+);
+
 /**
  * Questions that want an enumeration (哪些 …, 要带什么材料, 材料都需要什么). 材料 or 条件 alone asks
  * nothing: "交了材料后多久能拿到" wants a time, "符合条件的企业如何申请" a procedure.
  */
 export function asksForList(question: string): boolean {
-  return /哪些|哪几|包括什么|包括哪|有什么|分别|(?:什么|啥)(?:样的)?(?:材料|条件)|(?:材料|条件)(?:有哪|是什么|都需要|需要什么|要什么)/.test(
-    question,
-  );
+  return LIST_ASK.test(question);
 }
 
 /**
@@ -62,9 +71,7 @@ export function asksForList(question: string): boolean {
  * 哪几类 may be answered by a range or a count. Pure.
  */
 export function asksForConditions(question: string): boolean {
-  return /(?:哪些|哪几[种项类个]?|什么|啥)(?:样的)?(?:条件|材料|情形|情况|证件|手续|资料)|(?:条件|材料)(?:有哪|是什么|都需要|需要什么|要什么)/u.test(
-    question,
-  );
+  return CONDITIONS_ASK.test(question);
 }
 
 /** Where a question asks for a number: the quantity asked for stands right before or after. */

@@ -22,7 +22,7 @@ const MIN_FACTOR = 0.1;
  * a hash of the path) on every call, and rarity is asked for every term of every passage scored.
  */
 let table: JiebaWordTable | undefined;
-export const wordTable = (): JiebaWordTable => {
+const wordTable = (): JiebaWordTable => {
   table ??= openJiebaWordTable();
   return table;
 };

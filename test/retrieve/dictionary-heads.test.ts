@@ -1,15 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
-import { buildAssistant } from '../../src/app/build-assistant.js';
-import { loadConfig } from '../../src/config.js';
+import { lawAssistant } from '../fakes/law-assistant.js';
 
 const LAWS = [
   {
     id: 'water',
     title: '青岛市饮用水水源保护条例',
+    region: '山东省青岛市',
     text: `# 青岛市饮用水水源保护条例
 
 第二十二条 在饮用水水源一级保护区内，禁止从事畜禽养殖、餐饮、旅游、垂钓或者游泳等可能污染饮用水水体的活动。
@@ -20,6 +17,7 @@ const LAWS = [
   {
     id: 'family',
     title: '青岛市人口与计划生育办法',
+    region: '山东省青岛市',
     text: `# 青岛市人口与计划生育办法
 
 第二十六条 独生子女父母为企业职工的，退休时由所在单位发给一次性养老补助。
@@ -31,26 +29,15 @@ const LAWS = [
 
 /** The real retriever (jieba, BM25, hnswlib) over two small regulations. */
 describe('a word no document holds, searched as the word it ends with', () => {
-  let root: string;
   let assistant: Assistant;
+  let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'dictionary-heads-'));
-    const corpus = join(root, 'corpus');
-    await mkdir(corpus, { recursive: true });
-    for (const law of LAWS) await writeFile(join(corpus, `${law.id}.md`), law.text);
-    const manifest = LAWS.map(({ id, title }) =>
-      JSON.stringify({ id, title, region: '山东省青岛市', type: '法规' }),
-    );
-    await writeFile(join(corpus, 'manifest.jsonl'), `${manifest.join('\n')}\n`);
-    assistant = await buildAssistant(
-      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: corpus, UPLOAD_DIR: join(root, 'up') }),
-    );
+    ({ assistant, dispose } = await lawAssistant('dictionary-heads-', LAWS));
   }, 120_000);
 
   afterAll(async () => {
-    await assistant?.close();
-    await rm(root, { recursive: true, force: true });
+    await dispose?.();
   });
 
   it('finds the rule through the head: 钓钓鱼 → 钓鱼 → 垂钓', async () => {

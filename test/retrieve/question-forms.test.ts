@@ -1,11 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
-import { buildAssistant } from '../../src/app/build-assistant.js';
-import { loadConfig } from '../../src/config.js';
 import { affirmativeQuestion, questionForTerms } from '../../src/retrieve/query-terms.js';
+import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('A-not-A questions read as their affirmative', () => {
   it('replaces the repeated verb or adjective around 不/没 by the verb', () => {
@@ -63,24 +59,15 @@ const LAWS = [
 
 /** The real retriever (jieba, BM25, hnswlib) over two small regulations. */
 describe('the retriever reads the question’s terms from its affirmative', () => {
-  let root: string;
   let assistant: Assistant;
+  let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'question-forms-'));
-    const corpus = join(root, 'corpus');
-    await mkdir(corpus, { recursive: true });
-    for (const law of LAWS) await writeFile(join(corpus, `${law.id}.md`), law.text);
-    const manifest = LAWS.map(({ id, title, region }) => JSON.stringify({ id, title, region, type: '法规' }));
-    await writeFile(join(corpus, 'manifest.jsonl'), `${manifest.join('\n')}\n`);
-    assistant = await buildAssistant(
-      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: corpus, UPLOAD_DIR: join(root, 'up') }),
-    );
+    ({ assistant, dispose } = await lawAssistant('question-forms-', LAWS));
   }, 120_000);
 
   afterAll(async () => {
-    await assistant?.close();
-    await rm(root, { recursive: true, force: true });
+    await dispose?.();
   });
 
   it('keeps 行不行 and 不能自己 out of the terms a passage must hold', async () => {
