@@ -2,7 +2,7 @@ import type { Passage } from '../domain.js';
 import { splitSentences } from '../text/sentences.js';
 import { crossReferenced } from './article-references.js';
 import { ARTICLE_LABEL, isEnumeratorOnly, LEADING_ENUMERATOR } from './display-text.js';
-import type { ScoredSentence } from './extractive-selection.js';
+import { KEEP_RATIO, type ScoredSentence } from './extractive-selection.js';
 
 /**
  * A part of a multi-part question is answered within the documents of the question's first
@@ -52,7 +52,7 @@ export interface AskedPart {
 }
 
 export interface PassageCompositionParams {
-  /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
+  /** A further sentence must score at least this share of the best one, 0..1, default KEEP_RATIO. */
   keepRatio?: number;
   /** Other passages that may add a sentence the anchor passage lacks, default 2. */
   maxOtherPassages?: number;
@@ -181,7 +181,7 @@ export function composeFromPassages(
     /** The asking parts of a multi-part question: a part the pieces leave unanswered gets its own sentence. */
     parts?: readonly AskedPart[];
   },
-  { keepRatio = 0.7, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
+  { keepRatio = KEEP_RATIO, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
 ): PassageComposition | undefined {
   // Passages a part found on its own search (part-retrieval.ts) serve that part only, below.
   const ownScored = scored.filter((s) => passages[s.passageIndex].why.askedPart === undefined);

@@ -6,13 +6,13 @@ import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
-import { asksPenalty, asksPermission } from './ask-kinds.js';
+import { answersAskKind, asksPenalty, asksPermission } from './ask-kinds.js';
 import { numberLead, numberLeads, withListLead, yesNoLead } from './compose-lead.js';
 import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
-import { type SelectionParams, scoreSentences } from './extractive-selection.js';
+import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
 import { siblingGuide } from './sibling-guides.js';
@@ -104,10 +104,16 @@ export function createExtractiveAnswerer({
     // The passages a part found on its own search come after the question's (part-retrieval.ts):
     // scored too, beyond the depth the question's own passages are read to.
     const depth = selection.depth ?? RETRIEVAL_DEFAULTS.k;
-    const scored = scoreSentences(question, passages, groups, idf, passages.length).filter(
+    const ranked = scoreSentences(question, passages, groups, idf, passages.length).filter(
       (s) => s.passageIndex < depth || passages[s.passageIndex].why.askedPart !== undefined,
     );
     const parts = askingParts(question);
+    // A one-part question's ask (多久, 谁, 去哪儿, 要钱吗) is answered by the passage that states it,
+    // when that passage comes close to the best; a multi-part question's parts are answered below.
+    const scored =
+      parts.length > 1
+        ? ranked
+        : anchoredOnAsk(ranked, passages, (text) => answersAskKind(question, text), selection.keepRatio);
     const weights = termWeights(groups, idf);
     const composition = composeFromPassages(
       passages,

@@ -26,9 +26,12 @@ export interface ScoredSentence {
 export interface SelectionParams {
   /** Passages whose sentences are considered, default `RETRIEVAL_DEFAULTS.k` (the service's RETRIEVAL_K). */
   depth?: number;
-  /** A further sentence must score at least this share of the best one, 0..1, default 0.7. */
+  /** A further sentence must score at least this share of the best one, 0..1, default KEEP_RATIO. */
   keepRatio?: number;
 }
+
+/** The share of the best sentence's score at which another sentence counts as close to it. */
+export const KEEP_RATIO = 0.7;
 
 /**
  * How strongly the retrieval score of a sentence's passage weighs: a sentence's coverage is
@@ -155,4 +158,27 @@ export function scoreSentences(
     }
   });
   return scored.sort((a, b) => b.order - a.order || a.passageIndex - b.passageIndex || a.start - b.start);
+}
+
+/**
+ * The sentences, best first, with the best close sentence that answers the kind of thing asked
+ * (`answersAsk`: a time limit, a party, a place, a fee) moved to the front when no sentence of the
+ * best one's passage answers it. "…不给我转社保和档案，有时间要求吗？" is then answered from
+ * "…自出具解除或者终止劳动合同证明之日起十五日内为劳动者办理档案和社会保险转移手续", not from the
+ * inspectors' list that names the same words; "评估公司是谁来定的" from "…由被征收人…协商选定".
+ * Close is at least `keepRatio` of the best score: at 0.5 "在广州注册个体工商户、办营业执照要多长
+ * 时间？" would be answered from another matter's "…5个工作日内通知登记机关". Sentences of passages found
+ * for a part of the question (`why.askedPart`) are not candidates. Pure.
+ */
+export function anchoredOnAsk(
+  scored: ScoredSentence[],
+  passages: readonly Passage[],
+  answersAsk: (sentence: string) => boolean,
+  keepRatio: number = KEEP_RATIO,
+): ScoredSentence[] {
+  const own = scored.filter((s) => passages[s.passageIndex].why.askedPart === undefined);
+  const best = own[0];
+  if (!best || own.some((s) => s.passageIndex === best.passageIndex && answersAsk(s.text))) return scored;
+  const answer = own.find((s) => s.score >= best.score * keepRatio && answersAsk(s.text));
+  return answer ? [answer, ...scored.filter((s) => s !== answer)] : scored;
 }

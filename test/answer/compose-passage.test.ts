@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answersAskKind } from '../../src/answer/ask-kinds.js';
 import { composeFromPassages, passageSentences } from '../../src/answer/compose-passage.js';
-import { scoreSentences } from '../../src/answer/extractive-selection.js';
+import { anchoredOnAsk, scoreSentences } from '../../src/answer/extractive-selection.js';
 import { withStatedRanges } from '../../src/answer/stated-case.js';
 import type { Passage } from '../../src/domain.js';
 import { articlePassages } from '../fakes/article-passages.js';
@@ -169,6 +170,51 @@ describe('the kind of thing asked picks the sentence', () => {
     ];
     const [best] = scoreSentences('结婚证找不着了，去哪儿补办？', passages, groups, idf);
     expect(best.text).toContain('向原办理婚姻登记的机关申请补领');
+  });
+});
+
+describe('the passage that states what was asked anchors the answer', () => {
+  const idf = new Map([
+    ['档案', 6],
+    ['社会保险', 5],
+    ['转移', 4],
+  ]);
+  const groups = [['档案'], ['社会保险', '社保'], ['转移', '转']];
+  const passages = [
+    ...articlePassages('inspection', [
+      {
+        text: '第七条 劳动保障行政部门依法查处未办理劳动者档案和社会保险转移手续的行为。',
+        score: 1.15,
+      },
+    ]),
+    ...articlePassages('contracts', [
+      {
+        text: '第三十条 用人单位应当自出具终止劳动合同证明之日起十五日内为劳动者办理档案和社会保险转移手续。',
+        score: 1.02,
+      },
+    ]),
+  ];
+  const question = '公司一直拖着不给我转社保和档案，有时间要求吗？';
+  const asks = (text: string) => answersAskKind(question, text);
+
+  it('moves a close sentence stating the time limit ahead of the article that only names the matter', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    expect(scored[0].text).toContain('依法查处');
+    const [first] = anchoredOnAsk(scored, passages, asks);
+    expect(first.text).toContain('十五日内');
+    const composed = composeFromPassages(passages, anchoredOnAsk(scored, passages, asks), {
+      multiPart: false,
+      list: false,
+    });
+    expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('依法查处');
+  });
+
+  it('keeps the order when the best passage answers the ask itself or the answering sentence is far behind', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    expect(anchoredOnAsk(scored, passages, () => false)).toEqual(scored);
+    expect(anchoredOnAsk(scored, passages, asks, 1)).toEqual(scored);
+    const ownAnswer = (text: string) => text.includes('查处') || asks(text);
+    expect(anchoredOnAsk(scored, passages, ownAnswer)).toEqual(scored);
   });
 });
 
