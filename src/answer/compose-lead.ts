@@ -28,9 +28,12 @@ const UNIT =
   '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|公里|千米|米|倍|时|%|％|‰)';
 const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
-/** An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上". */
+/**
+ * An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上", and dates whose parts
+ * are amounts: "1月1日至6月30日", "十二月一日至次年三月三十一日" (a period asked is answered whole).
+ */
 const NUMBER_PHRASE = new RegExp(
-  `${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?`,
+  `${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?(?:(?:至|到)(?:次年)?${AMOUNT}(?:${AMOUNT})?)?`,
   'u',
 );
 

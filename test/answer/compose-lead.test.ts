@@ -26,6 +26,18 @@ describe('numberLead', () => {
     );
   });
 
+  it('keeps a period between two dates whole, across the year end too', () => {
+    expect(
+      numberLead(
+        '年度报告要在什么时间段报？',
+        '个体工商户应当于每年1月1日至6月30日，向登记机关报送年度报告。',
+      ),
+    ).toBe('1月1日至6月30日');
+    expect(
+      numberLead('森林防火期是每年几月到几月？', '本市的森林防火期为每年十一月一日至次年五月三十一日。'),
+    ).toBe('十一月一日至次年五月三十一日');
+  });
+
   it('reads clock hours (十二时至十四时) as an amount', () => {
     expect(numberLead('中午几点到几点不能装修？', '午间，是指北京时间十二时至十四时之间的期间；')).toBe(
       '十二时至十四时',
