@@ -19,7 +19,7 @@ export function topicalGroups(groups: string[][]): string[][] {
       // A glued ask the lexicon reads (多长时间 → 期限) stays, by its official alternatives.
       !(isAskWord(head) && (group.length === 1 || isQuestionWord(head))) &&
       !isSceneWord(head) &&
-      !head.startsWith('好几') &&
+      !IDLE_JI_WORD.test(head) &&
       !/^[a-z]$/i.test(head)
     );
   });
@@ -29,10 +29,13 @@ export function topicalGroups(groups: string[][]): string[][] {
 }
 
 /**
- * Words holding 几 that ask nothing: 好几 (several: "好几百年", "一次收好几年的"), 几乎 (almost),
- * 几经 (after several), 几率 (probability).
+ * Words holding 几 that ask nothing: 好几 (several: "好几百年", "一次收好几年的"), 几 after a
+ * numeral (some: "养了十几年的狗", "二十几岁"), 几乎 (almost), 几经 (after several), 几率
+ * (probability).
  */
-const NOT_ASKING_JI = /好几|几乎|几经|几率/g;
+const NOT_ASKING_JI = /好几|[十百千万]几|几乎|几经|几率/g;
+/** A query term that states a vague amount (好几百年, 十几年): the citizen's scene, no topic. */
+const IDLE_JI_WORD = /^(?:好几|[零〇一二两三四五六七八九十百千万]*[十百千万]几)/u;
 
 /** The question with the 几 words that ask nothing blanked (NOT_ASKING_JI), offsets kept. */
 function withoutIdleJi(question: string): string {

@@ -304,12 +304,16 @@ describe('asked quantity', () => {
     // 多大 after a thing still asks for that thing's size.
     expect(askedQuantity('最少能补多大面积？', g('最少', '面积'))).toEqual(['面积']);
   });
-  it('takes 好几 (several) and 几乎 (almost) for no number asked', async () => {
+  it('takes 好几 (several), 十几 (some) and 几乎 (almost) for no number asked', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     expect(asksForNumber('这棵树好几百年了，能砍吗？')).toBe(false);
     expect(asksForNumber('能不能一次收好几年的学费？')).toBe(false);
     expect(asksForNumber('几乎每天都停水，怎么投诉？')).toBe(false);
     expect(asksForNumber('好几年没交了，要补几年？')).toBe(true);
+    // 几 after a numeral is a vague amount the citizen states (十几年, 二十几岁), no ask.
+    expect(asksForNumber('家里养了十几年的狗老死了，能不能在花坛里埋了？')).toBe(false);
+    expect(asksForNumber('养了十几年的狗，一年要交几次登记费？')).toBe(true);
+    expect(topicalGroups([['十几年'], ['二十几岁'], ['狗', '犬']])).toEqual([['狗', '犬']]);
     expect(askedQuantity('好几年没交的学费一次补多少？', g('好几年', '学费', '一次', '补'))).toBeUndefined();
   });
 });
