@@ -15,6 +15,7 @@ import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './do
 import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { referralText, refusalAnswer } from './referral.js';
+import { articlesReferring } from './referring-articles.js';
 import { siblingGuide } from './sibling-guides.js';
 import { withStatedRanges } from './stated-case.js';
 import { dominantTopicMissing } from './topic-check.js';
@@ -94,7 +95,7 @@ export function createExtractiveAnswerer({
     question: string,
     retrieval: Retrieval,
   ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
-    const passages = retrieval.passages;
+    const retrieved = retrieval.passages;
     // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
     // idempotent); only a retrieval without them makes us tokenize and ask the store again.
     const groups = topicalGroups(
@@ -104,8 +105,8 @@ export function createExtractiveAnswerer({
     // The passages a part found on its own search come after the question's (part-retrieval.ts):
     // scored too, beyond the depth the question's own passages are read to.
     const depth = selection.depth ?? RETRIEVAL_DEFAULTS.k;
-    const ranked = scoreSentences(question, passages, groups, idf, passages.length).filter(
-      (s) => s.passageIndex < depth || passages[s.passageIndex].why.askedPart !== undefined,
+    const ranked = scoreSentences(question, retrieved, groups, idf, retrieved.length).filter(
+      (s) => s.passageIndex < depth || retrieved[s.passageIndex].why.askedPart !== undefined,
     );
     const parts = askingParts(question);
     // A one-part question's ask (多久, 谁, 去哪儿, 要钱吗) is answered by the passage that states it,
@@ -113,15 +114,23 @@ export function createExtractiveAnswerer({
     const scored =
       parts.length > 1
         ? ranked
-        : anchoredOnAsk(ranked, passages, (text) => answersAskKind(question, text), selection.keepRatio);
+        : anchoredOnAsk(ranked, retrieved, (text) => answersAskKind(question, text), selection.keepRatio);
     const weights = termWeights(groups, idf);
+    const references = asksPenalty(question) || asksPermission(question);
+    // The rule and its penalty: the articles naming the anchor join even when not retrieved.
+    const passages = references
+      ? [
+          ...retrieved,
+          ...(await articlesReferring(retrieved, retrieved[scored[0]?.passageIndex ?? -1], store)),
+        ]
+      : retrieved;
     const composition = composeFromPassages(
       passages,
       scored,
       {
         multiPart: questionParts(question).length > 1,
         list: asksForList(question),
-        references: asksPenalty(question) || asksPermission(question),
+        references,
         parts: parts.length > 1 ? parts.map((part) => askedPart(part, groups, weights)) : [],
       },
       selection,

@@ -98,7 +98,17 @@ const INTERPRETATION = `《数字青岛2025年行动方案》政策解读
 联系电话:85912190
 `;
 
+const SCENIC = `青岛市崂山风景区条例
+
+第二十七条 风景区实行全年森林防火，除经依法批准的特殊用火外，禁止烧荒、野炊、烧烤以及其他野外用火。
+
+第三十条 风景区内的游览设施应当定期检查维护。
+
+第五十五条 违反本条例第二十七条第一款规定，未经批准在风景区内野外用火的，由风景区管理机构责令停止违法行为，给予警告，对个人并处二百元以上三千元以下罚款。
+`;
+
 const DOCS: { id: string; text: string; type: DocType; extra?: Partial<DocumentMeta> }[] = [
+  { id: 'law-scenic', text: SCENIC, type: '法规' },
   {
     id: 'interp',
     text: INTERPRETATION,
@@ -317,6 +327,23 @@ describe('yes/no leads', () => {
     // The same quote leads with 不需要 when it covers the ask.
     const b = await ask('在户籍地以外办理小型汽车注册登记，要提交居住证明吗？', 'law-vehicles#1');
     expect(b.answer.split('\n')[0]).toBe('不需要[1]。');
+  });
+});
+
+describe('the rule and its penalty', () => {
+  it('reads the article sanctioning the rule from the document when retrieval did not return it', async () => {
+    const a = await ask('周末去崂山，在山上支个小炉子烤点肉吃，这样行不行？', 'law-scenic#1', 'law-scenic#2');
+    expect(a.answer.split('\n')[0]).toBe('不可以[1]。');
+    expect(a.answer).toContain('禁止烧荒、野炊、烧烤');
+    expect(a.answer).toContain('对个人并处二百元以上三千元以下罚款');
+    // Only the article that names the rule joins, not every article of the law.
+    expect(a.answer).not.toContain('游览设施');
+    expectQuotesIntact(a);
+  });
+
+  it('fetches nothing for a question that asks neither leave nor penalty', async () => {
+    const a = await ask('崂山风景区什么时候实行森林防火？', 'law-scenic#1');
+    expect(a.answer).not.toContain('罚款');
   });
 });
 
