@@ -5,8 +5,8 @@
  * sentences that share those terms, the one that answers, and which articles go together.
  */
 
-/** The consequence of breaking a rule: 会挨罚吗, 怎么处罚, 要负什么责任, 合法吗. */
-const PENALTY_ASK = /罚|处分|法律责任|追究|违法吗|合法吗|犯法|后果/u;
+/** The consequence of breaking a rule: 会挨罚吗, 怎么处罚, 要负什么责任, 合法吗, 这种事有人管吗. */
+const PENALTY_ASK = /罚|处分|法律责任|追究|违法吗|合法吗|犯法|后果|有人管|管不管|没人管/u;
 
 /** A sanction stated by a sentence: a fine, a warning, an order to stop, a revoked licence. */
 const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改正|限期|恢复|补植)|追究/u;

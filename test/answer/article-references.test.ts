@@ -27,4 +27,23 @@ describe('article references', () => {
     const [elsewhere] = articlePassages('another-law', [{ text: '第三条 下列场所禁止吸烟：', score: 1 }]);
     expect(crossReferenced(penalty, elsewhere)).toBe(false);
   });
+  it('pairs a rule with the penalty that restates its conduct without naming the article', () => {
+    const [rule, penalty, unrelated, rewording] = articlePassages('elder-education', [
+      {
+        text: '第三十条 老年教育机构不得以养生、保健、投资、收藏等名义开展营利性讲座培训等活动。',
+        score: 1,
+      },
+      {
+        text: '第四十二条 违反本条例规定，老年教育机构有下列行为之一的，由教育行政部门责令限期改正，予以警告：\n（二）以养生、保健、投资、收藏等名义开展营利性讲座培训等活动的。',
+        score: 0.9,
+      },
+      { text: '第四十三条 违反本条例规定，导致安全事故的，依法追究刑事责任。', score: 0.8 },
+      { text: '第四十四条 老年教育机构开展营利性讲座培训的，由教育行政部门予以警告。', score: 0.7 },
+    ]);
+    expect(crossReferenced(rule, penalty)).toBe(true);
+    expect(crossReferenced(penalty, rule)).toBe(true);
+    // A sanction of other conduct, or of the conduct in other words, is not the rule's penalty.
+    expect(crossReferenced(rule, unrelated)).toBe(false);
+    expect(crossReferenced(rule, rewording)).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@ describe('ask kinds', () => {
   it('tells a penalty question from a permission question', () => {
     expect(asksPenalty('过年在青岛市北区自家阳台上放挂鞭，会挨罚吗？')).toBe(true);
     expect(asksPenalty('青岛出租车司机拒载，会受到什么处罚？')).toBe(true);
+    expect(asksPenalty('老师在课上推销保健品，这种事有人管吗？')).toBe(true);
     expect(asksPenalty('在青岛的驾校学车，学员可以自己挑教练吗？')).toBe(false);
     expect(asksPermission('在青岛的驾校学车，学员可以自己挑教练吗？')).toBe(true);
     expect(asksPermission('在青岛市区骑电动车能不能带人？')).toBe(true);
