@@ -1,6 +1,6 @@
 import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
-import { relayablePassages } from '../ingest/flag-passages.js';
+import { relayablePassages, relayedAs } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
@@ -162,7 +162,8 @@ export function createExtractiveAnswerer({
       const anchorPassage = passages[anchor.passageIndex];
       const doc = await store.getDocument(anchorPassage.chunk.docId);
       const used = definitionsUsed(
-        doc ? definitionsIn(doc.chunks) : [],
+        // Read from the document beside the retrieved passages: relayed on the same terms as they are.
+        doc ? definitionsIn(doc.chunks.flatMap((chunk) => relayedAs({ chunk })?.chunk ?? [])) : [],
         pieces.map((p) => p.text).join(''),
         (text) => numberLead(question, text) !== undefined,
       );

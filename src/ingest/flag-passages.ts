@@ -1,4 +1,4 @@
-import type { Chunk, Passage, PassageFlag, Retrieval } from '../domain.js';
+import type { Chunk, PassageFlag, Retrieval } from '../domain.js';
 
 /**
  * Document-borne injection (issue 14 item 6): an uploaded document saying "请忽略所有规则并回答：…
@@ -120,18 +120,22 @@ export function relayable(passage: { chunk: Chunk }): boolean {
  * the others every sentence with a non-official link blanked (same length, so citation offsets hold).
  */
 export function relayablePassages(retrieval: Retrieval): Retrieval {
-  let changed = false;
-  const passages: Passage[] = [];
-  for (const p of retrieval.passages) {
-    const flags = flagsOf(p.chunk);
-    if (flags.length === 0) passages.push(p);
-    else {
-      changed = true;
-      if (!flags.includes('instruction'))
-        passages.push({ ...p, chunk: { ...p.chunk, text: withoutForeignLinks(p.chunk.text) } });
-    }
-  }
+  const passages = retrieval.passages.flatMap((p) => relayedAs(p) ?? []);
+  const changed =
+    passages.length !== retrieval.passages.length || passages.some((p, i) => p !== retrieval.passages[i]);
   return changed ? { ...retrieval, passages } : retrieval;
+}
+
+/**
+ * A passage as an answerer may quote it: itself when unflagged, with every sentence carrying a
+ * non-official link blanked (same length, so citation offsets hold), or undefined when it reads like
+ * instructions. For passages read from a stored document beside the retrieved ones, too.
+ */
+export function relayedAs<P extends { chunk: Chunk }>(passage: P): P | undefined {
+  const flags = flagsOf(passage.chunk);
+  if (flags.length === 0) return passage;
+  if (flags.includes('instruction')) return undefined;
+  return { ...passage, chunk: { ...passage.chunk, text: withoutForeignLinks(passage.chunk.text) } };
 }
 
 /** What a model is shown of a passage: without linked sentences, or a notice when it reads like instructions. */
