@@ -47,7 +47,10 @@ export function numberLead(question: string, sentence: string, quantity?: string
   if (FREQUENCY_ASK.test(question)) return FREQUENCY_PHRASE.exec(sentence)?.[0];
   // 多久, 多长时间 ask a span of time: 两倍 or 五米 does not answer them.
   const duration = DURATION_WORDS.test(question);
-  const phrases = (text: string) => allPhrases(text).filter((p) => !duration || TIME_UNIT.test(p));
+  // 几点 asks a time of day: 二十二时 or 6点 answers it; 十五分钟 or 一小时 (a span) does not.
+  const clock = CLOCK_ASK.test(question);
+  const phrases = (text: string) =>
+    allPhrases(text).filter((p) => (!duration || TIME_UNIT.test(p)) && (!clock || CLOCK_TIME.test(p)));
   const asked = ASKED_UNIT.exec(question)?.[1];
   const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
   const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
@@ -96,6 +99,10 @@ const FREQUENCY_PHRASE =
 
 /** Asks for a span of time. */
 const DURATION_WORDS = /多久|多长时间|多长/u;
+/** Asks a time of day: 几点, 几点钟, 什么时间点. */
+const CLOCK_ASK = /几点|什么时间点/u;
+/** A time of day: 二十二时, 6点, 8:30 — not a span (一小时, 两个小时) nor a time (时间, 时限). */
+const CLOCK_TIME = /(?<![小个])[时点](?![间限])|\d:\d\d/u;
 /** The units a span of time is stated in. */
 const TIME_UNIT = /工作日|[日天月年]|周(?!岁)|小时|分钟|时/u;
 

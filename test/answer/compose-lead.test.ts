@@ -26,6 +26,19 @@ describe('numberLead', () => {
     );
   });
 
+  it('answers 几点 with a time of day, never with a span', () => {
+    expect(numberLead('楼上装修几点以后不能干？', '夜间，是指北京时间二十二时至次日六时之间的期间；')).toBe(
+      '二十二时',
+    );
+    expect(
+      numberLead(
+        '青岛地铁1号线末班车是几点？',
+        '调整首末班车行车时刻或者列车因故延误十五分钟以上的，轨道交通经营单位应当及时向社会公开发布相关信息。',
+      ),
+    ).toBeUndefined();
+    expect(numberLead('供热单位几点前必须到？', '必须在接到投诉后的一小时内到达现场抢修。')).toBeUndefined();
+  });
+
   it('keeps a period between two dates whole, across the year end too', () => {
     expect(
       numberLead(
