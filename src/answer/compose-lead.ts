@@ -190,7 +190,9 @@ export function numberLeads(
   for (const [i, part] of asking.entries()) {
     const values = own[i].length > 0 ? own[i] : anyOwn ? [] : stated;
     // "罚多少钱" asks the fine: its amount, or no number at all (not the 五米 of the rule broken).
-    const fine = asksPenalty(part) ? FINE_WORDS : undefined;
+    // A part naming another unit (多少天内要提出来, after 罚单 in the scene) asks that, not the fine.
+    const unit = ASKED_UNIT.exec(part)?.[1];
+    const fine = asksPenalty(part) && (!unit || MONEY_UNITS.includes(unit)) ? FINE_WORDS : undefined;
     const quantity = askedQuantity(part, groups) ?? fine;
     const added = forPart.get(part);
     // Of several number parts, one naming no quantity reads its number where its own words stand (or
@@ -236,6 +238,9 @@ function asksKind(part: string, kind: StatedValue['kind']): boolean {
   if (kind === 'temperature') return /多少度|几度|温度.{0,4}多少/u.test(part);
   return /几年|多少年/u.test(part);
 }
+
+/** Measure words of a sum asked (多少钱, 几块, 多少元). */
+const MONEY_UNITS: readonly string[] = ['钱', '块', '元', '万元'];
 
 /** What a sanction's amount is stated with (处五十元以上一百元以下罚款). */
 const FINE_WORDS = ['罚款', '罚金'];

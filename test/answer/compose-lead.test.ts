@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { numberLead, numberLeads, yesNoLead } from '../../src/answer/compose-lead.js';
 import { statedValues } from '../../src/retrieve/stated-values.js';
 
+/** A quoted sentence as the composition hands it to the lead. */
+const anchorPiece = {
+  passageIndex: 0,
+  start: 0,
+  end: 40,
+  text: '公民认为行政行为侵犯其合法权益的，可以自知道该行政行为之日起六十日内提出行政复议申请。',
+};
+
 describe('numberLead', () => {
   it('reads the amount of the asked quantity, not another number of the sentence', () => {
     expect(
@@ -24,6 +32,16 @@ describe('numberLead', () => {
     expect(numberLead('每年要完成多少义务植树任务？', '每人每年完成三至五棵的义务植树任务。', ['任务'])).toBe(
       '三至五棵',
     );
+  });
+
+  it('reads a 罚单 in the scene as no fine asked when the part names another unit', () => {
+    const [lead] = numberLeads(
+      ['城管给我开了张罚单，想申请行政复议，从知道这个处罚起多少天内要提出来？'],
+      [anchorPiece],
+      anchorPiece,
+      [['罚单'], ['行政复议'], ['处罚']],
+    );
+    expect(lead?.text).toBe('六十日');
   });
 
   it('answers 几点 with a time of day, never with a span', () => {
