@@ -25,7 +25,7 @@ import { LEADING_ENUMERATOR } from './display-text.js';
 const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
 const MAGNITUDE = '(?:万|亿|千|百)?';
 const UNIT =
-  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|公里|千米|米|倍|时|%|％|‰)';
+  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|公里|千米|米|倍|时|摄氏度|℃|%|％|‰)';
 const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /**
@@ -88,7 +88,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
 
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
 const ASKED_UNIT =
-  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍)/u;
+  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍|度)/u;
 
 /** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
 const FREQUENCY_ASK =
@@ -119,6 +119,8 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   钱: ['元', '%', '％'],
   块: ['元'],
   公里: ['公里', '千米'],
+  // 多少度 asks a temperature: 二十六摄氏度, 18℃.
+  度: ['摄氏度', '℃'],
 };
 
 /** Every number phrase of a text, in order. */

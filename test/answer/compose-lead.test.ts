@@ -44,6 +44,18 @@ describe('numberLead', () => {
     expect(lead?.text).toBe('六十日');
   });
 
+  it('answers 多少度 with a temperature, not a share or a span', () => {
+    const rule =
+      '使用空调采暖、制冷的公共建筑，其室内空调的温度设置，夏季不得低于二十六摄氏度，冬季不得高于二十摄氏度。';
+    expect(numberLead('公共建筑夏天空调温度最低能设到多少度？', rule)).toBe('二十六摄氏度');
+    expect(numberLead('暖气最低得保证多少度？', '供热温度高于或者等于16℃、低于18℃的，退还热费的20%；')).toBe(
+      '16℃',
+    );
+    expect(
+      numberLead('暖气最低得保证多少度？', '退还热费的20%，测量在门窗关闭一小时以上进行。'),
+    ).toBeUndefined();
+  });
+
   it('answers 几点 with a time of day, never with a span', () => {
     expect(numberLead('楼上装修几点以后不能干？', '夜间，是指北京时间二十二时至次日六时之间的期间；')).toBe(
       '二十二时',
