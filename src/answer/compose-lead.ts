@@ -9,16 +9,14 @@ import {
   statesRangeHolding,
   withoutRangeBounds,
 } from '../retrieve/stated-values.js';
-import { statesProhibition } from '../text/prohibitions.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksAboutFee, asksPenalty, statesSanction } from './ask-kinds.js';
-import { isListLead } from './compose-passage.js';
-import { LEADING_ENUMERATOR } from './display-text.js';
+import { asksPenalty } from './ask-kinds.js';
+import { amountKey } from './own-amounts.js';
 
 /**
- * The direct fact an answer leads with: a number question starts with the number ("4.5万个"), a
- * yes/no question with 可以/不可以 (or 需要/不需要) — read from the best sentence, never invented.
- * Undefined when the sentence does not say it plainly; the quote then stands alone.
+ * The direct fact an answer leads with: a number question starts with the number ("4.5万个"),
+ * read from the best sentence, never invented. Undefined when the sentence does not say it plainly;
+ * the quote then stands alone. The yes/no lead (可以/不可以, 需要/不需要) is in yes-no-lead.ts.
  */
 
 /** A number, not an ordinal: the 十六 of 第十六条 or 第3款 is a label, not a quantity. */
@@ -49,8 +47,15 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const duration = DURATION_WORDS.test(question);
   // 几点 asks a time of day: 二十二时 or 6点 answers it; 十五分钟 or 一小时 (a span) does not.
   const clock = CLOCK_ASK.test(question);
+  // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
+  const own = new Set(allPhrases(question).map(amountKey));
   const phrases = (text: string) =>
-    allPhrases(text).filter((p) => (!duration || TIME_UNIT.test(p)) && (!clock || CLOCK_TIME.test(p)));
+    allPhrases(text).filter(
+      (p) =>
+        (!duration || TIME_UNIT.test(p)) &&
+        (!clock || CLOCK_TIME.test(p)) &&
+        (amountKey(p) === undefined || !own.has(amountKey(p))),
+    );
   const asked = ASKED_UNIT.exec(question)?.[1];
   const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
   const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
@@ -126,40 +131,6 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
 /** Every number phrase of a text, in order. */
 function allPhrases(text: string): string[] {
   return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))].map((m) => m[0]);
-}
-
-const YES_NO_QUESTION =
-  /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
-const OBLIGATION = /要不要|需不需要|用不用|需要.*吗|要.*吗|得.*吗|收.*吗|交.*吗|掏钱/;
-const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
-const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
-const CONDITION = /应当|须|需|经.*同意|但|的，/;
-
-/** The lead of a yes/no penalty question answered by a sanction sentence. */
-const PENALTY_LEAD = '会，违反规定的要受处罚';
-
-/**
- * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,
- * when its wording is one-sided; a sentence that both allows and forbids gets no lead.
- */
-export function yesNoLead(question: string, sentence: string): string | undefined {
-  if (!YES_NO_QUESTION.test(question)) return undefined;
-  // "会挨罚吗" asks whether a sanction follows, not whether the act is allowed: the sanction
-  // sentence answers 会; another sentence gives no lead.
-  if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
-  const exempt = EXEMPT.test(sentence);
-  if (OBLIGATION.test(question) && exempt) return '不需要';
-  // "调解要收钱吗" asks whether one pays, not whether one may: a sentence allowing the act (当事人
-  // 可以申请调解) does not answer it, only one that exempts from the fee.
-  if (asksAboutFee(question)) return undefined;
-  const no = statesProhibition(sentence);
-  const yes = PERMISSIVE.test(sentence);
-  if (no === yes || exempt) return undefined;
-  if (no) return '不可以';
-  // The 可以 of a sanction ("…的，责令改正，可以处罚款") is the authority's power over the act
-  // asked about, not a permission to do it.
-  if (statesSanction(sentence)) return undefined;
-  return CONDITION.test(sentence) ? '可以，但要符合规定' : '可以';
 }
 
 /** A lead line and the quoted sentence it is read from. */
@@ -289,19 +260,4 @@ function nearestTerm(part: string, text: string, value: string, groups: string[]
     if (!best || gap < best.gap) best = { term, gap };
   }
   return best?.term;
-}
-
-/**
- * The anchor sentence, with the lead of its list when it is an item: "（七）允许商业广告…进入幼儿园
- * 的" reads as a permission alone, and as an act sanctioned under "有下列行为之一的…没收违法所得：".
- */
-export function withListLead(
-  pieces: readonly { passageIndex: number; end: number; text: string }[],
-  anchor: { passageIndex: number; start: number; text: string },
-): string {
-  if (!LEADING_ENUMERATOR.test(anchor.text)) return anchor.text;
-  const lead = pieces
-    .filter((p) => p.passageIndex === anchor.passageIndex && p.end <= anchor.start && isListLead(p.text))
-    .at(-1);
-  return lead ? `${lead.text}${anchor.text}` : anchor.text;
 }

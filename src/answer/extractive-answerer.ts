@@ -7,7 +7,7 @@ import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { answersAskKind, asksPenalty, asksPermission } from './ask-kinds.js';
-import { numberLead, numberLeads, withListLead, yesNoLead } from './compose-lead.js';
+import { numberLead, numberLeads } from './compose-lead.js';
 import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
@@ -19,6 +19,7 @@ import { articlesReferring } from './referring-articles.js';
 import { siblingGuide } from './sibling-guides.js';
 import { withStatedRanges } from './stated-case.js';
 import { dominantTopicMissing } from './topic-check.js';
+import { withListLead, yesNoLead } from './yes-no-lead.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
   tokenizer: Tokenizer;

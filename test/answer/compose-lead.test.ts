@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberLead, numberLeads, yesNoLead } from '../../src/answer/compose-lead.js';
+import { numberLead, numberLeads } from '../../src/answer/compose-lead.js';
+import { yesNoLead } from '../../src/answer/yes-no-lead.js';
 import { statedValues } from '../../src/retrieve/stated-values.js';
 
 /** A quoted sentence as the composition hands it to the lead. */
@@ -42,6 +43,13 @@ describe('numberLead', () => {
       [['罚单'], ['行政复议'], ['处罚']],
     );
     expect(lead?.text).toBe('六十日');
+  });
+
+  it('never leads with an amount the citizen states (七天 is 七日), but with the one asked', () => {
+    const rule =
+      '适用七日无理由退货制度，经营者不得故意拖延。自收到消费者退货要求之日起十五日内未办理退货手续的，视为故意拖延。';
+    expect(numberLead('申请七天无理由退货，商家一直拖着，拖过多少天就算故意拖延？', rule)).toBe('十五日');
+    expect(numberLead('商家一直拖着不给退货，拖过多少天就算故意拖延？', rule)).toBe('七日');
   });
 
   it('answers 多少度 with a temperature, not a share or a span', () => {
