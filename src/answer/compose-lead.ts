@@ -49,12 +49,10 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const clock = CLOCK_ASK.test(question);
   // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
   const own = new Set(allPhrases(question).map(amountKey));
+  own.delete(undefined);
   const phrases = (text: string) =>
     allPhrases(text).filter(
-      (p) =>
-        (!duration || TIME_UNIT.test(p)) &&
-        (!clock || CLOCK_TIME.test(p)) &&
-        (amountKey(p) === undefined || !own.has(amountKey(p))),
+      (p) => (!duration || TIME_UNIT.test(p)) && (!clock || CLOCK_TIME.test(p)) && !own.has(amountKey(p)),
     );
   const asked = ASKED_UNIT.exec(question)?.[1];
   const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;

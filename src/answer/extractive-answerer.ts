@@ -14,6 +14,7 @@ import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
 import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
+import { type ReadDocument, readOnce } from './read-once.js';
 import { referralText, refusalAnswer } from './referral.js';
 import { articlesReferring } from './referring-articles.js';
 import { siblingGuide } from './sibling-guides.js';
@@ -80,21 +81,30 @@ export function createExtractiveAnswerer({
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
   /** A 办事指南 question from the guide's fields (document-lines.ts). */
-  async function guideAnswer(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
-    const doc = await store.getDocument(top.chunk.docId);
+  async function guideAnswer(
+    question: string,
+    top: Passage,
+    read: ReadDocument,
+  ): Promise<AnswerLine[] | undefined> {
+    const doc = await read(top.chunk.docId);
     return doc ? guideLines(question, doc, top, referralLine) : undefined;
   }
 
   /** A question about the document itself ("这份文件的发文字号…什么时候发布的"), from its header. */
-  async function documentFactAnswer(question: string, top: Passage): Promise<AnswerLine[] | undefined> {
+  async function documentFactAnswer(
+    question: string,
+    top: Passage,
+    read: ReadDocument,
+  ): Promise<AnswerLine[] | undefined> {
     if (!asksOnlyDocumentFacts(question)) return undefined;
-    const doc = await store.getDocument(top.chunk.docId);
+    const doc = await read(top.chunk.docId);
     return doc ? documentFactAnswerLines(question, doc, top) : undefined;
   }
 
   async function passageLines(
     question: string,
     retrieval: Retrieval,
+    read: ReadDocument,
   ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
     const retrieved = retrieval.passages;
     // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
@@ -122,7 +132,7 @@ export function createExtractiveAnswerer({
     const passages = references
       ? [
           ...retrieved,
-          ...(await articlesReferring(retrieved, retrieved[scored[0]?.passageIndex ?? -1], store)),
+          ...(await articlesReferring(retrieved, retrieved[scored[0]?.passageIndex ?? -1], read)),
         ]
       : retrieved;
     const composition = composeFromPassages(
@@ -161,7 +171,7 @@ export function createExtractiveAnswerer({
       // The quoted rule names its quantity by a term the document defines ("在午间和夜间"): the
       // definition states the number asked for ("午间，是指北京时间十二时至十四时之间的期间").
       const anchorPassage = passages[anchor.passageIndex];
-      const doc = await store.getDocument(anchorPassage.chunk.docId);
+      const doc = await read(anchorPassage.chunk.docId);
       const used = definitionsUsed(
         // Read from the document beside the retrieved passages: relayed on the same terms as they are.
         doc ? definitionsIn(doc.chunks.flatMap((chunk) => relayedAs({ chunk })?.chunk ?? [])) : [],
@@ -232,10 +242,17 @@ export function createExtractiveAnswerer({
         ),
       );
     } else {
+      // One question may read a document for its guide fields, its header, the penalty article and
+      // the definitions a rule uses: each document is read from the store once.
+      const read = readOnce(store);
       lines =
-        (await documentFactAnswer(question, retrieval.passages[0])) ??
-        (await guideAnswer(question, siblingGuide(question, retrieval.passages) ?? retrieval.passages[0])) ??
-        (await passageLines(question, retrieval));
+        (await documentFactAnswer(question, retrieval.passages[0], read)) ??
+        (await guideAnswer(
+          question,
+          siblingGuide(question, retrieval.passages) ?? retrieval.passages[0],
+          read,
+        )) ??
+        (await passageLines(question, retrieval, read));
     }
     if (lines && 'notAbout' in lines) {
       // The best passage only mentions the question's main subject in passing (居住证明 for 居住证):

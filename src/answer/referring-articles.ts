@@ -1,7 +1,7 @@
 import type { Passage } from '../domain.js';
-import type { SearchStore } from '../index/search-store.js';
 import { relayedAs } from '../ingest/flag-passages.js';
 import { crossReferenced } from './article-references.js';
+import type { ReadDocument } from './read-once.js';
 
 /** Articles fetched beside the anchor at most: the rule and its penalty seldom span more. */
 const MAX_FETCHED = 2;
@@ -17,10 +17,10 @@ const MAX_FETCHED = 2;
 export async function articlesReferring(
   passages: readonly Passage[],
   anchor: Passage | undefined,
-  store: Pick<SearchStore, 'getDocument'>,
+  getDocument: ReadDocument,
 ): Promise<Passage[]> {
   if (!anchor) return [];
-  const doc = await store.getDocument(anchor.chunk.docId);
+  const doc = await getDocument(anchor.chunk.docId);
   if (!doc) return [];
   const have = new Set(passages.map((p) => p.chunk.id));
   const found: Passage[] = [];
