@@ -11,9 +11,20 @@ const PENALTY_ASK = /罚|处分|法律责任|追究|违法吗|合法吗|犯法|�
 /** A sanction stated by a sentence: a fine, a warning, an order to stop, a revoked licence. */
 const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改正|限期|恢复|补植)|追究/u;
 
-/** Allowed or not: 能不能, 可以…吗, 行不行, 允许吗, 让不让. */
+/**
+ * Allowed or not: 能不能, 可以…吗, 行不行, 允许吗, 让不让 — and whether what was done is lawful (这样合规吗,
+ * 这合理吗, 这符合规定吗), which the same rule and its sanction answer.
+ */
 const PERMISSION_ASK =
-  /能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权/u;
+  /能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权|合规|合法吗|合理吗|符合规定吗|违法吗|违规吗|站得住/u;
+
+/**
+ * The words of a clause that only ask whether something is allowed or has consequences (这符合规定吗,
+ * 这种事有人管吗), with the conduct they ask about left in place ("我能不配合吗" keeps 不配合): the quoted
+ * rule answers them.
+ */
+const WHETHER_ALLOWED =
+  /能不能|能否|可不可以|可否|允许|行不行|让不让|准不准|合规|合法吗|合不合法|是否合法|合理吗|合不合理|符合规定|违法吗|违规吗|站得住|有人管|管不管|没人管/gu;
 
 /** Whether the question asks about a penalty ("会挨罚吗", "怎么处罚"). Pure. */
 export function asksPenalty(question: string): boolean {
@@ -23,6 +34,11 @@ export function asksPenalty(question: string): boolean {
 /** Whether the question asks whether something is allowed ("能不能", "可以…吗"). Pure. */
 export function asksPermission(question: string): boolean {
   return PERMISSION_ASK.test(question);
+}
+
+/** A clause without the words that ask whether it is allowed ("这符合规定吗" → "这"). Pure. */
+export function withoutWhetherAllowed(clause: string): string {
+  return clause.replace(WHETHER_ALLOWED, '');
 }
 
 /** Whether a sentence states a sanction (罚款, 警告, 责令停止 …). Pure. */

@@ -1,5 +1,6 @@
 import { asksForConditions, asksForNumber } from '../retrieve/query-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { withoutWhetherAllowed } from './ask-kinds.js';
 import { numberLead } from './compose-lead.js';
 import type { AskedPart } from './compose-passage.js';
 
@@ -53,7 +54,9 @@ export function uncoveredAsks(
   const answer = normaliseForIndex(answerText);
   const out: string[] = [];
   for (const part of parts) {
-    const norm = normaliseForIndex(part);
+    // "这符合规定吗" asks whether the conduct the question describes is allowed: the quoted rule
+    // answers it, so only the conduct's own words ("能不能…游个泳") are looked for in the answer.
+    const norm = normaliseForIndex(withoutWhetherAllowed(part));
     const own = groups
       .map((group, i) => ({ group, weight: weights[i] ?? 0 }))
       .filter(({ group, weight }) => weight > 0 && group.some((t) => norm.includes(t)));

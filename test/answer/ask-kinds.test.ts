@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answersAskKind, asksPenalty, asksPermission, statesSanction } from '../../src/answer/ask-kinds.js';
+import {
+  answersAskKind,
+  asksPenalty,
+  asksPermission,
+  statesSanction,
+  withoutWhetherAllowed,
+} from '../../src/answer/ask-kinds.js';
 
 describe('ask kinds', () => {
   it('tells a penalty question from a permission question', () => {
@@ -10,6 +16,18 @@ describe('ask kinds', () => {
     expect(asksPermission('在青岛的驾校学车，学员可以自己挑教练吗？')).toBe(true);
     expect(asksPermission('在青岛市区骑电动车能不能带人？')).toBe(true);
     expect(asksPermission('燃气公司多长时间来查一次？')).toBe(false);
+    // Whether what was done is lawful is asked the same way: the rule and its sanction answer it.
+    expect(asksPermission('学校要安排他们去KTV"顶岗实习"，这样合规吗？')).toBe(true);
+    expect(asksPermission('学校大门口的小卖部烟、酒、彩票都卖，这符合规定吗？')).toBe(true);
+    expect(asksPermission('签证还没下来，单位就要停我工资，这合理吗？')).toBe(true);
+    expect(asksPermission('合理用药的宣传由哪个部门负责？')).toBe(false);
+  });
+
+  it('takes away the words that ask whether, not the conduct asked about', () => {
+    expect(withoutWhetherAllowed('烟、酒、彩票都卖，这符合规定吗')).toBe('烟、酒、彩票都卖，这吗');
+    expect(withoutWhetherAllowed('这种事有人管吗')).toBe('这种事吗');
+    expect(withoutWhetherAllowed('我能不配合吗')).toBe('我能不配合吗');
+    expect(withoutWhetherAllowed('夏天能不能带孩子下去游个泳')).toBe('夏天带孩子下去游个泳');
   });
 
   it('finds the sanction, not the rule it sanctions', () => {

@@ -35,6 +35,23 @@ describe('uncoveredAsks', () => {
     expect(uncoveredAsks(q, g, [2, 2, 6, 3], '征收住宅房屋的，按照被征收房屋补偿。')).toEqual([]);
   });
 
+  it('does not name a clause that only asks whether the conduct described is allowed', () => {
+    const g = [['学校'], ['烟'], ['彩票'], ['符合规定']];
+    const q = '学校大门口的小卖部烟、彩票都卖，这符合规定吗？';
+    const rule = '学校、幼儿园周边不得设置烟、酒、彩票销售网点。';
+    expect(uncoveredAsks(q, g, [2, 3, 4, 2], rule, { partial: true })).toEqual([]);
+    // The conduct's own words are still looked for: an answer on other conduct leaves it open.
+    const g2 = [['环保'], ['配合']];
+    expect(
+      uncoveredAsks(
+        '被环保部门拦下来测尾气，要交钱吗？我能不配合吗？',
+        g2,
+        [2, 3],
+        '环保部门抽测不得收取费用。',
+      ),
+    ).toEqual(['我能不配合']);
+  });
+
   it('takes a question that sets the scene and asks once for a one-part question', () => {
     const g = [['信用'], ['修复'], ['申请']];
     expect(
