@@ -11,12 +11,17 @@ const PENALTY_ASK = /罚|处分|法律责任|追究|违法吗|合法吗|犯法|�
 /** A sanction stated by a sentence: a fine, a warning, an order to stop, a revoked licence. */
 const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改正|限期|恢复|补植)|追究/u;
 
+/** Whether what was done is lawful: 这样合规吗, 这合理吗, 这符合规定吗, 这说法站得住吗. */
+const LEGALITY_ASK = /合规|合法吗|合理吗|符合规定吗|违法吗|违规吗|站得住/u;
+
 /**
- * Allowed or not: 能不能, 可以…吗, 行不行, 允许吗, 让不让 — and whether what was done is lawful (这样合规吗,
- * 这合理吗, 这符合规定吗), which the same rule and its sanction answer.
+ * Allowed or not: 能不能, 可以…吗, 行不行, 允许吗, 让不让 — and whether what was done is lawful, which
+ * the same rule and its sanction answer.
  */
-const PERMISSION_ASK =
-  /能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权|合规|合法吗|合理吗|符合规定吗|违法吗|违规吗|站得住/u;
+const PERMISSION_ASK = new RegExp(
+  `能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权|${LEGALITY_ASK.source}`,
+  'u',
+);
 
 /**
  * The words of a clause that only ask whether something is allowed or has consequences (这符合规定吗,
@@ -34,6 +39,11 @@ export function asksPenalty(question: string): boolean {
 /** Whether the question asks whether something is allowed ("能不能", "可以…吗"). Pure. */
 export function asksPermission(question: string): boolean {
   return PERMISSION_ASK.test(question);
+}
+
+/** Whether the question asks whether what was done is lawful ("这样合规吗", "这合理吗"). Pure. */
+export function asksLegality(question: string): boolean {
+  return LEGALITY_ASK.test(question);
 }
 
 /** A clause without the words that ask whether it is allowed ("这符合规定吗" → "这"). Pure. */

@@ -1,5 +1,5 @@
 import { statesProhibition } from '../text/prohibitions.js';
-import { asksAboutFee, asksPenalty, statesSanction } from './ask-kinds.js';
+import { asksAboutFee, asksLegality, asksPenalty, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
 import { LEADING_ENUMERATOR } from './display-text.js';
 
@@ -16,6 +16,9 @@ const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
 
+/** The lead of a question whether the conduct is lawful, answered by a rule that forbids or sanctions it. */
+const LEGALITY_LEAD = '不符合规定';
+
 /** The lead of a yes/no penalty question answered by a sanction sentence. */
 const PENALTY_LEAD = '会，违反规定的要受处罚';
 
@@ -25,6 +28,10 @@ const PENALTY_LEAD = '会，违反规定的要受处罚';
  */
 export function yesNoLead(question: string, sentence: string): string | undefined {
   if (!YES_NO_QUESTION.test(question)) return undefined;
+  // "…这样合规吗" asks whether the conduct described is lawful: a rule forbidding or sanctioning it
+  // answers 不符合规定 (not 不需要 because it says 不得收取, nor 会 because it names a fine).
+  if (asksLegality(question))
+    return statesProhibition(sentence) || statesSanction(sentence) ? LEGALITY_LEAD : undefined;
   // "会挨罚吗" asks whether a sanction follows, not whether the act is allowed: the sanction
   // sentence answers 会; another sentence gives no lead.
   if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;

@@ -296,6 +296,17 @@ describe('yesNoLead', () => {
     );
   });
 
+  it('says 不符合规定 when a question whether the conduct is lawful meets a rule against it', () => {
+    const q = '签证还没下来，单位就要停我工资，还让我交一笔保证金，这合理吗？';
+    const rule = '所在单位不得因其申请出境而对其停发工资，并且不得收取保证金、抵押金。';
+    // Not 不需要: the question asks whether the unit may, not whether the citizen must pay.
+    expect(yesNoLead(q, rule)).toBe('不符合规定');
+    expect(
+      yesNoLead('学校安排学生去KTV实习，这样合规吗？', '违反本条例规定的，处三万元以上十万元以下罚款。'),
+    ).toBe('不符合规定');
+    expect(yesNoLead('这样合规吗？', '学校应当为实习学生购买实习责任保险。')).toBeUndefined();
+  });
+
   it('says 不需要 when a fee question meets an exemption', () => {
     expect(yesNoLead('鉴定费要自己出吗？', '残疾人免交残疾鉴定费和残疾人证工本费。')).toBe('不需要');
   });
