@@ -51,9 +51,14 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const own = new Set(allPhrases(question).map(amountKey));
   own.delete(undefined);
   const phrases = (text: string) =>
-    allPhrases(text).filter(
-      (p) => (!duration || TIME_UNIT.test(p)) && (!clock || CLOCK_TIME.test(p)) && !own.has(amountKey(p)),
-    );
+    phraseMatches(text)
+      .filter(
+        (m) =>
+          (!duration || (TIME_UNIT.test(m[0]) && !WAGES_AFTER.test(text.slice(m.index + m[0].length)))) &&
+          (!clock || CLOCK_TIME.test(m[0])) &&
+          !own.has(amountKey(m[0])),
+      )
+      .map((m) => m[0]);
   const asked = ASKED_UNIT.exec(question)?.[1];
   const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
   const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
@@ -128,8 +133,18 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
 
 /** Every number phrase of a text, in order. */
 function allPhrases(text: string): string[] {
-  return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))].map((m) => m[0]);
+  return phraseMatches(text).map((m) => m[0]);
 }
+
+function phraseMatches(text: string): RegExpExecArray[] {
+  return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))];
+}
+
+/**
+ * Months counted as pay, not as time: "13个月的本人工资", "一个月工资", "6个月的统筹地区上年度职工月平
+ * 均工资" state an amount of money; "3个月内照发工资" is still a span.
+ */
+const WAGES_AFTER = /^(?:的[^，。；,;]{0,14}?)?(?:工资|薪金|薪酬)/u;
 
 /** A lead line and the quoted sentence it is read from. */
 export interface Lead extends Span {

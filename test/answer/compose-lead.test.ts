@@ -20,6 +20,15 @@ describe('numberLead', () => {
     ).toBe('4.5万个');
   });
 
+  it('reads months of pay as money, not as the span of time a 多久 asks', () => {
+    const q = '上班时出了工伤，最长能休多久？';
+    expect(numberLead(q, '七级伤残为13个月的本人工资，八级伤残为11个月的本人工资。')).toBeUndefined();
+    expect(numberLead(q, '每满一年支付一个月工资的标准向劳动者支付经济补偿。')).toBe('一年');
+    // Wages paid for a span are still a span.
+    expect(numberLead(q, '从事故发生当月起3个月内照发工资。')).toBe('3个月');
+    expect(numberLead(q, '停工留薪期一般不超过12个月。')).toBe('12个月');
+  });
+
   it('prefers the measure word the question names', () => {
     const s = '今年重点在数字经济等7个方面推进54项任务。';
     expect(numberLead('一共安排了多少项任务？', s, ['任务'])).toBe('54项');
