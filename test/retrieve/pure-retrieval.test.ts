@@ -310,6 +310,10 @@ describe('asked quantity', () => {
     expect(asksForNumber('能不能一次收好几年的学费？')).toBe(false);
     expect(asksForNumber('几乎每天都停水，怎么投诉？')).toBe(false);
     expect(asksForNumber('好几年没交了，要补几年？')).toBe(true);
+    // 这段时间 names the period the question is about; it asks no time.
+    expect(asksForNumber('出了工伤要停工养伤，这段时间工资还照发吗？')).toBe(false);
+    expect(asksForNumber('停工养伤的时间最长多久？')).toBe(true);
+    expect(asksForNumber('开放时间是几点到几点？')).toBe(true);
     // 几 after a numeral is a vague amount the citizen states (十几年, 二十几岁), no ask.
     expect(asksForNumber('家里养了十几年的狗老死了，能不能在花坛里埋了？')).toBe(false);
     expect(asksForNumber('养了十几年的狗，一年要交几次登记费？')).toBe(true);
