@@ -13,6 +13,7 @@ import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
 import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
+import { guideOfAskedAction } from './guide-actions.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { type ReadDocument, readOnce } from './read-once.js';
 import { referralText, refusalAnswer } from './referral.js';
@@ -80,13 +81,18 @@ export function createExtractiveAnswerer({
   referralLine,
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
-  /** A 办事指南 question from the guide's fields (document-lines.ts). */
+  /**
+   * A 办事指南 question from the guide's fields (document-lines.ts): of the guide of the action the
+   * question names when `top` is its matter's guide for another action (guide-actions.ts).
+   */
   async function guideAnswer(
     question: string,
     top: Passage,
     read: ReadDocument,
   ): Promise<AnswerLine[] | undefined> {
-    const doc = await read(top.chunk.docId);
+    const doc = await read(
+      await guideOfAskedAction(question, top.meta, () => store.listDocuments({ type: '办事指南' })),
+    );
     return doc ? guideLines(question, doc, top, referralLine) : undefined;
   }
 

@@ -47,6 +47,48 @@ const GUIDE = `# 办理及加注普通护照
 3. 居民身份证
 `;
 
+/** Two guides of one certificate, for two actions (guide-actions.ts). */
+const CARD_CANCEL = `# 《中华人民共和国残疾人证》注销
+
+**事项类型**：公共服务
+
+**实施主体**：广东省残疾人联合会
+
+**办理地点**：各县区残联服务窗口
+
+**到现场次数**：1
+
+**咨询电话**：020-83860000
+
+**承诺办结时限**：10(工作日)
+
+## 申请材料
+
+1. 广东省残疾人证注销申请表
+2. 中华人民共和国残疾人证
+`;
+
+const CARD_NEW = `# 《中华人民共和国残疾人证》新办证申请
+
+**事项类型**：公共服务
+
+**实施主体**：广东省残疾人联合会
+
+**办理地点**：各县区残联服务窗口
+
+**到现场次数**：1
+
+**咨询电话**：020-83860000
+
+**承诺办结时限**：30(工作日)
+
+## 申请材料
+
+1. 中华人民共和国残疾人证申请表
+2. 居民身份证
+3. 中华人民共和国残疾评定表
+`;
+
 const PROPERTY = `青岛市物业管理条例
 
 第二十一条 符合下列条件之一的，应当召开首次业主大会会议:
@@ -125,6 +167,8 @@ const DOCS: { id: string; text: string; type: DocType; extra?: Partial<DocumentM
   { id: 'law-birth', text: BIRTH, type: '法规' },
   { id: 'law-noise', text: NOISE, type: '法规' },
   { id: 'guide-passport', text: GUIDE, type: '办事指南' },
+  { id: 'guide-card-cancel', text: CARD_CANCEL, type: '办事指南', extra: { region: '广东省' } },
+  { id: 'guide-card-new', text: CARD_NEW, type: '办事指南', extra: { region: '广东省' } },
   { id: 'law-property', text: PROPERTY, type: '法规' },
   { id: 'law-kindergarten', text: KINDERGARTEN, type: '法规' },
   { id: 'law-vehicles', text: VEHICLES, type: '法规' },
@@ -247,6 +291,26 @@ describe('extractive answers to guide questions', () => {
     const n = Number(/\[(\d+)\]/.exec(last)?.[1]);
     expect(a.citations.find((c) => c.n === n)?.quote).toBe('**咨询电话**：020-12345');
     expectQuotesIntact(a);
+  });
+});
+
+describe('the guide of the action asked', () => {
+  it("answers from the certificate's guide for the action the citizen names, not the one retrieved", async () => {
+    const a = await ask('在广东第一次办残疾人证，要准备哪些材料？', 'guide-card-cancel#2');
+    expect(a.answer.split('\n')[0]).toBe(
+      '根据广东省残疾人联合会“《中华人民共和国残疾人证》新办证申请”办事指南：',
+    );
+    expect(a.answer).toContain('1.中华人民共和国残疾人证申请表');
+    expect(a.answer).not.toContain('注销申请表');
+    expect(a.citations.every((c) => c.docId === 'guide-card-new')).toBe(true);
+    expectQuotesIntact(a);
+  });
+
+  it('keeps the retrieved guide when the question names its action or none', async () => {
+    const cancel = await ask('老人去世了，残疾人证注销要带什么材料？', 'guide-card-cancel#2');
+    expect(cancel.answer).toContain('注销申请表');
+    const none = await ask('残疾人证要准备哪些材料？', 'guide-card-cancel#2');
+    expect(none.answer).toContain('注销申请表');
   });
 });
 
