@@ -14,6 +14,7 @@ import { definitionsIn, definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
 import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
 import { guideOfAskedAction } from './guide-actions.js';
+import { guideOfOtherMatter } from './guide-matter.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { type ReadDocument, readOnce } from './read-once.js';
 import { referralText, refusalAnswer } from './referral.js';
@@ -83,17 +84,22 @@ export function createExtractiveAnswerer({
 }: ExtractiveAnswererOptions): AnswerProvider {
   /**
    * A 办事指南 question from the guide's fields (document-lines.ts): of the guide of the action the
-   * question names when `top` is its matter's guide for another action (guide-actions.ts).
+   * question names when `top` is its matter's guide for another action (guide-actions.ts); none
+   * from a guide of another matter (guide-matter.ts).
    */
   async function guideAnswer(
     question: string,
     top: Passage,
     read: ReadDocument,
-  ): Promise<AnswerLine[] | undefined> {
+    terms: Retrieval['terms'],
+  ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
     const doc = await read(
       await guideOfAskedAction(question, top.meta, () => store.listDocuments({ type: '办事指南' })),
     );
-    return doc ? guideLines(question, doc, top, referralLine) : undefined;
+    if (!doc) return undefined;
+    const lines = guideLines(question, doc, top, referralLine);
+    const other = lines && terms ? guideOfOtherMatter(doc, terms) : undefined;
+    return other ? { notAbout: other } : lines;
   }
 
   /** A question about the document itself ("这份文件的发文字号…什么时候发布的"), from its header. */
@@ -257,13 +263,15 @@ export function createExtractiveAnswerer({
           question,
           siblingGuide(question, retrieval.passages) ?? retrieval.passages[0],
           read,
+          retrieval.terms,
         )) ??
         (await passageLines(question, retrieval, read));
     }
     if (lines && 'notAbout' in lines) {
-      // The best passage only mentions the question's main subject in passing (居住证明 for 居住证):
-      // say what is missing rather than quote it.
-      const onward = referralText(retrieval, referralLine).replace(/^[^。]*。/u, '');
+      // The best passage only mentions the question's main subject in passing (居住证明 for 居住证), or
+      // the guide is of another matter: say what is missing rather than quote it, and refer on without
+      // that document's phone — it is the one found not to be about the question.
+      const onward = referralText({ ...retrieval, confidence: 0 }, referralLine).replace(/^[^。]*。/u, '');
       const text = `抱歉，现有资料中没有找到关于“${lines.notAbout}”的规定，为避免误导，暂不作答。${onward}`;
       return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
     }

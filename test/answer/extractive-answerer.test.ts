@@ -306,6 +306,28 @@ describe('the guide of the action asked', () => {
     expectQuotesIntact(a);
   });
 
+  it("refuses a guide of another matter, without that guide's phone", async () => {
+    const question = '在广州申请公租房要满足什么条件？';
+    const retrieval = {
+      ...fakeRetrieval(await passages('guide-passport#6')),
+      terms: {
+        groups: [['广州'], ['申请'], ['公租房', '公共租赁住房'], ['条件']],
+        idf: new Map([
+          ['广州', 2],
+          ['申请', 1],
+          ['公租房', 10],
+          ['公共租赁住房', 9],
+          ['条件', 1],
+        ]),
+      },
+    };
+    const a = await answerer.answer(question, retrieval);
+    expect(a.refused).toBe(true);
+    expect(a.answer).toContain('没有找到关于“公租房”的规定');
+    expect(a.answer).not.toContain('020-12345');
+    expect(a.citations).toEqual([]);
+  });
+
   it('keeps the retrieved guide when the question names its action or none', async () => {
     const cancel = await ask('老人去世了，残疾人证注销要带什么材料？', 'guide-card-cancel#2');
     expect(cancel.answer).toContain('注销申请表');
