@@ -5,8 +5,11 @@
  * sentences that share those terms, the one that answers, and which articles go together.
  */
 
+/** Whether anyone deals with the conduct: 这种事有人管吗, 管不管. */
+const ANYONE_DEALS = '有人管|管不管|没人管';
+
 /** The consequence of breaking a rule: 会挨罚吗, 怎么处罚, 要负什么责任, 合法吗, 这种事有人管吗. */
-const PENALTY_ASK = /罚|处分|法律责任|追究|违法吗|合法吗|犯法|后果|有人管|管不管|没人管/u;
+const PENALTY_ASK = new RegExp(`罚|处分|法律责任|追究|违法吗|合法吗|犯法|后果|${ANYONE_DEALS}`, 'u');
 
 /** A sanction stated by a sentence: a fine, a warning, an order to stop, a revoked licence. */
 const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改正|限期|恢复|补植)|追究/u;
@@ -14,12 +17,15 @@ const SANCTION = /罚款|警告|拘留|吊销|没收|处分|责令(?:停止|改�
 /** Whether what was done is lawful: 这样合规吗, 这合理吗, 这符合规定吗, 这说法站得住吗. */
 const LEGALITY_ASK = /合规|合法吗|合理吗|符合规定吗|违法吗|违规吗|站得住/u;
 
+/** The words that ask whether something is allowed, whatever it is: 能不能, 允许, 行不行. */
+const ALLOWED_WORDS = '能不能|能否|可不可以|可否|允许|行不行|让不让|准不准';
+
 /**
  * Allowed or not: 能不能, 可以…吗, 行不行, 允许吗, 让不让 — and whether what was done is lawful, which
  * the same rule and its sanction answer.
  */
 const PERMISSION_ASK = new RegExp(
-  `能不能|能否|可不可以|可否|可以.{0,12}吗|能.{0,12}吗|允许|行不行|让不让|准不准|有没有权|有权|${LEGALITY_ASK.source}`,
+  `${ALLOWED_WORDS}|可以.{0,12}吗|能.{0,12}吗|有没有权|有权|${LEGALITY_ASK.source}`,
   'u',
 );
 
@@ -28,8 +34,10 @@ const PERMISSION_ASK = new RegExp(
  * 这种事有人管吗), with the conduct they ask about left in place ("我能不配合吗" keeps 不配合): the quoted
  * rule answers them.
  */
-const WHETHER_ALLOWED =
-  /能不能|能否|可不可以|可否|允许|行不行|让不让|准不准|合规|合法吗|合不合法|是否合法|合理吗|合不合理|符合规定|违法吗|违规吗|站得住|有人管|管不管|没人管/gu;
+const WHETHER_ALLOWED = new RegExp(
+  `${ALLOWED_WORDS}|合不合法|是否合法|合不合理|符合规定|${LEGALITY_ASK.source}|${ANYONE_DEALS}`,
+  'gu',
+);
 
 /** Whether the question asks about a penalty ("会挨罚吗", "怎么处罚"). Pure. */
 export function asksPenalty(question: string): boolean {
