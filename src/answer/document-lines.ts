@@ -41,7 +41,7 @@ export function guideLines(
   top: Passage,
   referralLine: string,
 ): AnswerLine[] | undefined {
-  const asks = guideAsks(question);
+  const asks = guideAsks(question, doc.meta.title);
   const guide = parseServiceGuide(doc.text);
   if (!guide) return undefined;
   // A question no field names (能探望哪些亲属？要自己去申请吗？) is about who may apply and how:
@@ -49,7 +49,8 @@ export function guideLines(
   if (asks.length === 0 && !guide.fields.has('受理条件')) return undefined;
   // A part of the question no field answers ("补办之前要先做什么？") is read in the 受理条件,
   // where guides state such particulars.
-  const unmapped = asks.length === 0 || askingParts(question).some((part) => guideAsks(part).length === 0);
+  const unmapped =
+    asks.length === 0 || askingParts(question).some((part) => guideAsks(part, doc.meta.title).length === 0);
   const { lines, missing } = composeGuideAnswer(guide, asks, { withConditions: unmapped });
   if (lines.length === 0) return undefined;
   const authority = guide.fields.get('实施主体')?.value;

@@ -64,8 +64,30 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
  */
 const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工作日|个月|天|日)(?:之内|以内|内)/u;
 
-/** The guide asks of a question, in question order; empty when it asks none of them. Pure. */
-export function guideAsks(question: string): GuideAsk[] {
+/**
+ * The question with the ask words that begin a word of the guide's title blanked: "开个养老保险缴费
+ * 凭证" names the guide's 参保缴费凭证 and asks no fee. An ask word counts as the title's when the
+ * title holds it with the character that follows it in the question.
+ */
+function withoutTitleWords(question: string, title: string): string {
+  if (!title) return question;
+  let out = question;
+  for (const ask of ASKS) {
+    for (const m of question.matchAll(new RegExp(ask.words.source, 'gu'))) {
+      const word = question.slice(m.index, m.index + m[0].length + 1);
+      if (word.length > m[0].length && title.includes(word))
+        out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+    }
+  }
+  return out;
+}
+
+/**
+ * The guide asks of a question, in question order; empty when it asks none of them. `title`, the
+ * guide's, keeps the words of its name from reading as asks (withoutTitleWords). Pure.
+ */
+export function guideAsks(question: string, title = ''): GuideAsk[] {
+  question = withoutTitleWords(question, title);
   const found: GuideAsk[] = [];
   const deadline = APPLICANT_DEADLINE.exec(question);
   if (deadline) {

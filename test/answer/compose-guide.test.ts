@@ -71,6 +71,21 @@ describe('guideAsks', () => {
     expect(asks[0].fields).toEqual(['承诺办结时限', '法定办结时限']);
   });
 
+  it("reads no ask in the words of the guide's own name", () => {
+    const title = '养老保险参保缴费凭证申请';
+    // 缴费 begins 缴费凭证, the thing applied for: no fee is asked.
+    expect(guideAsks('在广东省社保局开个养老保险缴费凭证，要等几天？', title).map((a) => a.label)).toEqual([
+      '办理时限',
+    ]);
+    expect(guideAsks('开养老保险缴费凭证要交费吗？', title).map((a) => a.label)).toEqual(['收费']);
+    const visit = '预约现场探访司法强制隔离戒毒所收治的戒毒人员';
+    expect(guideAsks('去戒毒所预约现场探访家属，要准备什么材料？', visit).map((a) => a.label)).toEqual([
+      '申请材料',
+    ]);
+    // Without the title, the same words read as asks.
+    expect(guideAsks('去戒毒所预约现场探访家属，要准备什么材料？').map((a) => a.label)).toContain('网上预约');
+  });
+
   it('takes 投诉电话 for the complaint line, not the enquiry line', () => {
     expect(guideAsks('投诉电话是多少？').map((a) => a.label)).toEqual(['监督投诉电话']);
   });
