@@ -30,6 +30,17 @@ describe('sibling guides', () => {
     );
   });
 
+  it('counts titles sharing a third of their pairs as siblings, and the question names one of them', () => {
+    const skills = guide('遗失技能人员职业资格证书补发申请');
+    const legal = guide('法律职业资格证书的补发或更换');
+    expect(siblingGuide('法律职业资格证书丢了要补办，在广东得跑几趟现场？', [skills, legal])).toBe(legal);
+    const claim = guide('企业职工基本养老金申领');
+    const resume = guide('恢复企业职工养老保险待遇申请');
+    expect(siblingGuide('之前养老金被停了，现在申请恢复发放，多久能办好？', [claim, resume])).toBe(resume);
+    // Named the other way round, the first stays.
+    expect(siblingGuide('第一次申领企业职工基本养老金要带什么？', [claim, resume])).toBe(claim);
+  });
+
   it("keeps the retrieval's choice on a tie, for a long title of another matter, and for non-guides", () => {
     expect(siblingGuide('探亲签注能探望哪些亲属？', [TAIWAN, HK])).toBe(TAIWAN);
     const firm = guide('律师事务所设立许可');
