@@ -11,15 +11,13 @@ import { numberLead, numberLeads } from './compose-lead.js';
 import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsIn, definitionsUsed } from './defined-terms.js';
-import { asksOnlyDocumentFacts, documentFactAnswerLines, guideLines } from './document-lines.js';
+import { asksOnlyDocumentFacts, documentFactAnswerLines } from './document-lines.js';
 import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
-import { guideOfAskedAction } from './guide-actions.js';
-import { guideOfOtherMatter } from './guide-matter.js';
+import { guideAnswer } from './guide-answer.js';
 import { askedPart, askingParts, questionParts, uncoveredAsks } from './question-asks.js';
 import { type ReadDocument, readOnce } from './read-once.js';
-import { referralText, refusalAnswer } from './referral.js';
+import { notAboutText, referralText, refusalAnswer } from './referral.js';
 import { articlesReferring } from './referring-articles.js';
-import { siblingGuide } from './sibling-guides.js';
 import { withStatedRanges } from './stated-case.js';
 import { dominantTopicMissing } from './topic-check.js';
 import { withListLead, yesNoLead } from './yes-no-lead.js';
@@ -82,26 +80,6 @@ export function createExtractiveAnswerer({
   referralLine,
   ...selection
 }: ExtractiveAnswererOptions): AnswerProvider {
-  /**
-   * A 办事指南 question from the guide's fields (document-lines.ts): of the guide of the action the
-   * question names when `top` is its matter's guide for another action (guide-actions.ts); none
-   * from a guide of another matter (guide-matter.ts).
-   */
-  async function guideAnswer(
-    question: string,
-    top: Passage,
-    read: ReadDocument,
-    terms: Retrieval['terms'],
-  ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
-    const doc = await read(
-      await guideOfAskedAction(question, top.meta, () => store.listDocuments({ type: '办事指南' })),
-    );
-    if (!doc) return undefined;
-    const lines = guideLines(question, doc, top, referralLine);
-    const other = lines && terms ? guideOfOtherMatter(doc, terms) : undefined;
-    return other ? { notAbout: other } : lines;
-  }
-
   /** A question about the document itself ("这份文件的发文字号…什么时候发布的"), from its header. */
   async function documentFactAnswer(
     question: string,
@@ -259,20 +237,12 @@ export function createExtractiveAnswerer({
       const read = readOnce(store);
       lines =
         (await documentFactAnswer(question, retrieval.passages[0], read)) ??
-        (await guideAnswer(
-          question,
-          siblingGuide(question, retrieval.passages) ?? retrieval.passages[0],
-          read,
-          retrieval.terms,
-        )) ??
+        (await guideAnswer(question, retrieval, read, { store, referralLine })) ??
         (await passageLines(question, retrieval, read));
     }
     if (lines && 'notAbout' in lines) {
-      // The best passage only mentions the question's main subject in passing (居住证明 for 居住证), or
-      // the guide is of another matter: say what is missing rather than quote it, and refer on without
-      // that document's phone — it is the one found not to be about the question.
-      const onward = referralText({ ...retrieval, confidence: 0 }, referralLine).replace(/^[^。]*。/u, '');
-      const text = `抱歉，现有资料中没有找到关于“${lines.notAbout}”的规定，为避免误导，暂不作答。${onward}`;
+      // The passage or guide is not about the question's main subject: say what is missing.
+      const text = notAboutText(lines.notAbout, referralLine);
       return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
     }
     if (!lines?.some((l) => l.source)) return refusal(retrieval, referralLine);

@@ -64,6 +64,9 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
  */
 const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工作日|个月|天|日)(?:之内|以内|内)/u;
 
+/** Each ask's words, matched throughout a question. */
+const EVERY_ASK_WORD = ASKS.map((ask) => new RegExp(ask.words.source, 'gu'));
+
 /**
  * The question with the ask words that begin a word of the guide's title blanked: "开个养老保险缴费
  * 凭证" names the guide's 参保缴费凭证 and asks no fee. An ask word counts as the title's when the
@@ -72,8 +75,8 @@ const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工�
 function withoutTitleWords(question: string, title: string): string {
   if (!title) return question;
   let out = question;
-  for (const ask of ASKS) {
-    for (const m of question.matchAll(new RegExp(ask.words.source, 'gu'))) {
+  for (const words of EVERY_ASK_WORD) {
+    for (const m of question.matchAll(words)) {
       const word = question.slice(m.index, m.index + m[0].length + 1);
       if (word.length > m[0].length && title.includes(word))
         out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);

@@ -14,6 +14,15 @@ export function refusalAnswer(text: string, provider: string): Answer {
 }
 
 /**
+ * The refusal when the passage or guide found is not about the question's main subject (it names
+ * 居住证明 for 居住证, or it is a guide of another matter): say what is missing and refer on to the
+ * hotline — not to that document's phone, since it is the one found not to be about the question.
+ */
+export function notAboutText(subject: string, referralLine: string): string {
+  return `抱歉，现有资料中没有找到关于“${subject}”的规定，为避免误导，暂不作答。建议拨打${referralLine}。`;
+}
+
+/**
  * The refusal a citizen sees when the documents do not answer: say so plainly, do not guess, and
  * refer on — to the contact line of the most relevant document when retrieval found a related one,
  * otherwise to the configured hotline (12345 政务服务便民热线 by default).
