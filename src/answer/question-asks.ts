@@ -1,21 +1,11 @@
 import { asksForConditions, asksForNumber } from '../retrieve/query-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { questionParts } from '../text/question-parts.js';
 import { withoutWhetherAllowed } from './ask-kinds.js';
 import { numberLead } from './compose-lead.js';
 import type { AskedPart } from './compose-passage.js';
 
-/**
- * The parts of a question that asks several things ("算力券是什么？怎么申请？", "产假多少天？
- * 男方有护理假吗？"). A part is separated by ？ ! ； or a comma followed by a new question word.
- */
-export function questionParts(question: string): string[] {
-  return question
-    .split(
-      /[？?！!；;]+|[，,](?=\s*(?:那|还|另外|以及|并且|而且|再|同时)?\s*(?:要|需要|能|可以|是否|有没有|多|几|哪|怎|什么|谁|会|得))/u,
-    )
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
+export { questionParts };
 
 /** A part that asks something (not a scene-setting clause like "在青岛坐出租车"). */
 export const ASKING =

@@ -1,3 +1,4 @@
+import { partSpans } from '../text/question-parts.js';
 import { joinedSeparableVerbs } from '../text/separable-verbs.js';
 import { isAskWord, isQuestionWord, isSceneWord } from './question-words.js';
 import { withoutStatedValues } from './stated-values.js';
@@ -37,9 +38,30 @@ const NOT_ASKING_JI = /好几|[十百千万]几|几乎|几经|几率|[这那](?:
 /** A query term that states a vague amount (好几百年, 十几年): the citizen's scene, no topic. */
 const IDLE_JI_WORD = /^(?:好几|[零〇一二两三四五六七八九十百千万]*[十百千万]几)/u;
 
-/** The question with the 几 words that ask nothing blanked (NOT_ASKING_JI), offsets kept. */
+/** A clause asking whether (…吗, 会不会, 能不能 …). */
+const WHETHER_ASK = /[吗嘛]\s*[，,。；;]?$|([会能可要是有行算让])[不没]\1|可不可以/u;
+const NUMBER_WORD = /几|多少|多久|多长/u;
+
+/**
+ * The question with the 几 words that ask nothing blanked, offsets kept: NOT_ASKING_JI, and a 几 or
+ * 多少 in the scene a question sets before asking whether ("孩子想捡几个带回家孵，这样可以吗？",
+ * "朋友来青岛玩几天，不住酒店…需要去派出所登记吗？"): within one part of the question
+ * (question-parts.ts), the clauses before one that asks whether count nothing, when neither that
+ * clause nor any after it holds a number word.
+ */
 function withoutIdleJi(question: string): string {
-  return question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
+  let out = question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
+  for (const [start, end] of partSpans(out)) {
+    const clauses = out.slice(start, end).split(/(?<=[，,。；;])/u);
+    const ask = clauses.findLastIndex((clause) => WHETHER_ASK.test(clause));
+    if (ask < 1 || clauses.slice(ask).some((clause) => NUMBER_WORD.test(clause))) continue;
+    const scene = clauses
+      .slice(0, ask)
+      .join('')
+      .replace(/几|多少/gu, (word) => ' '.repeat(word.length));
+    out = out.slice(0, start) + scene + out.slice(start + scene.length);
+  }
+  return out;
 }
 
 /** Questions that want a number, an amount or a date (多少/几/何时 …). */

@@ -320,4 +320,17 @@ describe('asked quantity', () => {
     expect(topicalGroups([['十几年'], ['二十几岁'], ['狗', '犬']])).toEqual([['狗', '犬']]);
     expect(askedQuantity('好几年没交的学费一次补多少？', g('好几年', '学费', '一次', '补'))).toBeUndefined();
   });
+  it('reads a 几 of the scene set before asking whether as no number asked', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    const scene = '草丛里有一窝野鸭蛋，孩子想捡几个带回家孵，这样可以吗？';
+    expect(asksForNumber(scene)).toBe(false);
+    expect(askedQuantity(scene, g('野鸭蛋', '带回家', '孵'))).toBeUndefined();
+    expect(asksForNumber('朋友来青岛玩几天，不住酒店，直接住我家。需要去派出所登记吗？')).toBe(false);
+    expect(asksForNumber('开了张几十块钱的罚单。这种罚单会不会记进信用记录，以后影响贷款？')).toBe(false);
+    // The number asked in its own part, or in the clause that asks whether, still counts.
+    expect(asksForNumber('单位得给我放几天假？工资照发吗？')).toBe(true);
+    expect(asksForNumber('材料要几份，需要原件吗？')).toBe(true);
+    expect(asksForNumber('要交几年社保才能落户吗？')).toBe(true);
+    expect(asksForNumber('孩子想捡几个，最多能捡几个吗？')).toBe(true);
+  });
 });
