@@ -5,6 +5,7 @@ import { normaliseForIndex } from '../text/normalise.js';
 import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
 import { splitSentences } from '../text/sentences.js';
 import { answersAskKind, asksPenalty, statesSanction } from './ask-kinds.js';
+import { LEADING_ENUMERATOR } from './display-text.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {
@@ -97,7 +98,8 @@ const PASSAGE_SHARE = 0.5;
  * retrieval score (RETRIEVAL_PRIOR_EXPONENT), with bonuses for numbers (多少/几/何时 questions),
  * sanctions (罚 questions), enumerations (哪些 questions), prohibitions (哪些…禁止 questions) and
  * the kind of thing asked (a time limit, a party, a place, a fee). Returned best first by `order`,
- * which adds the terms the rest of the passage holds (PASSAGE_SHARE). Pure given its inputs.
+ * which adds the terms the rest of the passage holds (PASSAGE_SHARE), an enumerated item's sibling
+ * items left out. Pure given its inputs.
  */
 export function scoreSentences(
   question: string,
@@ -118,14 +120,27 @@ export function scoreSentences(
     const { chunk } = passage;
     const heading = normaliseForIndex(`${passage.meta.title} ${chunk.headingPath.join(' ')}`);
     const headed = groups.map((group) => group.some((term) => heading.includes(term)));
-    const whole = normaliseForIndex(chunk.text);
-    const around = groups.map((group) => group.some((term) => whole.includes(term)));
-    for (const span of splitSentences(chunk.text)) {
+    const spans = splitSentences(chunk.text).map((span) => {
       // Leading bullets and spaces are page layout, not part of what is quoted.
       let from = span.start;
       while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
-      const text = chunk.text.slice(from, span.end);
+      return { from, end: span.end, text: chunk.text.slice(from, span.end) };
+    });
+    const holds = (text: string) => groups.map((group) => group.some((term) => text.includes(term)));
+    const around = holds(normaliseForIndex(chunk.text));
+    // The items of a list are alternatives, each another case: what a sibling item names is no
+    // context of an item ("（二）…十日内…五小时内到达现场" does not concern the 漏水 of "（一）").
+    const aroundItem = holds(
+      normaliseForIndex(
+        spans
+          .filter((s) => !LEADING_ENUMERATOR.test(s.text))
+          .map((s) => s.text)
+          .join('\n'),
+      ),
+    );
+    for (const { from, end, text } of spans) {
       const norm = normaliseForIndex(text);
+      const contextHeld = LEADING_ENUMERATOR.test(text) ? aroundItem : around;
       if (norm.length < 4) continue;
       let covered = 0;
       let context = 0;
@@ -135,7 +150,7 @@ export function scoreSentences(
           covered += weights[i];
           covers.push(i);
         } else if (headed[i]) covered += weights[i] * HEADING_SHARE;
-        else if (around[i]) context += weights[i] * PASSAGE_SHARE;
+        else if (contextHeld[i]) context += weights[i] * PASSAGE_SHARE;
       });
       let score = covered / total;
       if (score === 0) continue;
@@ -149,7 +164,7 @@ export function scoreSentences(
       scored.push({
         passageIndex,
         start: chunk.start + from,
-        end: chunk.start + span.end,
+        end: chunk.start + end,
         text,
         score: score * prior,
         order: (score + context / total) * prior,

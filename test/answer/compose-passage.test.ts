@@ -109,6 +109,37 @@ describe('the rest of the passage orders its sentences', () => {
     expect(best.order).toBeGreaterThan(best.score);
   });
 
+  it('does not lend an item the words of a sibling item: each item is another case', () => {
+    const heating = articlePassages('城市管理规定', [
+      {
+        text:
+          '第四十九条 有关单位接到投诉后，应当按照下列规定处理：\n（一）对管道漏水的投诉，必须在一小时内到达现场抢修；\n' +
+          '（二）对供热质量的投诉，在采暖期开始后的十日内，必须在五小时内到达现场处理；',
+        score: 1,
+      },
+    ]);
+    const weights = new Map([
+      ['漏水', 6],
+      ['供热', 3],
+      ['现场', 3],
+      ['投诉', 3],
+    ]);
+    const scored = scoreSentences(
+      '暖气漏水了，打投诉电话，最晚多长时间必须到现场？',
+      heating,
+      [['漏水'], ['供热'], ['投诉'], ['现场']],
+      weights,
+    );
+    // （二） gets the number bonus (十日), （一） does not (一小时): lent 漏水 by its sibling, （二）
+    // would order first although it holds less of the question.
+    const items = scored.filter((s) => /^（[一二]）/u.test(s.text));
+    expect(items[0].text).toContain('漏水');
+    expect(items[1].order).toBe(items[1].score);
+    // The lead-in still takes its items' words as its context.
+    const lead = scored.find((s) => s.text.startsWith('第四十九条'));
+    expect(lead?.order).toBeGreaterThan(lead?.score ?? 0);
+  });
+
   it('orders without letting more sentences join the answer', () => {
     const scored = scoreSentences(question, passages, groups, idf);
     const other = scored.find((s) => s.text.includes('私自开启'));
