@@ -21,7 +21,9 @@ export async function guideAnswer(
 ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
   const top = siblingGuide(question, retrieval.passages) ?? retrieval.passages[0];
   const doc = await read(
-    await guideOfAskedAction(question, top.meta, () => store.listDocuments({ type: '办事指南' })),
+    await guideOfAskedAction(question, top.meta, (authority) =>
+      store.listDocuments({ type: '办事指南', ...(authority ? { authority } : {}) }),
+    ),
   );
   if (!doc) return undefined;
   const lines = guideLines(question, doc, top, referralLine);

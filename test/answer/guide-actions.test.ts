@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { actionSibling, askedAction, titleAction } from '../../src/answer/guide-actions.js';
+import {
+  actionSibling,
+  askedAction,
+  guideOfAskedAction,
+  titleAction,
+} from '../../src/answer/guide-actions.js';
 import type { DocumentMeta } from '../../src/domain.js';
 
-const guide = (id: string, title: string, region = '广东省'): DocumentMeta => ({
+const guide = (
+  id: string,
+  title: string,
+  region = '广东省',
+  authority = '广东省残疾人联合会',
+): DocumentMeta => ({
   id,
   title,
   type: '办事指南',
   region,
+  authority,
   sourcePath: `${id}.md`,
 });
 
@@ -44,5 +55,31 @@ describe('guide actions', () => {
     expect(actionSibling('第一次办护照要带什么？', guide('p', '办理及加注普通护照'), all)).toBeUndefined();
     expect(actionSibling('第一次办残疾人证要带什么？', CANCEL, [CANCEL, OTHER_REGION_NEW])).toBeUndefined();
     expect(actionSibling('第一次办残疾人证要带什么？', CANCEL, [CANCEL, PASSPORT_NEW])).toBeUndefined();
+  });
+
+  it("takes the sibling from the guide's own authority only", () => {
+    const otherAuthorityNew = guide(
+      'other',
+      '《中华人民共和国残疾人证》新办证申请',
+      '广东省',
+      '广东省民政厅',
+    );
+    expect(actionSibling('第一次办残疾人证要带什么？', CANCEL, [CANCEL, otherAuthorityNew])).toBeUndefined();
+  });
+
+  it('lists guides only when the top guide names another action, and only of its authority', async () => {
+    const asked: (string | undefined)[] = [];
+    const list = async (authority: string | undefined) => {
+      asked.push(authority);
+      return [CANCEL, NEW, RENEW, LOST].filter((g) => g.authority === authority);
+    };
+    expect(await guideOfAskedAction('第一次办残疾人证要带什么？', CANCEL, list)).toBe('new');
+    expect(asked).toEqual(['广东省残疾人联合会']);
+    // The same action, no action named, or a title naming none: nothing is listed.
+    expect(await guideOfAskedAction('残疾人证注销要带什么？', CANCEL, list)).toBe('cancel');
+    expect(await guideOfAskedAction('残疾人证要带什么？', CANCEL, list)).toBe('cancel');
+    const plain = guide('plain', '残疾人证业务咨询');
+    expect(await guideOfAskedAction('第一次办残疾人证要带什么？', plain, list)).toBe('plain');
+    expect(asked).toHaveLength(1);
   });
 });
