@@ -5,8 +5,6 @@ import { withoutWhetherAllowed } from './ask-kinds.js';
 import { numberLead } from './compose-lead.js';
 import type { AskedPart } from './compose-passage.js';
 
-export { questionParts };
-
 /** A part that asks something (not a scene-setting clause like "在青岛坐出租车"). */
 export const ASKING =
   /吗|呢|什么|哪|谁|几|多少|多久|多长|多大|多重|怎|如何|是否|能不能|可不可以|要不要|有没有|啥|[？?]$/u;

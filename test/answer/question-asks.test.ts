@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askingParts, questionParts, uncoveredAsks } from '../../src/answer/question-asks.js';
+import { askingParts, uncoveredAsks } from '../../src/answer/question-asks.js';
+import { questionParts } from '../../src/text/question-parts.js';
 
 describe('questionParts', () => {
   it('splits at question marks and at a comma before a new question', () => {
