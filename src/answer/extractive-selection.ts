@@ -124,23 +124,26 @@ export function scoreSentences(
       // Leading bullets and spaces are page layout, not part of what is quoted.
       let from = span.start;
       while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
-      return { from, end: span.end, text: chunk.text.slice(from, span.end) };
+      const text = chunk.text.slice(from, span.end);
+      return { from, end: span.end, text, item: LEADING_ENUMERATOR.test(text) };
     });
     const holds = (text: string) => groups.map((group) => group.some((term) => text.includes(term)));
     const around = holds(normaliseForIndex(chunk.text));
     // The items of a list are alternatives, each another case: what a sibling item names is no
     // context of an item ("（二）…十日内…五小时内到达现场" does not concern the 漏水 of "（一）").
-    const aroundItem = holds(
-      normaliseForIndex(
-        spans
-          .filter((s) => !LEADING_ENUMERATOR.test(s.text))
-          .map((s) => s.text)
-          .join('\n'),
-      ),
-    );
-    for (const { from, end, text } of spans) {
+    const aroundItem = spans.some((s) => s.item)
+      ? holds(
+          normaliseForIndex(
+            spans
+              .filter((s) => !s.item)
+              .map((s) => s.text)
+              .join('\n'),
+          ),
+        )
+      : around;
+    for (const { from, end, text, item } of spans) {
       const norm = normaliseForIndex(text);
-      const contextHeld = LEADING_ENUMERATOR.test(text) ? aroundItem : around;
+      const contextHeld = item ? aroundItem : around;
       if (norm.length < 4) continue;
       let covered = 0;
       let context = 0;
