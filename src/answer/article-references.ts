@@ -1,6 +1,6 @@
 import type { Passage } from '../domain.js';
+import { ARTICLE_LABEL } from '../text/piece-labels.js';
 import { statesSanction } from './ask-kinds.js';
-import { ARTICLE_LABEL } from './display-text.js';
 
 const NUMERAL = '[一二三四五六七八九十百千零〇\\d]+';
 /** "本条例第三条、第五条第二款" (matchAll copies a global pattern, so one can be shared). */

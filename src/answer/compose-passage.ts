@@ -1,7 +1,8 @@
 import type { Passage } from '../domain.js';
+import { ARTICLE_LABEL, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { splitSentences } from '../text/sentences.js';
 import { crossReferenced } from './article-references.js';
-import { ARTICLE_LABEL, isEnumeratorOnly, LEADING_ENUMERATOR } from './display-text.js';
+import { isEnumeratorOnly } from './display-text.js';
 import { KEEP_RATIO, type ScoredSentence } from './extractive-selection.js';
 
 /**

@@ -9,6 +9,8 @@
  * - a piece that is only an enumerator ("（一）", "5.", "(3)") is dropped: `isEnumeratorOnly`.
  */
 
+import { ARTICLE_LABEL } from '../text/piece-labels.js';
+
 const HAN = /\p{Script=Han}/u;
 const FULL_WIDTH: Record<string, string> = {
   ',': '，',
@@ -24,14 +26,6 @@ const CHINESE_PUNCT = /[，。；：、！？（）《》“”]/;
 /** An enumerator alone: （一） 一、 (3) 3. 3、 ①. */
 const ENUMERATOR_ONLY =
   /^\s*(?:[（(]\s*[一二三四五六七八九十百\d]{1,4}\s*[)）]|[一二三四五六七八九十百]{1,4}、|\d{1,3}\s*[.、．)）]|[①-⑳])\s*[。；;，,]?\s*$/u;
-
-/** Leading enumerator of a list item: "（一）", "1.", "(2)", "一、". */
-export const LEADING_ENUMERATOR =
-  /^\s*(?:[（(]\s*[一二三四五六七八九十百\d]{1,4}\s*[)）]|[一二三四五六七八九十百]{1,4}、|\d{1,3}\s*[.、．)）](?!\d)|[①-⑳])\s*/u;
-
-/** Law article label at the start of a piece: "第二十一条", "第十七条之一". */
-export const ARTICLE_LABEL =
-  /^\s*(第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?)[\s　]*/u;
 
 export function isEnumeratorOnly(text: string): boolean {
   return ENUMERATOR_ONLY.test(text);

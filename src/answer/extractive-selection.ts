@@ -2,10 +2,10 @@ import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
 import { splitSentences } from '../text/sentences.js';
 import { answersAskKind, asksPenalty, statesSanction } from './ask-kinds.js';
-import { LEADING_ENUMERATOR } from './display-text.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {

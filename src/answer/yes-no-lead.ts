@@ -1,7 +1,7 @@
+import { LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { statesProhibition } from '../text/prohibitions.js';
 import { asksAboutFee, asksLegality, asksPenalty, statesSanction } from './ask-kinds.js';
 import { isListLead } from './compose-passage.js';
-import { LEADING_ENUMERATOR } from './display-text.js';
 
 /*
  * The yes/no lead of an answer: 可以/不可以 for a permission question, 需要/不需要 for an obligation,

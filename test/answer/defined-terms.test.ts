@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { definitionsIn, definitionsUsed } from '../../src/answer/defined-terms.js';
+import { definitionsUsed } from '../../src/answer/defined-terms.js';
 import type { Chunk } from '../../src/domain.js';
+import { definitionsIn } from '../../src/text/defined-terms.js';
 
 const TEXT = `第四十二条 本条例中下列用语的含义：
 （一）午间，是指北京时间十二时至十四时之间的期间；
