@@ -101,6 +101,8 @@ export interface MatchExplanation {
   vectorRank?: number;
   /** Matched by the article route (a question that names a document and an article). */
   articleMatch?: boolean;
+  /** Found by the definition route: the passage defines this term the question asks about. */
+  definitionOf?: string;
   /** Found by searching this asking part of a multi-part question alone (0-based; answer/part-retrieval.ts). */
   askedPart?: number;
   /** Query terms found in the passage. */

@@ -16,6 +16,7 @@ import {
 } from './answerability-model.js';
 import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
 import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
+import { definingChunk, definitionAsks } from './definition-route.js';
 import { foldCopies } from './fold-copies.js';
 import { forbiddenListPrior } from './forbidden-lists.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
@@ -123,6 +124,27 @@ export function createHybridRetriever({
     return (doc?.chunks ?? []).filter((c) => articleNumber(c.article) === ref.number);
   }
 
+  /**
+   * "多少年的老树才算古树": the chunk of the first-ranked document that defines the term asked
+   * about (definition-route.ts). Another document's definition is not brought in: a question
+   * naming a rule (按青岛的噪声管理规定…“夜间”) keeps that rule's wording even where another
+   * defines the term in so many words.
+   */
+  async function definitionRoute(
+    question: string,
+    terms: string[],
+    first: Chunk | undefined,
+  ): Promise<{ chunk: Chunk; term: string }[]> {
+    const asked = definitionAsks(question, terms);
+    if (!first || asked.length === 0) return [];
+    const chunks = (await store.getDocument(first.docId))?.chunks ?? [];
+    for (const term of asked) {
+      const chunk = definingChunk(term, chunks);
+      if (chunk) return [{ chunk, term }];
+    }
+    return [];
+  }
+
   return {
     async retrieve(
       query,
@@ -161,10 +183,14 @@ export function createHybridRetriever({
       const ids = fused.slice(0, Math.max(k * 3, 20)).map((h) => h.chunkId);
       const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
       const terms = keywordGroups.flat();
+      const question = normaliseForIndex(query);
+      const defined =
+        mode === 'hybrid' && articleChunks.length === 0
+          ? await definitionRoute(question, terms, ids.map((id) => chunks.get(id)).find(Boolean))
+          : [];
 
       // Normalised once per chunk: the matched terms and the relevance signal both read it.
       const normalised = new Map<string, string>();
-      const question = normaliseForIndex(query);
       const normalisedText = (chunk: Chunk) => {
         let text = normalised.get(chunk.id);
         if (text === undefined) {
@@ -207,6 +233,16 @@ export function createHybridRetriever({
           score: hit.score * prior(meta) * forbidden(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
+      }
+      for (const { chunk, term } of defined) {
+        const meta = byId.get(chunk.docId);
+        if (meta)
+          passages.push({
+            chunk,
+            meta,
+            score: topScore + 1,
+            why: { definitionOf: term, matchedTerms: explain(chunk) },
+          });
       }
       // Stable: equal scores keep the fused order.
       passages.push(...demoteWiderSisters(query, ranked).sort((a, b) => b.score - a.score));
