@@ -5,6 +5,9 @@ import { withoutStatedValues } from './stated-values.js';
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 
+/** A character repeated around 不 or 没: 能不能, 有没有, 行不行 (可不可以 reads 可不可). */
+const A_NOT_A_FORM = /(\p{Script=Han})[不没]\1/u;
+
 /**
  * Query term groups without question words and single Latin letters; order kept. Single Chinese
  * characters (建, 带, 做 …) are dropped too when the question has longer terms: alone they are
@@ -38,8 +41,8 @@ const NOT_ASKING_JI = /好几|[十百千万]几|几乎|几经|几率|[这那](?:
 /** A query term that states a vague amount (好几百年, 十几年): the citizen's scene, no topic. */
 const IDLE_JI_WORD = /^(?:好几|[零〇一二两三四五六七八九十百千万]*[十百千万]几)/u;
 
-/** A clause asking whether (…吗, 会不会, 能不能 …). */
-const WHETHER_ASK = /[吗嘛]\s*[，,。；;]?$|([会能可要是有行算让])[不没]\1|可不可以/u;
+/** A clause asking whether: …吗, or an A-not-A form (会不会, 能不能, 贵不贵 …, `A_NOT_A_FORM`). */
+const WHETHER_ASK = new RegExp(`[吗嘛]\\s*[，,。；;]?$|${A_NOT_A_FORM.source}`, 'u');
 const NUMBER_WORD = /几|多少|多久|多长/u;
 
 /**
@@ -197,7 +200,7 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
  * 不能自己 (weight 10.1, above 树木's 3.4), "后座带个小孩行不行" gives 行不行 (10.5), and a
  * passage lacking them was counted as not covering the question.
  */
-const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
+const A_NOT_A = new RegExp(A_NOT_A_FORM.source, 'gu');
 
 /**
  * The question with each A-not-A form replaced by its affirmative (能不能 → 能, 可不可以 → 可以,

@@ -332,5 +332,8 @@ describe('asked quantity', () => {
     expect(asksForNumber('材料要几份，需要原件吗？')).toBe(true);
     expect(asksForNumber('要交几年社保才能落户吗？')).toBe(true);
     expect(asksForNumber('孩子想捡几个，最多能捡几个吗？')).toBe(true);
+    // Any A-not-A form asks whether: 好不好, 对不对 as well as 能不能.
+    expect(asksForNumber('孩子想捡几个带回家孵，这样好不好？')).toBe(false);
+    expect(asksForNumber('花了几十块钱办的卡，这样收费对不对')).toBe(false);
   });
 });
