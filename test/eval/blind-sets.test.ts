@@ -5,8 +5,8 @@ import { loadGold } from '../../src/eval/gold.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** The blind sets written from the documents only (docs/evaluation.md). */
-const SETS = ['fresh-qd', 'fresh-qd2', 'fresh-qd3', 'fresh-qd4', 'fresh-sg', 'fresh-sg2'].map((s) =>
-  join(root, 'eval', `${s}.jsonl`),
+const SETS = ['fresh-qd', 'fresh-qd2', 'fresh-qd3', 'fresh-qd4', 'fresh-qd5', 'fresh-sg', 'fresh-sg2'].map(
+  (s) => join(root, 'eval', `${s}.jsonl`),
 );
 /** The shared corpus the sets quote, read at run time (../shared/corpus). */
 const CORPUS = join(root, '..', 'shared', 'corpus');
