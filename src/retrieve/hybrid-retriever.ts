@@ -134,15 +134,15 @@ export function createHybridRetriever({
     question: string,
     terms: string[],
     first: Chunk | undefined,
-  ): Promise<{ chunk: Chunk; term: string }[]> {
+  ): Promise<{ chunk: Chunk; term: string } | undefined> {
     const asked = definitionAsks(question, terms);
-    if (!first || asked.length === 0) return [];
+    if (!first || asked.length === 0) return undefined;
     const chunks = (await store.getDocument(first.docId))?.chunks ?? [];
     for (const term of asked) {
       const chunk = definingChunk(term, chunks);
-      if (chunk) return [{ chunk, term }];
+      if (chunk) return { chunk, term };
     }
-    return [];
+    return undefined;
   }
 
   return {
@@ -184,10 +184,6 @@ export function createHybridRetriever({
       const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
       const terms = keywordGroups.flat();
       const question = normaliseForIndex(query);
-      const defined =
-        mode === 'hybrid' && articleChunks.length === 0
-          ? await definitionRoute(question, terms, ids.map((id) => chunks.get(id)).find(Boolean))
-          : [];
 
       // Normalised once per chunk: the matched terms and the relevance signal both read it.
       const normalised = new Map<string, string>();
@@ -234,18 +230,20 @@ export function createHybridRetriever({
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
-      for (const { chunk, term } of defined) {
-        const meta = byId.get(chunk.docId);
-        if (meta)
-          passages.push({
-            chunk,
-            meta,
-            score: topScore + 1,
-            why: { definitionOf: term, matchedTerms: explain(chunk) },
-          });
-      }
       // Stable: equal scores keep the fused order.
-      passages.push(...demoteWiderSisters(query, ranked).sort((a, b) => b.score - a.score));
+      const sorted = demoteWiderSisters(query, ranked).sort((a, b) => b.score - a.score);
+      const defined =
+        mode === 'hybrid' && articleChunks.length === 0
+          ? await definitionRoute(question, terms, sorted[0]?.chunk)
+          : undefined;
+      if (defined)
+        passages.push({
+          chunk: defined.chunk,
+          meta: sorted[0].meta,
+          score: topScore + 1,
+          why: { definitionOf: defined.term, matchedTerms: explain(defined.chunk) },
+        });
+      passages.push(...sorted);
       const idf = await store.idf(terms);
       // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
       const routed = await routeGuideFields({
