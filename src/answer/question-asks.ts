@@ -10,6 +10,28 @@ export const ASKING =
   /吗|呢|什么|哪|谁|几|多少|多久|多长|多大|多重|怎|如何|是否|能不能|可不可以|要不要|有没有|啥|[？?]$/u;
 
 /**
+ * A clause that asserts by asking back: "这不是瞎折腾吗", "这不就是乱收费吗", "岂不是白交了". Said
+ * beside a question ("…这不是瞎折腾吗，这种事允许吗？") it is the citizen's complaint, not a second
+ * ask; standing alone it is the ask.
+ */
+const RHETORICAL = /^(?:这|那)?(?:岂不|不就|不)是/u;
+
+/** Whether every clause of `ask` that asks something asks back (`RHETORICAL`). Pure. */
+function asksBack(ask: string): boolean {
+  const asking = ask
+    .split(/[，,]/u)
+    .map((c) => c.trim())
+    .filter((c) => ASKING.test(c));
+  return asking.length > 0 && asking.every((c) => RHETORICAL.test(c));
+}
+
+/** `asks` without those that only ask back, when another ask remains. Pure. */
+function withoutRhetorical(asks: string[]): string[] {
+  const real = asks.filter((a) => !asksBack(a));
+  return real.length > 0 ? real : asks;
+}
+
+/**
  * The parts of a question that asks two things or more ("算力券是什么？怎么申请？") the answer does
  * not cover: every informative query term of the part (weight > 0) is absent from the answer's
  * text. A question that asks one thing has none, however it sets the scene ("企业想修复信用，可以
@@ -33,10 +55,12 @@ export function uncoveredAsks(
     asked.length > 1
       ? asked
       : asked.flatMap((part) => {
-          const clauses = part
-            .split(/[，,]/u)
-            .map((c) => c.trim())
-            .filter((c) => ASKING.test(c));
+          const clauses = withoutRhetorical(
+            part
+              .split(/[，,]/u)
+              .map((c) => c.trim())
+              .filter((c) => ASKING.test(c)),
+          );
           return clauses.length > 0 ? clauses : [part];
         });
   const answer = normaliseForIndex(answerText);
@@ -55,9 +79,9 @@ export function uncoveredAsks(
   return out;
 }
 
-/** The parts of a question that ask something (see ASKING). */
+/** The parts of a question that ask something (see ASKING), less those that only ask back (`RHETORICAL`) beside a real ask. */
 export function askingParts(question: string): string[] {
-  return questionParts(question).filter((p) => ASKING.test(p));
+  return withoutRhetorical(questionParts(question).filter((p) => ASKING.test(p)));
 }
 
 /**

@@ -53,6 +53,20 @@ describe('uncoveredAsks', () => {
     ).toEqual(['我能不配合']);
   });
 
+  it('does not name a clause that complains by asking back beside the real ask', () => {
+    const g = [['马路'], ['挖开'], ['瞎折腾'], ['允许']];
+    const q = '家门口那条马路去年刚翻修完，今年又被挖开埋管子，这不是瞎折腾吗，这种事允许吗？';
+    const rule = '新建、扩建、改建的道路交付使用后五年内不得挖掘。';
+    expect(uncoveredAsks(q, g, [2, 3, 4, 1], rule, { partial: true })).toEqual([]);
+    expect(uncoveredAsks('马路刚修完又挖开，这不是瞎折腾吗？收费对不对？', g, [2, 3, 4, 1], rule)).toEqual(
+      [],
+    );
+    // Alone, the same form is the ask.
+    expect(
+      uncoveredAsks('马路刚修完又挖开，这不是瞎折腾吗？', g, [2, 3, 4, 1], rule, { partial: true }),
+    ).toEqual(['这不是瞎折腾']);
+  });
+
   it('takes a question that sets the scene and asks once for a one-part question', () => {
     const g = [['信用'], ['修复'], ['申请']];
     expect(
