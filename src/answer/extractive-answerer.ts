@@ -37,7 +37,9 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
  */
 export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnly?: boolean } = {}): string {
   const quotable = parts.every((p) => !/[\d零〇一二两三四五六七八九十百千万]/u.test(p));
-  const what = quotable ? parts.map((a) => `“${a}”`).join('、') : '问题的其余部分';
+  // A part quoting a word itself ("进场费") nests: the inner marks become single ones (‘进场费’).
+  const nested = (part: string) => part.replace(/[“"]([^“”"]*)[”"]/gu, '‘$1’');
+  const what = quotable ? parts.map((a) => `“${nested(a)}”`).join('、') : '问题的其余部分';
   // After a `partial` relevance decision the retriever found the topic but maybe not the ask:
   // another passage may still state it, so the note speaks of what is quoted, not of every document.
   return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，请向主管部门或政务服务热线咨询。`;

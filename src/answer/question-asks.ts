@@ -19,7 +19,7 @@ const RHETORICAL = /^(?:这|那)?(?:岂不|不就|不)是/u;
 /** Whether every clause of `ask` that asks something asks back (`RHETORICAL`). Pure. */
 function asksBack(ask: string): boolean {
   const asking = ask
-    .split(/[，,]/u)
+    .split(/[，,。]/u)
     .map((c) => c.trim())
     .filter((c) => ASKING.test(c));
   return asking.length > 0 && asking.every((c) => RHETORICAL.test(c));
@@ -57,7 +57,7 @@ export function uncoveredAsks(
       : asked.flatMap((part) => {
           const clauses = withoutRhetorical(
             part
-              .split(/[，,]/u)
+              .split(/[，,。]/u)
               .map((c) => c.trim())
               .filter((c) => ASKING.test(c)),
           );

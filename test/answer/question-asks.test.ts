@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partialNote } from '../../src/answer/extractive-answerer.js';
 import { askingParts, uncoveredAsks } from '../../src/answer/question-asks.js';
 import { questionParts } from '../../src/text/question-parts.js';
 
@@ -67,10 +68,33 @@ describe('uncoveredAsks', () => {
     ).toEqual(['这不是瞎折腾']);
   });
 
+  it('names the asking sentence alone, not the scene sentence before its full stop', () => {
+    const g = [['个体户'], ['社保'], ['要求']];
+    const q = '公司让我先去注册个个体户，说这样就不用给我交社保了。公司能这么要求吗？';
+    expect(uncoveredAsks(q, g, [3, 3, 1], '个体工商户可以自愿参加社会保险。', { partial: true })).toEqual([
+      '公司能这么要求',
+    ]);
+  });
+
   it('takes a question that sets the scene and asks once for a one-part question', () => {
     const g = [['信用'], ['修复'], ['申请']];
     expect(
       uncoveredAsks('企业想修复信用，可以申请吗？', g, [3, 2, 1], '市场主体可以对信用信息提出异议。'),
     ).toEqual([]);
+  });
+});
+
+describe('partialNote', () => {
+  it('quotes the open parts, nesting a word the citizen quoted in single marks', () => {
+    expect(partialNote(['还要他们交什么"进场费"'])).toBe(
+      '“还要他们交什么‘进场费’”：现有资料未写明，请向主管部门或政务服务热线咨询。',
+    );
+    expect(partialNote(['怎么申请'], { quotedOnly: true })).toBe(
+      '“怎么申请”：以上内容未写明，请向主管部门或政务服务热线咨询。',
+    );
+    // A part holding a number is not repeated: every number stated must stand in a cited passage.
+    expect(partialNote(['最多罚三千元吗'])).toBe(
+      '问题的其余部分：现有资料未写明，请向主管部门或政务服务热线咨询。',
+    );
   });
 });
