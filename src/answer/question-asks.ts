@@ -12,9 +12,9 @@ export const ASKING =
 /**
  * A clause that asserts by asking back: "这不是瞎折腾吗", "这不就是乱收费吗", "岂不是白交了". Said
  * beside a question ("…这不是瞎折腾吗，这种事允许吗？") it is the citizen's complaint, not a second
- * ask; standing alone it is the ask.
+ * ask; standing alone it is the ask. Only after 这 or 那: "不是本地户口能办吗" asks.
  */
-const RHETORICAL = /^(?:这|那)?(?:岂不|不就|不)是/u;
+const RHETORICAL = /^(?:这|那)(?:岂不|不就|不)是|^岂不是/u;
 
 /** Whether every clause of `ask` that asks something asks back (`RHETORICAL`). Pure. */
 function asksBack(ask: string): boolean {

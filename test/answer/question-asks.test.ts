@@ -62,6 +62,8 @@ describe('uncoveredAsks', () => {
     expect(uncoveredAsks('马路刚修完又挖开，这不是瞎折腾吗？收费对不对？', g, [2, 3, 4, 1], rule)).toEqual(
       [],
     );
+    // 不是 opening a condition asks: "不是本地户口能办吗" stays a part.
+    expect(askingParts('不是本地户口能办吗？要带什么材料？')).toEqual(['不是本地户口能办吗', '要带什么材料']);
     // Alone, the same form is the ask.
     expect(
       uncoveredAsks('马路刚修完又挖开，这不是瞎折腾吗？', g, [2, 3, 4, 1], rule, { partial: true }),
