@@ -16,12 +16,17 @@ export const ASKING =
  */
 const RHETORICAL = /^(?:这|那)(?:岂不|不就|不)是|^岂不是/u;
 
-/** Whether every clause of `ask` that asks something asks back (`RHETORICAL`). Pure. */
-function asksBack(ask: string): boolean {
-  const asking = ask
+/** The clauses of a part (between commas and full stops) that ask something (ASKING). Pure. */
+function askingClauses(part: string): string[] {
+  return part
     .split(/[，,。]/u)
     .map((c) => c.trim())
     .filter((c) => ASKING.test(c));
+}
+
+/** Whether every clause of `ask` that asks something asks back (`RHETORICAL`). Pure. */
+function asksBack(ask: string): boolean {
+  const asking = askingClauses(ask);
   return asking.length > 0 && asking.every((c) => RHETORICAL.test(c));
 }
 
@@ -55,12 +60,7 @@ export function uncoveredAsks(
     asked.length > 1
       ? asked
       : asked.flatMap((part) => {
-          const clauses = withoutRhetorical(
-            part
-              .split(/[，,。]/u)
-              .map((c) => c.trim())
-              .filter((c) => ASKING.test(c)),
-          );
+          const clauses = withoutRhetorical(askingClauses(part));
           return clauses.length > 0 ? clauses : [part];
         });
   const answer = normaliseForIndex(answerText);

@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../domain.js';
+import type { Chunk, DocumentMeta } from '../domain.js';
 import { parseChineseNumber } from '../text/chinese-numerals.js';
 
 /** A question that names an article: "《青岛市优化营商环境条例》第十条", "农民专业合作社法第三十三条…". */
@@ -68,4 +68,20 @@ export function matchNamedDocument(
     }
   }
   return best?.meta;
+}
+
+/**
+ * "《X》第十条": the chunks of that article of the named document, for the retriever to put first;
+ * none when the question names no document and article. `chunksOf` reads a document's chunks.
+ */
+export async function articleRoute(
+  query: string,
+  docs: DocumentMeta[],
+  chunksOf: (docId: string) => Promise<readonly Chunk[]>,
+): Promise<Chunk[]> {
+  const ref = parseArticleRef(query);
+  if (!ref) return [];
+  const meta = matchNamedDocument(query, docs, ref.index);
+  if (!meta) return [];
+  return (await chunksOf(meta.id)).filter((c) => articleNumber(c.article) === ref.number);
 }

@@ -57,3 +57,25 @@ export function definingChunk(term: string, chunks: readonly Chunk[]): Chunk | u
   }
   return undefined;
 }
+
+/**
+ * "多少年的老树才算古树": the chunk of the first-ranked document (`first`'s) that defines a term the
+ * question asks about, and that term; undefined when it asks none or the document defines none.
+ * Another document's definition is not brought in: a question naming a rule (按青岛的噪声管理规定…
+ * “夜间”) keeps that rule's wording even where another defines the term in so many words.
+ */
+export async function definitionRoute(
+  question: string,
+  terms: readonly string[],
+  first: Chunk | undefined,
+  chunksOf: (docId: string) => Promise<readonly Chunk[]>,
+): Promise<{ chunk: Chunk; term: string } | undefined> {
+  const asked = definitionAsks(question, terms);
+  if (!first || asked.length === 0) return undefined;
+  const chunks = await chunksOf(first.docId);
+  for (const term of asked) {
+    const chunk = definingChunk(term, chunks);
+    if (chunk) return { chunk, term };
+  }
+  return undefined;
+}

@@ -14,9 +14,9 @@ import {
   DEFAULT_ANSWERABILITY_MODEL,
   decideAnswerability,
 } from './answerability-model.js';
-import { articleNumber, matchNamedDocument, parseArticleRef } from './article-route.js';
+import { articleRoute } from './article-route.js';
 import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
-import { definingChunk, definitionAsks } from './definition-route.js';
+import { definitionRoute } from './definition-route.js';
 import { foldCopies } from './fold-copies.js';
 import { forbiddenListPrior } from './forbidden-lists.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
@@ -114,36 +114,8 @@ export function createHybridRetriever({
     return metaCache;
   }
 
-  /** "《X》第十条": the article's chunks, first, when the question names a document and an article. */
-  async function articleRoute(query: string, byId: Map<string, DocumentMeta>): Promise<Chunk[]> {
-    const ref = parseArticleRef(query);
-    if (!ref) return [];
-    const meta = matchNamedDocument(query, [...byId.values()], ref.index);
-    if (!meta) return [];
-    const doc = await store.getDocument(meta.id);
-    return (doc?.chunks ?? []).filter((c) => articleNumber(c.article) === ref.number);
-  }
-
-  /**
-   * "多少年的老树才算古树": the chunk of the first-ranked document that defines the term asked
-   * about (definition-route.ts). Another document's definition is not brought in: a question
-   * naming a rule (按青岛的噪声管理规定…“夜间”) keeps that rule's wording even where another
-   * defines the term in so many words.
-   */
-  async function definitionRoute(
-    question: string,
-    terms: string[],
-    first: Chunk | undefined,
-  ): Promise<{ chunk: Chunk; term: string } | undefined> {
-    const asked = definitionAsks(question, terms);
-    if (!first || asked.length === 0) return undefined;
-    const chunks = (await store.getDocument(first.docId))?.chunks ?? [];
-    for (const term of asked) {
-      const chunk = definingChunk(term, chunks);
-      if (chunk) return { chunk, term };
-    }
-    return undefined;
-  }
+  /** All chunks of a document in document order; none for an unknown id. */
+  const chunksOf = async (docId: string) => (await store.getDocument(docId))?.chunks ?? [];
 
   return {
     async retrieve(
@@ -179,7 +151,7 @@ export function createHybridRetriever({
 
       const byId = await metas();
       const fused = fuse(bm25, vector, fusion);
-      const articleChunks = mode === 'hybrid' ? await articleRoute(query, byId) : [];
+      const articleChunks = mode === 'hybrid' ? await articleRoute(query, [...byId.values()], chunksOf) : [];
       const ids = fused.slice(0, Math.max(k * 3, 20)).map((h) => h.chunkId);
       const chunks = new Map((await store.getChunks(ids)).map((c) => [c.id, c]));
       const terms = keywordGroups.flat();
@@ -234,7 +206,7 @@ export function createHybridRetriever({
       const sorted = demoteWiderSisters(query, ranked).sort((a, b) => b.score - a.score);
       const defined =
         mode === 'hybrid' && articleChunks.length === 0
-          ? await definitionRoute(question, terms, sorted[0]?.chunk)
+          ? await definitionRoute(question, terms, sorted[0]?.chunk, chunksOf)
           : undefined;
       if (defined)
         passages.push({
@@ -251,7 +223,7 @@ export function createHybridRetriever({
         passages,
         groups: keywordGroups,
         idf,
-        chunksOf: async (docId) => (await store.getDocument(docId))?.chunks ?? [],
+        chunksOf,
         toPassage: (chunk, meta, score) => ({ chunk, meta, score, why: { matchedTerms: explain(chunk) } }),
       });
       const folded = foldCopies(dropRepeats(routed));
