@@ -283,6 +283,12 @@ describe('yesNoLead', () => {
     expect(yesNoLead('学员可以自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
   });
 
+  it('reads no 不可以 from a duty towards those who cannot (确实不能到校就读的…)', () => {
+    const duty =
+      '教育行政部门应当将确实不能到校就读的适龄重度残疾儿童少年纳入学籍管理，选派教师送教上门或者提供远程教育。';
+    expect(yesNoLead('孩子去不了学校，那他的义务教育就没法上了吗？', duty)).not.toBe('不可以');
+  });
+
   it("reads no 可以 from a sanction: it is the authority's power over the act asked about", () => {
     const q = '幼儿园让商业广告进来，这个允许吗？';
     expect(yesNoLead(q, '允许商业广告、商业活动进入幼儿园的。')).toBe('可以');

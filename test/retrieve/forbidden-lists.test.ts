@@ -26,6 +26,16 @@ describe('prohibitions asked and stated', () => {
     // A prohibition and a list in different sentences are not a list of what is forbidden.
     expect(announcesForbiddenList('禁止擅自改建。装修应当符合下列要求：')).toBe(false);
   });
+
+  it('reads no prohibition in a 不能 that names who cannot (a condition or a modifier closed by 的)', () => {
+    expect(statesProhibition('不能当场告知的，应当自收到信访事项之日起15日内书面告知信访人。')).toBe(false);
+    expect(statesProhibition('将确实不能到校就读的适龄重度残疾儿童少年纳入学籍管理，送教上门。')).toBe(false);
+    expect(statesProhibition('乘客不能携带易燃易爆物品进站。')).toBe(true);
+    // 不得 forbids even where a 的 follows in its clause.
+    expect(statesProhibition('经营者不得在标价外收取任何未予标明的费用。')).toBe(true);
+    // A described inability beside a real prohibition: the prohibition still counts.
+    expect(statesProhibition('不能满足要求的，不得开工。')).toBe(true);
+  });
 });
 
 describe('the forbidden-list prior', () => {
