@@ -1,3 +1,4 @@
+import { allOfParts } from '../text/all-of-terms.js';
 import { alternativeWeight } from '../text/tokenizer.js';
 import { type Bm25Params, bm25Idf, bm25TermFrequency, DEFAULT_BM25_PARAMS } from './bm25-scoring.js';
 import { PostingList } from './posting-list.js';
@@ -36,6 +37,8 @@ export class Bm25Index {
   private totalLength = 0;
   private scratch = new Float64Array(0);
   private groupBest = new Float64Array(0);
+  /** Postings of the all-of terms searched since the index last changed. */
+  private allOf = new Map<string, PostingList | undefined>();
 
   constructor(params: Partial<Bm25Params> = {}, state?: Bm25State) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
@@ -66,6 +69,7 @@ export class Bm25Index {
   /** Indexes a document's tokens under `ordinal`, replacing what was there. */
   add(ordinal: number, tokens: readonly string[]): void {
     if (this.has(ordinal)) this.remove(ordinal);
+    this.allOf.clear();
     const tfs = new Map<number, number>();
     for (const token of tokens) {
       let id = this.termIds.get(token);
@@ -88,6 +92,7 @@ export class Bm25Index {
   /** Removes a document; returns whether it was indexed. */
   remove(ordinal: number): boolean {
     if (!this.has(ordinal)) return false;
+    this.allOf.clear();
     for (const id of this.docTerms[ordinal] ?? []) this.postings[id].remove(ordinal);
     this.liveDocs -= 1;
     this.totalLength -= this.docLengths[ordinal];
@@ -96,10 +101,39 @@ export class Bm25Index {
     return true;
   }
 
-  /** Number of documents containing `term`. */
+  /** Number of documents containing `term` (every word of an all-of term). */
   documentFrequency(term: string): number {
+    return this.listOf(term)?.length ?? 0;
+  }
+
+  /**
+   * The postings of a term; for an all-of term (all-of-terms.ts) that the index does not hold
+   * whole, the documents holding every part, each with its rarest part's frequency. Cached until
+   * the index changes.
+   */
+  private listOf(term: string): PostingList | undefined {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.postings[id].length;
+    if (id !== undefined) return this.postings[id];
+    const parts = allOfParts(term);
+    if (!parts) return undefined;
+    if (this.allOf.has(term)) return this.allOf.get(term);
+    const lists = parts
+      .map((p) => this.termIds.get(p))
+      .map((i) => (i === undefined ? undefined : this.postings[i]));
+    let list: PostingList | undefined;
+    if (lists.every((l) => l !== undefined && l.length > 0)) {
+      const [shortest, ...rest] = [...(lists as PostingList[])].sort((a, b) => a.length - b.length);
+      list = new PostingList();
+      for (let i = 0; i < shortest.length; i += 1) {
+        const ord = shortest.ordinals[i];
+        let tf = shortest.tfs[i];
+        for (const other of rest) tf = Math.min(tf, other.tfOf(ord));
+        if (tf > 0) list.push(ord, tf);
+      }
+      if (list.length === 0) list = undefined;
+    }
+    this.allOf.set(term, list);
+    return list;
   }
 
   /** BM25 idf of `term` over the current documents (see `bm25Idf`). */
@@ -132,16 +166,15 @@ export class Bm25Index {
     const seen = new Set<string>();
     const usedGroups: string[][] = [];
     for (const group of groups) {
-      const alts = group.filter((t) => this.termIds.has(t));
+      const alts = group.filter((t) => this.listOf(t) !== undefined);
       const key = alts.join('\u0001');
       if (alts.length === 0 || seen.has(key)) continue;
       seen.add(key);
       usedGroups.push(alts);
       const groupTouched: number[] = [];
       group.forEach((term, altIndex) => {
-        const id = this.termIds.get(term);
-        if (id === undefined) return;
-        const list = this.postings[id];
+        const list = this.listOf(term);
+        if (list === undefined) return;
         const weight =
           alternativeWeight(group, altIndex, synonymWeight) * bm25Idf(this.liveDocs, list.length);
         for (let i = 0; i < list.length; i += 1) {
@@ -181,10 +214,7 @@ export class Bm25Index {
   private matched(ordinal: number, groups: string[][]): string[] {
     const out: string[] = [];
     for (const group of groups) {
-      for (const term of group) {
-        const id = this.termIds.get(term);
-        if (id !== undefined && this.postings[id].tfOf(ordinal) > 0) out.push(term);
-      }
+      for (const term of group) if ((this.listOf(term)?.tfOf(ordinal) ?? 0) > 0) out.push(term);
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import { allOfParts } from '../text/all-of-terms.js';
 import { generalFrequency, generalRarity } from '../text/general-rarity.js';
 
 /**
@@ -31,6 +32,8 @@ const HAN = /\p{Script=Han}/u;
  * context, and it keeps 青岛市 whole, which hid 青岛 from a question about Qingdao.
  */
 export function holdsTerm(term: string, text: string): boolean {
+  const parts = allOfParts(term);
+  if (parts) return parts.every((part) => holdsTerm(part, text));
   if (term.length < 2) return text.includes(term);
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     const next = text[at + term.length];

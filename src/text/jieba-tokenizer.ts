@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { allOfParts, allOfTerm } from './all-of-terms.js';
 import { GOV_DICT_VERSION, GOV_TERMS } from './gov-terms.js';
 import { JIEBA_VERSION, jiebaCut, jiebaCutAll, prepareDictionary, userDictLines } from './jieba-loader.js';
 import type { Lexicon } from './lexicon.js';
@@ -166,6 +167,12 @@ export function createJiebaTokenizer({
     return out;
   }
 
+  /** An all-of term as the index holds its words: each part cut as a query is (公安机关+交通管理+部门). */
+  function searchedForm(alt: string): string {
+    const parts = allOfParts(alt);
+    return parts ? allOfTerm(parts.flatMap((part) => terms(part, false))) : alt;
+  }
+
   return {
     id,
     userTerms,
@@ -183,7 +190,7 @@ export function createJiebaTokenizer({
         const offer = (alt: string, weight: number) => {
           if (!weights.has(alt)) weights.set(alt, weight);
         };
-        for (const alt of lexicon.alternativesOf(term)) offer(alt.term, alt.weight);
+        for (const alt of lexicon.alternativesOf(term)) offer(searchedForm(alt.term), alt.weight);
         // 北京市 / 广西省 / 东城区 in a question, 北京 / 广西 / 东城 in the document.
         const stem = PLACE_SUFFIX.exec(term);
         if (stem && !isStopword(stem[1])) offer(stem[1], PLACE_STEM_WEIGHT);

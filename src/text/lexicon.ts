@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { allOfParts } from './all-of-terms.js';
 import { normaliseForIndex } from './normalise.js';
 
 /**
@@ -12,7 +13,8 @@ import { normaliseForIndex } from './normalise.js';
  * - REL `=`: FROM and TO are interchangeable, both ways (社保 = 社会保险).
  * - REL `:`: FROM is a term the corpus defines (TO is the start of its definition, without
  *   spaces); it only goes into the jieba user dictionary, it expands nothing.
- * TO may list several terms separated by `|`. WEIGHT (0 < w ≤ 1, `-` for the default) multiplies
+ * TO may list several terms separated by `|`; a target of words joined by `+` (人力资源+社会保障+部门)
+ * is searched as all of those words in one passage and is no dictionary word (all-of-terms.ts). WEIGHT (0 < w ≤ 1, `-` for the default) multiplies
  * an alternative's BM25 score. SOURCE says where a pair came from (`doc:ID` for mined pairs).
  * `#` starts a comment; blank lines are skipped.
  */
@@ -45,7 +47,10 @@ const term = z
 /** One validated row of a lexicon file. */
 export const lexiconRowSchema = z
   .object({
-    from: term,
+    from: term.refine(
+      (t) => allOfParts(t) === undefined,
+      'the left term is one word: join words with + only on the right (人社局 > 人力资源+社会保障+部门)',
+    ),
     relation: z.enum(['>', '=', ':'], { message: 'relation must be >, = or :' }),
     to: z.array(z.string()).min(1, 'no target term'),
     weight: z.number().gt(0, 'weight must be > 0').max(1, 'weight must be ≤ 1').optional(),
@@ -129,7 +134,10 @@ export interface Lexicon {
   readonly id: string;
   /** Alternatives of a normalised term, excluding the term itself; empty when it has none. */
   alternativesOf(term: string): readonly Alternative[];
-  /** Every term the rows mention (expansions both sides, defined terms), for the user dictionary. */
+  /**
+   * Every term the rows mention (expansions both sides, defined terms) except all-of targets
+   * (all-of-terms.ts), for the user dictionary.
+   */
   readonly terms: readonly string[];
   /** How many rows were loaded. */
   readonly size: number;
@@ -154,7 +162,8 @@ export function buildLexicon(rows: readonly LexiconRow[]): Lexicon {
   for (const row of rows) {
     terms.add(row.from);
     if (row.relation === ':') continue;
-    for (const t of row.to) terms.add(t);
+    // An all-of target (人力资源+社会保障+部门) is searched by its words: no dictionary word.
+    for (const t of row.to) if (allOfParts(t) === undefined) terms.add(t);
     if (row.relation === '>') {
       const w = row.weight ?? DEFAULT_EXPANSION_WEIGHT;
       for (const t of row.to) add(row.from, t, w);

@@ -54,6 +54,32 @@ describe('Bm25Index', () => {
     expect(hit.score).toBeCloseTo(direct * DEFAULT_BM25_PARAMS.synonymWeight);
   });
 
+  it('searches an all-of term (养老+经办) in the documents holding every part, at its rarest part\'s frequency', () => {
+    const index = build();
+    // 养老 is in documents 0 and 3, 经办 in 1 and 3: only 3 holds both.
+    expect(index.documentFrequency('养老+经办')).toBe(1);
+    const [hit, ...rest] = index.search([['养老+经办']], 5);
+    expect(hit.ordinal).toBe(3);
+    expect(rest).toEqual([]);
+    expect(hit.matchedTerms).toEqual(['养老+经办']);
+    // As an alternative it scores like a term of that document frequency, times its weight.
+    const alone = index.search([['没有的词', '养老+经办']], 1)[0];
+    expect(alone.ordinal).toBe(3);
+    expect(alone.score).toBeCloseTo(hit.score * DEFAULT_BM25_PARAMS.synonymWeight);
+    expect(index.documentFrequency('养老+住房')).toBe(0);
+    expect(index.search([['养老+住房']], 5)).toEqual([]);
+    // The index changes: the cached postings of the all-of term follow.
+    index.add(9, tok.tokenize('养老保险经办'));
+    expect(index.documentFrequency('养老+经办')).toBe(2);
+  });
+
+  it('keeps a term with + that the index holds whole a plain term (10+1)', () => {
+    const index = new Bm25Index();
+    index.add(0, ['10+1', '政策']);
+    index.add(1, ['10', '1', '政策']);
+    expect(index.search([['10+1']], 5).map((h) => h.ordinal)).toEqual([0]);
+  });
+
   it('filters, removes and replaces documents', () => {
     const index = build();
     expect(index.search([['条例']], 5, (ord) => ord !== 4).map((h) => h.ordinal)).not.toContain(4);

@@ -119,6 +119,42 @@ describe('lexicon files', () => {
   });
 });
 
+describe('all-of targets (人社局 > 人力资源+社会保障+部门)', () => {
+  it('searches the words of an all-of target and keeps it out of the segmenter dictionary and the id', () => {
+    const plain = file('plain.tsv', '崂山啤酒节\t>\t青岛国际啤酒节\n');
+    const allOf = file('all-of.tsv', '崂山啤酒节\t>\t青岛国际啤酒节\n人社办\t>\t人力资源+社会保障+部门\t0.7\n');
+    const lex = loadLexicon([allOf]);
+    expect(lex.terms).toContain('人社办');
+    expect(lex.terms).not.toContain('人力资源+社会保障+部门');
+    const tok = createJiebaTokenizer({ lexicon: lex, dictDir: dir });
+    expect(tok.userTerms).not.toContain('人力资源+社会保障+部门');
+    // Only 人社办 is a new dictionary word; the target changes nothing the segmenter cuts.
+    const withoutTarget = createJiebaTokenizer({
+      lexicon: loadLexicon([file('from-only.tsv', '崂山啤酒节\t>\t青岛国际啤酒节\n人社办\t>\t人社办长\n')]),
+      dictDir: dir,
+    });
+    expect(tok.userTerms.filter((t) => !withoutTarget.userTerms.includes(t))).toEqual([]);
+    expect(loadLexicon([plain]).terms).not.toContain('人社办');
+    const [group] = tok.tokenizeQuery('人社办');
+    expect([...group]).toEqual(['人社办', '人力资源+社会保障+部门']);
+    expect(group.weights).toEqual([1, 0.7]);
+    // Each word of the target is cut as the documents are: a passage holding them all is found.
+    const index = new Bm25Index();
+    index.add(0, tok.tokenize('人力资源社会保障部门应当自接到投诉之日起五个工作日内作出是否受理的决定'));
+    index.add(1, tok.tokenize('人力资源市场的培育'));
+    index.add(2, tok.tokenize('社会保障卡的申领'));
+    expect(index.search([group], 3).map((h) => h.ordinal)).toEqual([0]);
+  });
+
+  it('refuses + on the left: the asked word is one word', () => {
+    const bad = file('bad-all-of.tsv', '人社+局\t>\t人力资源+社会保障+部门\n');
+    const err = errorOf(() => loadLexicon([bad]));
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toContain(`${bad}:1:`);
+    expect(err.message).toContain('only on the right');
+  });
+});
+
 describe('expansion weights in BM25', () => {
   // Two passages alike but for the word: one says 暖气 (as asked), one only 供热 (the expansion).
   const asked = ['暖气', '温度', '标准'];

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Chunk, DocumentMeta, MetaFilter, SourceDocument } from '../../domain.js';
+import { allOfParts } from '../../text/all-of-terms.js';
 import { bm25Idf } from '../bm25-scoring.js';
 import { assertVectorSize } from '../chunk-checks.js';
 import { canonicalDocNumber } from '../meta-filter.js';
@@ -12,7 +13,7 @@ import type {
   StoreHit,
 } from '../search-store.js';
 import { mergeExtras } from './index-meta.js';
-import { bm25Sql, termQuery, weightQuery } from './pg-bm25.js';
+import { bm25Sql, PARTS_SEPARATOR, partsQuery, weightQuery } from './pg-bm25.js';
 import { toChunkRow, toVectorLiteral } from './pg-chunk-row.js';
 import { filterCondition } from './pg-filter.js';
 import { vectorSession } from './pg-pool.js';
@@ -124,17 +125,19 @@ export class PostgresStore implements SearchStore {
 
   async keywordSearch(terms: string[][], k: number, filter?: MetaFilter): Promise<StoreHit[]> {
     if (k <= 0 || terms.length === 0) return [];
-    const { df, chunks } = await this.termStats(terms.flat());
+    const { df, chunks, allOf } = await this.termStats(terms.flat());
     if (chunks === 0) return [];
     const query = weightQuery(terms, df, chunks);
     if (query.terms.length === 0) return [];
-    const cond = filterCondition(filter, 6);
+    const cond = filterCondition(filter, 7);
+    const parts = query.terms.map((t) => (allOf.has(t.term) ? (allOfParts(t.term) ?? [t.term]) : [t.term]));
     const { rows } = await this.pool.query(bm25Sql(cond?.sql), [
       query.terms.map((t) => t.term),
       query.terms.map((t) => t.group),
       query.terms.map((t) => t.weight),
-      query.terms.map((t) => termQuery(t.term)),
+      parts.map(partsQuery),
       k,
+      parts.map((p) => p.join(PARTS_SEPARATOR)),
       ...(cond?.params ?? []),
     ]);
     return rows.map((r, i) => {
@@ -229,15 +232,31 @@ export class PostgresStore implements SearchStore {
     return inWriteTransaction(this.pool, fn);
   }
 
-  private async termStats(terms: string[]): Promise<{ df: Map<string, number>; chunks: number }> {
+  /**
+   * Chunk counts of `terms`; an all-of term (all-of-terms.ts) the index does not hold whole counts
+   * the chunks holding every part, as the local store does, and is listed in `allOf`.
+   */
+  private async termStats(
+    terms: string[],
+  ): Promise<{ df: Map<string, number>; chunks: number; allOf: Set<string> }> {
     const { rows } = await this.pool.query(
       `SELECT t.term, t.df, s.chunks FROM index_stats s
        LEFT JOIN term_df t ON t.term = ANY($1::text[])`,
       [[...new Set(terms)]],
     );
     const df = new Map<string, number>();
-    for (const r of rows) if (r.term !== null) df.set(r.term, r.df);
-    return { df, chunks: Number(rows[0]?.chunks ?? 0) };
+    for (const r of rows) if (r.term !== null && r.df > 0) df.set(r.term, r.df);
+    const allOf = new Set(terms.filter((t) => !df.has(t) && allOfParts(t) !== undefined));
+    if (allOf.size > 0) {
+      const list = [...allOf];
+      const counted = await this.pool.query(
+        `SELECT q.term, (SELECT count(*) FROM chunks c WHERE c.tsv @@ q.tq::tsquery) AS df
+         FROM unnest($1::text[], $2::text[]) AS q(term, tq)`,
+        [list, list.map((t) => partsQuery(allOfParts(t) ?? [t]))],
+      );
+      for (const r of counted.rows) if (Number(r.df) > 0) df.set(r.term, Number(r.df));
+    }
+    return { df, chunks: Number(rows[0]?.chunks ?? 0), allOf };
   }
 
   private checkDimensions(what: string, vector: number[]): void {

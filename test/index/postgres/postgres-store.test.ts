@@ -76,6 +76,10 @@ describe('PostgresStore', () => {
       [['犬只'], ['免疫'], ['犬只']],
       [['没有的词']],
       [['引号'], ['反斜']],
+      // All-of terms: the chunks holding every part (公积 and 提取; 登记 and 材料), none for 犬只+公积.
+      [['公积+提取'], ['证明']],
+      [['没有的词', '登记+材料']],
+      [['犬只+公积'], ['登记']],
     ];
     for (const q of queries) {
       const a = await pgStore.keywordSearch(q, 10);
@@ -88,10 +92,13 @@ describe('PostgresStore', () => {
       });
     }
     expect((await pgStore.keywordSearch([['登记']], 10)).length).toBeGreaterThan(2);
+    const allOf = await pgStore.keywordSearch([['公积+提取']], 10);
+    expect(allOf.map((h) => h.matchedTerms)).toEqual([['公积+提取']]);
+    expect(await pgStore.keywordSearch([['犬只+公积']], 10)).toEqual([]);
   });
 
   it('gives the same idf as the local store', async () => {
-    const terms = ['登记', '公积', '没有', '5g-a'];
+    const terms = ['登记', '公积', '没有', '5g-a', '登记+材料', '犬只+公积'];
     const a = await pgStore.idf(terms);
     const b = await local.idf(terms);
     for (const t of terms) expect(a.get(t)).toBeCloseTo(b.get(t) ?? Number.NaN, 12);
