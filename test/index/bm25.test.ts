@@ -54,7 +54,7 @@ describe('Bm25Index', () => {
     expect(hit.score).toBeCloseTo(direct * DEFAULT_BM25_PARAMS.synonymWeight);
   });
 
-  it('searches an all-of term (养老+经办) in the documents holding every part, at its rarest part\'s frequency', () => {
+  it("searches an all-of term (养老+经办) in the documents holding every part, at its rarest part's frequency", () => {
     const index = build();
     // 养老 is in documents 0 and 3, 经办 in 1 and 3: only 3 holds both.
     expect(index.documentFrequency('养老+经办')).toBe(1);

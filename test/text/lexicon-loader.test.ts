@@ -122,7 +122,10 @@ describe('lexicon files', () => {
 describe('all-of targets (人社局 > 人力资源+社会保障+部门)', () => {
   it('searches the words of an all-of target and keeps it out of the segmenter dictionary and the id', () => {
     const plain = file('plain.tsv', '崂山啤酒节\t>\t青岛国际啤酒节\n');
-    const allOf = file('all-of.tsv', '崂山啤酒节\t>\t青岛国际啤酒节\n人社办\t>\t人力资源+社会保障+部门\t0.7\n');
+    const allOf = file(
+      'all-of.tsv',
+      '崂山啤酒节\t>\t青岛国际啤酒节\n人社办\t>\t人力资源+社会保障+部门\t0.7\n',
+    );
     const lex = loadLexicon([allOf]);
     expect(lex.terms).toContain('人社办');
     expect(lex.terms).not.toContain('人力资源+社会保障+部门');
