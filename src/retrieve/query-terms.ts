@@ -145,6 +145,33 @@ const AGE_PERSON = new RegExp(`(?:${AGE_PERSON_WORDS})(?=${AGE_LINK})`, 'gu');
 const AGE_TERMS = ['周岁', '年龄', '岁'];
 
 /**
+ * A question after a time of day: 几点 (几点开门, 末班车几点), not 几点意见 or 哪几点 (which points).
+ * Rules state a time of day as 二十二时至次日六时, 十二时至十四时, 晚上十点以后; a passage stating
+ * none does not answer it, however many of the question's words it holds: "地铁1号线末班车几点" was
+ * answered with the approval of timetables, and "最后一班车几点从青岛北站发车" with a bus station's
+ * 二十二时至次日五时.
+ */
+const CLOCK_TIME_ASK =
+  /(?<![哪这以下面])几点(?:钟)?(?!意见|建议|要求|原则|内容|措施|注意|说明|做法|经验|理由)/u;
+const CLOCK_TIME_TERMS = [
+  '时至',
+  '时起',
+  '时止',
+  '时前',
+  '时后',
+  '时以前',
+  '时以后',
+  '时许',
+  '点至',
+  '点到',
+  '点前',
+  '点后',
+  '点以前',
+  '点以后',
+  '点钟',
+];
+
+/**
  * The quantity a number question asks for: 增长 in “增长目标是多少”, 占比 in “占比要达到多少”,
  * 贴息 in “再给予多少贴息”. A passage that states some other quantity of the same subject (a
  * share target where a growth target was asked) does not answer it. Undefined when the question
@@ -152,6 +179,7 @@ const AGE_TERMS = ['周岁', '年龄', '岁'];
  */
 export function askedQuantity(question: string, groups: string[][]): string[] | undefined {
   if (AGE_QUESTION.test(question)) return AGE_TERMS;
+  if (CLOCK_TIME_ASK.test(question)) return CLOCK_TIME_TERMS;
   question = withoutIdleJi(question);
   const match = NUMBER_QUESTION.exec(question);
   if (!match) return undefined;

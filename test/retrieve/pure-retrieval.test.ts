@@ -263,6 +263,20 @@ describe('asked quantity', () => {
     // 哪几项税费 asks which ones: a text names them (关税、增值税) without the word 税费.
     expect(askedQuantity('免征哪几项税费？', g('免征', '税费'))).toBeUndefined();
   });
+  it('asks a time of day after 几点, and only there (not 几点意见, 哪几点)', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    const { quantityFactor } = await import('../../src/retrieve/coverage-factors.js');
+    const clock = askedQuantity('青岛地铁1号线末班车是几点？', g('青岛', '地铁', '末班车'));
+    expect(clock).toContain('时至');
+    // A passage stating a time of day names the quantity; one about approving timetables does not.
+    expect(quantityFactor(clock, '夜间从二十二时至次日六时')).toBe(1);
+    expect(quantityFactor(clock, '晚上十点以后不得施工')).toBe(1);
+    expect(quantityFactor(clock, '确定、调整首末班车行车时刻应当经市交通运输行政主管部门批准')).toBeLessThan(
+      1,
+    );
+    expect(askedQuantity('对这份草案有几点意见？', g('草案', '意见')) ?? []).not.toContain('时至');
+    expect(askedQuantity('办理时要注意哪几点？', g('办理', '注意')) ?? []).not.toContain('时至');
+  });
   it('reads a goal as the quantity before it', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     expect(askedQuantity('地区生产总值增长目标是多少？', g('地区', '生产总值', '增长', '目标'))).toEqual([
