@@ -32,8 +32,9 @@ const HAN = /\p{Script=Han}/u;
  * context, and it keeps 青岛市 whole, which hid 青岛 from a question about Qingdao.
  */
 export function holdsTerm(term: string, text: string): boolean {
+  // An all-of term (人力资源+社会保障+部门) is held by its words; one written whole (互联网+政务服务) also whole.
   const parts = allOfParts(term);
-  if (parts) return parts.every((part) => holdsTerm(part, text));
+  if (parts && !text.includes(term)) return parts.every((part) => holdsTerm(part, text));
   if (term.length < 2) return text.includes(term);
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     const next = text[at + term.length];

@@ -73,11 +73,14 @@ describe('Bm25Index', () => {
     expect(index.documentFrequency('养老+经办')).toBe(2);
   });
 
-  it('keeps a term with + that the index holds whole a plain term (10+1)', () => {
+  it('searches a term with + whole where the index holds it whole, and a code with + never by parts', () => {
     const index = new Bm25Index();
-    index.add(0, ['10+1', '政策']);
-    index.add(1, ['10', '1', '政策']);
-    expect(index.search([['10+1']], 5).map((h) => h.ordinal)).toEqual([0]);
+    index.add(0, ['互联网+政务服务', '平台']);
+    index.add(1, ['互联网', '政务服务', '平台']);
+    index.add(2, ['10', '1', '政策']);
+    expect(index.search([['互联网+政务服务']], 5).map((h) => h.ordinal)).toEqual([0]);
+    // 10+1 is a code, not an all-of term: the document holding 10 and 1 apart does not match.
+    expect(index.search([['10+1']], 5)).toEqual([]);
   });
 
   it('filters, removes and replaces documents', () => {

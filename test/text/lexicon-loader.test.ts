@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
 import { Bm25Index } from '../../src/index/bm25.js';
 import { weightQuery } from '../../src/index/postgres/pg-bm25.js';
+import { holdsTerm } from '../../src/retrieve/relevance.js';
 import { createJiebaTokenizer } from '../../src/text/jieba-tokenizer.js';
 import {
   buildLexicon,
@@ -147,6 +148,9 @@ describe('all-of targets (人社局 > 人力资源+社会保障+部门)', () => 
     index.add(1, tok.tokenize('人力资源市场的培育'));
     index.add(2, tok.tokenize('社会保障卡的申领'));
     expect(index.search([group], 3).map((h) => h.ordinal)).toEqual([0]);
+    // The relevance check holds it as the index does: every word in the passage.
+    expect(holdsTerm('人力资源+社会保障+部门', '人力资源和社会保障行政部门应当受理')).toBe(true);
+    expect(holdsTerm('人力资源+社会保障+部门', '人力资源市场的培育')).toBe(false);
   });
 
   it('refuses + on the left: the asked word is one word', () => {
