@@ -60,6 +60,12 @@ export interface FeatureInput {
   placeMismatch: (p: Passage) => boolean;
   /** Per passage text: 1 when the asked quantity is not named. */
   quantityMissing: (text: string) => boolean;
+  /**
+   * The asked quantity belongs to the question's matter (a time of day): it counts only in a
+   * passage that also holds the heaviest question word some top passage holds. A bus station's
+   * 二十二时至次日五时 does not say when the metro's last train leaves.
+   */
+  quantityOfTopic?: boolean;
   /** Passages examined for coverage, default 3. */
   depth?: number;
 }
@@ -83,6 +89,16 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
     undefined,
   );
   const idfSum = groups.reduce((sum, g) => sum + Math.max(0, ...g.map((t) => idf.get(t) ?? 0)), 0);
+  // The heaviest question word that one of the top passages holds (words no passage holds say
+  // nothing about which passage is on the matter).
+  const heldBySome = groups.map((g) => top.some((p) => g.some((t) => holdsTerm(t, p.text))));
+  const topic = groups
+    .map((g, i) => ({ g, w: weights[i], held: heldBySome[i] }))
+    .filter((x) => x.held)
+    .sort((a, b) => b.w - a.w)[0]?.g;
+  const namesQuantity = (text: string) =>
+    !input.quantityMissing(text) &&
+    (!input.quantityOfTopic || !topic || topic.some((t) => holdsTerm(t, text)));
   const b1 = bm25[0]?.score ?? 0;
   const b2 = bm25[1]?.score ?? 0;
   return {
@@ -96,7 +112,7 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
     // the national rule's penalty article holds more of the words (measured 2026-11-30, tune
     // halves: citizen-qd-dev false refusals 0.261 → 0.217, service-guide-dev 0.037 → 0.000,
     // refusal of unanswerable items unchanged).
-    quantityMissing: top.length > 0 && top.every((p) => input.quantityMissing(p.text)) ? 1 : 0,
+    quantityMissing: top.length > 0 && !top.some((p) => namesQuantity(p.text)) ? 1 : 0,
     bm25Strength: idfSum > 0 ? Math.min(2, b1 / idfSum) : 0,
     bm25Margin: b1 > 0 ? (b1 - b2) / b1 : 0,
     vectorTop: Math.max(0, vector[0]?.score ?? 0),

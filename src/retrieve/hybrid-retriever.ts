@@ -26,7 +26,7 @@ import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
 import { asksForSum, statesSum } from './money-asks.js';
-import { askedQuantity, questionForTerms, topicalGroups } from './query-terms.js';
+import { askedQuantity, asksTimeOfDay, questionForTerms, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
@@ -279,6 +279,7 @@ export function createHybridRetriever({
         placeMismatch: (p) => placeFactor(query, p, served) < 1,
         // A sum asked (多少钱) and no sum stated, fines aside (money-asks.ts), is a quantity missing too.
         quantityMissing: (text) => quantityFactor(quantity, text) < 1 || (sumAsked && !statesSum(text)),
+        quantityOfTopic: asksTimeOfDay(normaliseForIndex(query)),
         depth: coverageDepth,
       });
       const decision =

@@ -171,6 +171,11 @@ const CLOCK_TIME_TERMS = [
   '点钟',
 ];
 
+/** Whether a question asks for a time of day (几点开门, 末班车几点; not 几点意见). Pure. */
+export function asksTimeOfDay(question: string): boolean {
+  return CLOCK_TIME_ASK.test(question);
+}
+
 /**
  * The quantity a number question asks for: 增长 in “增长目标是多少”, 占比 in “占比要达到多少”,
  * 贴息 in “再给予多少贴息”. A passage that states some other quantity of the same subject (a

@@ -89,6 +89,37 @@ describe('answerability features', () => {
     expect(answerabilityFeatures({ ...input, passages: input.passages.slice(0, 1) }).quantityMissing).toBe(1);
   });
 
+  it("counts a time of day only in a passage on the question's matter", () => {
+    // The metro's last train: p1 is on the matter (轨道交通, 末班车) and states no time; p2 states a
+    // bus station's night hours and holds neither word.
+    const groups = [['轨道交通'], ['末班车'], ['发车']];
+    const times = new Map([
+      ['轨道交通', 6],
+      ['末班车', 7],
+      ['发车', 3],
+    ]);
+    const p1 = passage('轨道交通经营单位确定、调整首末班车行车时刻应当经批准。');
+    const p2 = passage('客运站不得在当日二十二时至次日五时安排客运班车始发，按照发车时间组织车辆进站。');
+    const input = {
+      ...base,
+      groups,
+      idf: times,
+      passages: [
+        { passage: p1, text: p1.chunk.text, heading: '' },
+        { passage: p2, text: p2.chunk.text, heading: '' },
+      ],
+      quantityMissing: (text: string) => !text.includes('时至'),
+    };
+    expect(answerabilityFeatures(input).quantityMissing).toBe(0);
+    expect(answerabilityFeatures({ ...input, quantityOfTopic: true }).quantityMissing).toBe(1);
+    // A passage on the matter that states the time names it.
+    const p3 = passage('轨道交通末班车发车时间为二十二时至二十三时之间。');
+    const withP3 = [...input.passages, { passage: p3, text: p3.chunk.text, heading: '' }];
+    expect(answerabilityFeatures({ ...input, passages: withP3, quantityOfTopic: true }).quantityMissing).toBe(
+      0,
+    );
+  });
+
   it('gives no coverage and full missing weight when nothing was retrieved', () => {
     const f = answerabilityFeatures({ ...base, passages: [], bm25: [], vector: [] });
     expect(f.coverage).toBe(0);
