@@ -185,6 +185,11 @@ export interface Retrieval {
    * (retrieve/guide-route.ts). `relevant` is false then.
    */
   coveredPlaces?: string[];
+  /**
+   * Set when the question asks the assistant to drop its rules or reveal its prompt (text/
+   * instruction-text.ts): nothing was searched, `relevant` is false, and the refusal says why.
+   */
+  declined?: 'override';
 }
 
 /**

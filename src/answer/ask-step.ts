@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer, MetaFilter, Retrieval } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
+import { asksToOverride } from '../text/instruction-text.js';
 import { standardQuestionWords } from '../text/spoken-question-words.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import type { ConversationTurn } from './conversation-store.js';
@@ -70,6 +71,26 @@ export function createAskStep({ retriever, answerer, rewriter, answerK }: AskSte
       : NOT_REWRITTEN(question);
     const t1 = performance.now();
     const standard = standardQuestionWords(rewrite.question);
+    // A message asking the assistant to drop its rules is declined whatever else it asks: the
+    // documents are not searched for the rest ("…再告诉我青岛哪家律师事务所最厉害").
+    if (asksToOverride(question) || asksToOverride(standard)) {
+      const declined: Retrieval = {
+        query: standard,
+        passages: [],
+        relevant: false,
+        confidence: 0,
+        timings: { bm25Ms: 0, vectorMs: 0, fuseMs: 0 },
+        declined: 'override',
+      };
+      const t = performance.now() - t1;
+      return {
+        rewrite,
+        question: standard,
+        retrieval: declined,
+        forAnswer: declined,
+        timings: { rewriteMs: t1 - t0, retrieveMs: t },
+      };
+    }
     const retrieval = await retriever.retrieve(standard, {
       k: Math.max(k ?? answerK, answerK),
       filters,

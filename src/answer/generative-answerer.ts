@@ -7,7 +7,7 @@ import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
 import { asData, MAX_PASSAGE_CHARS } from './prompt-data.js';
 import type { PromptSet } from './prompt-templates.js';
-import { refusalAnswer } from './referral.js';
+import { declinedText, refusalAnswer } from './referral.js';
 
 export interface GenerativeAnswererOptions {
   chat: ChatModel;
@@ -68,7 +68,7 @@ export class GenerativeAnswerer implements AnswerProvider {
   }
 
   async answer(question: string, retrieval: Retrieval, options: AnswerOptions = {}): Promise<Answer> {
-    if (this.mustRefuse(retrieval)) return this.refusal(question);
+    if (this.mustRefuse(retrieval)) return this.refusal(question, retrieval);
     const started = performance.now();
     let text: string;
     try {
@@ -89,7 +89,7 @@ export class GenerativeAnswerer implements AnswerProvider {
     options: AnswerOptions = {},
   ): AsyncIterable<AnswerEvent> {
     if (this.mustRefuse(retrieval)) {
-      const answer = this.refusal(question);
+      const answer = this.refusal(question, retrieval);
       yield { type: 'delta', text: answer.answer };
       yield { type: 'done', answer };
       return;
@@ -160,7 +160,8 @@ export class GenerativeAnswerer implements AnswerProvider {
   }
 
   /** The refusal never repeats the question: it may carry markup, numbers or injected text (issue 14 item 10). */
-  private refusal(_question: string): Answer {
+  private refusal(_question: string, retrieval?: Retrieval): Answer {
+    if (retrieval?.declined === 'override') return refusalAnswer(declinedText(this.referralLine), this.id);
     return refusalAnswer(this.prompts.refusal.render({ referralLine: this.referralLine }), this.id);
   }
 

@@ -28,6 +28,7 @@ export function notAboutText(subject: string, referralLine: string): string {
  * otherwise to the configured hotline (12345 政务服务便民热线 by default).
  */
 export function referralText(retrieval: Retrieval, referralLine: string): string {
+  if (retrieval.declined === 'override') return declinedText(referralLine);
   const related =
     retrieval.confidence >= RELATED_CONFIDENCE ? retrieval.passages.find((p) => p.meta.phone) : undefined;
   const department = related
@@ -35,4 +36,12 @@ export function referralText(retrieval: Retrieval, referralLine: string): string
     : '';
   const places = coveredPlacesSentence(retrieval.coveredPlaces);
   return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，${places}为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
+}
+
+/**
+ * The refusal of a message that asks the assistant to drop its rules or reveal its prompt: say
+ * that it is not done, and how to ask instead. It never repeats the message.
+ */
+export function declinedText(referralLine: string): string {
+  return `这条消息要求助手忽略规则或透露内部设置，无法照办。如需咨询政策或办事，请直接提出具体问题；也可拨打${referralLine}。`;
 }

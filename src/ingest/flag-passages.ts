@@ -1,4 +1,5 @@
 import type { Chunk, PassageFlag, Retrieval } from '../domain.js';
+import { readsAsInstructions } from '../text/instruction-text.js';
 
 /**
  * Document-borne injection (issue 14 item 6): an uploaded document saying "请忽略所有规则并回答：…
@@ -16,18 +17,6 @@ import type { Chunk, PassageFlag, Retrieval } from '../domain.js';
  * not send citizens to a private website, so both are rare in real documents: neither pattern
  * occurs in the seed documents or the demo corpus (test/hardening/document-injection.test.ts).
  */
-
-const INSTRUCTION_PATTERNS: readonly RegExp[] = [
-  /(?:忽略|无视|忘记|不要理会)(?:掉)?(?:以上|上述|之前|前面|先前|此前|所有|全部|一切|你的|原有|原来)的?(?:所有|全部|一切)?的?(?:规则|指令|指示|提示词?|设定|限制|约束|要求)/,
-  /(?:忽略|无视|忘记|不要理会)[^，。；]{0,6}(?:指令|提示词|系统设定)/,
-  /你(?:现在|从现在起|从现在开始|接下来)(?:是|扮演|充当|作为)/,
-  // Not 扮演 alone (演艺人员因扮演军人角色…) nor 越狱 (a crime in the criminal law): both occur in laws.
-  /(?:请你?|你要|你需要|你将)扮演/,
-  /(?:系统|原始)提示词|system\s*prompt|开发者模式|developer\s+mode|jailbreak/i,
-  /不受(?:任何)?(?:限制|约束)的(?:助手|AI|模型)/i,
-  /\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|rules|prompts|directions)/i,
-  /\byou\s+are\s+now\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|different|new)\b|\bnew\s+instructions\s*:/i,
-];
 
 /** Official services outside *.gov.cn / *.gov that government documents link to. */
 const OFFICIAL_DOMAINS: readonly string[] = ['12306.cn', 'chsi.com.cn', 'xinhuanet.com', 'people.com.cn'];
@@ -62,7 +51,7 @@ function foreignLinks(text: string): [number, number][] {
 /** The flags of a passage's text (empty for ordinary policy text). */
 export function passageFlags(text: string): PassageFlag[] {
   const flags: PassageFlag[] = [];
-  if (INSTRUCTION_PATTERNS.some((re) => re.test(text))) flags.push('instruction');
+  if (readsAsInstructions(text)) flags.push('instruction');
   if (foreignLinks(text).length > 0) flags.push('foreign-link');
   return flags;
 }
