@@ -173,6 +173,25 @@ export function numberLeads(
   const own = asking.map((p) => statedValues(p));
   const anyOwn = own.some((v) => v.length > 0);
   const leadValues = new Set<string>();
+  // Of several number parts, the words only one part says: a number whose own clause holds a later
+  // part's words and none of this part's answers that later part ("正式供水前得提前多久报备？区里多长时间
+  // 给核实？" — 十个工作日内…核实 answers the second; "…能不能限制作业时间？会提前多久公布？" —
+  // 提前七日向社会公布 the second). Only later parts: a later part leaves out the subject an earlier
+  // one named ("身份证…有效期是几年？交了材料后多久能拿到？" — 六十日内发放居民身份证 answers the second).
+  const partWords = asking.map((p) => new Set(groups.filter((g) => g.some((t) => p.includes(t))).flat()));
+  const onlyIn = (i: number) =>
+    [...partWords[i]].filter((t) => partWords.every((other, j) => j === i || !other.has(t)));
+  const belongsElsewhere = (i: number, text: string, value: string) => {
+    if (asking.length < 2) return false;
+    const at = text.indexOf(value);
+    if (at < 0) return false;
+    const span = splitClauses(text).find((c) => c.start <= at && at < c.end);
+    if (!span) return false;
+    const clause = text.slice(span.start, span.end);
+    const mine = onlyIn(i).some((t) => clause.includes(t));
+    const theirs = asking.some((_, j) => j > i && onlyIn(j).some((t) => clause.includes(t)));
+    return theirs && !mine;
+  };
   for (const [i, part] of asking.entries()) {
     const values = own[i].length > 0 ? own[i] : anyOwn ? [] : stated;
     // "罚多少钱" asks the fine: its amount, or no number at all (not the 五米 of the rule broken).
@@ -193,7 +212,11 @@ export function numberLeads(
     // The bounds of the citizen's range (满五年不足十年) say whose case a clause is, not what it gets
     // (十八个月) — unless the part asks for that very kind of amount.
     const bounds = values.filter((v) => !asksKind(part, v.kind));
-    const lead = (text: string) => numberLead(part, withoutRangeBounds(text, bounds), quantity);
+    const read = (text: string) => numberLead(part, withoutRangeBounds(text, bounds), quantity);
+    const lead = (text: string) => {
+      const value = read(text);
+      return value && !belongsElsewhere(i, text, value) ? value : undefined;
+    };
     const source =
       (quantity && candidates.find((c) => quantity.some((q) => c.text.includes(q)) && lead(c.text))) ||
       (fine ? undefined : candidates.find((c) => lead(c.text)));

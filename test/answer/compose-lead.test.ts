@@ -187,6 +187,32 @@ const piece = (text: string, start: number, passageIndex = 0) => ({
 });
 
 describe('numberLeads', () => {
+  it('gives a number to the later part whose own words stand in its clause, not to the part asked first', () => {
+    const text =
+      '区（市）水行政主管部门应当在十个工作日内对备案内容进行核实，发现存在问题的，应当书面告知整改。';
+    const anchor = { text, start: 0, end: text.length, passageIndex: 0 };
+    const parts = ['正式供水前得提前多久去区里报备', '区里多长时间给核实'];
+    const groups = [['正式'], ['供水'], ['提前'], ['报备'], ['区里'], ['核实']];
+    expect(numberLeads(parts, [anchor], anchor, groups).map((l) => l.text)).toEqual([
+      '区里多长时间给核实：十个工作日',
+    ]);
+    // A later part that leaves out the subject an earlier one named still gets its number.
+    const issued = '申请材料齐全的，公安机关应当自受理之日起六十日内发放居民身份证。';
+    const valid = '居民身份证的有效期为二十年。';
+    const pieces = [valid, issued].map((t, i) => ({
+      text: t,
+      start: i * 40,
+      end: i * 40 + t.length,
+      passageIndex: i,
+    }));
+    const asked = ['身份证的有效期是几年', '交了材料后多久能拿到'];
+    const words = [['身份证'], ['有效期'], ['材料'], ['拿到']];
+    expect(numberLeads(asked, pieces, pieces[0], words).map((l) => l.text.split('：')[1])).toEqual([
+      '二十年',
+      '六十日',
+    ]);
+  });
+
   it("leads with what the citizen's tier gets, not with the tier's bounds", () => {
     const question = '我交了6年失业保险，最长能领多久？';
     const items = [
