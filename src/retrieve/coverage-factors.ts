@@ -4,7 +4,7 @@ import { regionOf } from './locality.js';
 import { holdsTerm } from './relevance.js';
 
 /*
- * Factors on a passage's coverage (the relevance signal, hybrid-retriever.ts) for two ways a
+ * Factors on a passage's coverage (the relevance signal, relevance-decision.ts) for two ways a
  * passage that holds the question's words can still answer it wrongly: another place, another
  * quantity.
  */

@@ -4,30 +4,22 @@ import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
 import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
-import { isPlaceGroup } from '../text/place-names.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { withoutAbsentScene } from './absent-scene.js';
-import { answerabilityFeatures } from './answerability-features.js';
-import {
-  type AnswerabilityModel,
-  coverageDecision,
-  DEFAULT_ANSWERABILITY_MODEL,
-  decideAnswerability,
-} from './answerability-model.js';
+import { type AnswerabilityModel, DEFAULT_ANSWERABILITY_MODEL } from './answerability-model.js';
 import { articleRoute } from './article-route.js';
-import { placeFactor, placesServed, quantityFactor } from './coverage-factors.js';
+import { placesServed } from './coverage-factors.js';
 import { definitionRoute } from './definition-route.js';
 import { foldCopies } from './fold-copies.js';
 import { forbiddenListPrior } from './forbidden-lists.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
 import { ungluedGroups, withDictionaryHeads } from './glued-words.js';
-import { coveredPlaces } from './guide-places.js';
 import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
-import { asksForSum, statesSum } from './money-asks.js';
-import { askedQuantity, asksTimeOfDay, questionForTerms, topicalGroups } from './query-terms.js';
-import { DEFAULT_MIN_COVERAGE, idfCoverage } from './relevance.js';
+import { questionForTerms, topicalGroups } from './query-terms.js';
+import { DEFAULT_MIN_COVERAGE } from './relevance.js';
+import { decideRelevance } from './relevance-decision.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 import { withVerbCompounds } from './single-verbs.js';
@@ -237,64 +229,26 @@ export function createHybridRetriever({
         : folded.slice(0, k);
       const t3 = performance.now();
 
-      const quantity = askedQuantity(normaliseForIndex(query), keywordGroups);
-      const sumAsked = asksForSum(query);
-      // A passage answers when it holds the question's informative terms itself: the best single
-      // passage counts, not the union of several (青岛 from one document and 居住证 from another
-      // do not make an answer about Qingdao residence permits).
-      const confidence =
-        articleChunks.length > 0
-          ? 1
-          : Math.max(
-              0,
-              ...merged.slice(0, coverageDepth).map((p) => {
-                const text = normalisedText(p.chunk);
-                return (
-                  idfCoverage({ groups: keywordGroups, idf, texts: [text] }) *
-                  placeFactor(query, p, served) *
-                  quantityFactor(quantity, text)
-                );
-              }),
-            );
-      // A question naming a place whose guide of the matched matter exists only elsewhere (guide-route.ts).
-      const placeless = keywordGroups.filter((g) => !isPlaceGroup(g));
-      const guide = merged.slice(0, coverageDepth).find((p) => {
-        const text = normalisedText(p.chunk);
-        return (
-          idfCoverage({ groups: placeless, idf, texts: [text] }) * quantityFactor(quantity, text) >=
-          minCoverage
-        );
-      });
-      const places = coveredPlaces({ question: query, guide: guide?.meta, metas: byId.values() });
-      const features = answerabilityFeatures({
-        groups: keywordGroups,
-        idf,
-        passages: merged.map((passage) => ({
-          passage,
-          text: normalisedText(passage.chunk),
-          heading: normaliseForIndex(`${passage.meta.title} ${passage.chunk.headingPath.join(' ')}`),
-        })),
-        bm25,
-        vector,
-        placeMismatch: (p) => placeFactor(query, p, served) < 1,
-        // A sum asked (多少钱) and no sum stated, fines aside (money-asks.ts), is a quantity missing too.
-        quantityMissing: (text) => quantityFactor(quantity, text) < 1 || (sumAsked && !statesSum(text)),
-        quantityOfTopic: asksTimeOfDay(normaliseForIndex(query)),
-        depth: coverageDepth,
-      });
-      const decision =
-        articleChunks.length > 0
-          ? { probability: 1, outcome: 'answer' as const }
-          : gate === 'model'
-            ? decideAnswerability(model, features)
-            : coverageDecision(confidence, minCoverage);
       return {
         query,
         passages: merged,
-        relevant: merged.length > 0 && decision.outcome !== 'refuse' && !places,
-        confidence,
-        answerability: { ...decision, features: { ...features } },
-        ...(places ? { coveredPlaces: places } : {}),
+        ...decideRelevance({
+          query,
+          question,
+          passages: merged,
+          groups: keywordGroups,
+          idf,
+          textOf: normalisedText,
+          served,
+          metas: byId.values(),
+          bm25,
+          vector,
+          articleRouted: articleChunks.length > 0,
+          gate,
+          model,
+          minCoverage,
+          coverageDepth,
+        }),
         terms: { groups: keywordGroups, idf },
         timings: { bm25Ms: t1 - t0, vectorMs: t2 - t1, fuseMs: t3 - t2 },
       };

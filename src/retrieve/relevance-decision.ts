@@ -1,0 +1,104 @@
+import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
+import type { StoreHit } from '../index/search-store.js';
+import { normaliseForIndex } from '../text/normalise.js';
+import { isPlaceGroup } from '../text/place-names.js';
+import { answerabilityFeatures } from './answerability-features.js';
+import { type AnswerabilityModel, coverageDecision, decideAnswerability } from './answerability-model.js';
+import { placeFactor, quantityFactor } from './coverage-factors.js';
+import { coveredPlaces } from './guide-places.js';
+import { asksForSum, statesSum } from './money-asks.js';
+import { askedQuantity, asksTimeOfDay } from './query-terms.js';
+import { idfCoverage } from './relevance.js';
+
+/** What the relevance decision reads of one retrieval (hybrid-retriever.ts). */
+export interface RelevanceInput {
+  /** The question as asked, and normalised as the index terms were. */
+  query: string;
+  question: string;
+  /** The passages returned, best first. */
+  passages: Passage[];
+  /** The query's keyword groups and their IDF. */
+  groups: string[][];
+  idf: Map<string, number>;
+  /** A chunk's normalised indexed text (with the ask words a guide field answers). */
+  textOf: (chunk: Chunk) => string;
+  /** The places the indexed documents are about, and every document's metadata. */
+  served: ReadonlySet<string>;
+  metas: Iterable<DocumentMeta>;
+  bm25: StoreHit[];
+  vector: StoreHit[];
+  /** The question named an article and got it (article-route.ts): it is answered. */
+  articleRouted: boolean;
+  gate: 'model' | 'coverage';
+  model: AnswerabilityModel;
+  minCoverage: number;
+  /** Passages whose text the decision checks. */
+  coverageDepth: number;
+}
+
+/**
+ * Whether the retrieved passages answer the question: the IDF coverage of the best single passage
+ * (with the place and asked-quantity factors), the answerability model's decision over the
+ * retrieval's features, and the places a guide of the matched matter exists for when not the asked
+ * one (guide-places.ts).
+ */
+export function decideRelevance(
+  input: RelevanceInput,
+): Pick<Retrieval, 'relevant' | 'confidence' | 'answerability' | 'coveredPlaces'> {
+  const { query, question, passages, groups, idf, textOf, served, coverageDepth, minCoverage } = input;
+  const quantity = askedQuantity(question, groups);
+  const sumAsked = asksForSum(query);
+  const top = passages.slice(0, coverageDepth);
+  // A passage answers when it holds the question's informative terms itself: the best single
+  // passage counts, not the union of several (青岛 from one document and 居住证 from another
+  // do not make an answer about Qingdao residence permits).
+  const confidence = input.articleRouted
+    ? 1
+    : Math.max(
+        0,
+        ...top.map((p) => {
+          const text = textOf(p.chunk);
+          return (
+            idfCoverage({ groups, idf, texts: [text] }) *
+            placeFactor(query, p, served) *
+            quantityFactor(quantity, text)
+          );
+        }),
+      );
+  // A question naming a place whose guide of the matched matter exists only elsewhere (guide-route.ts).
+  const placeless = groups.filter((g) => !isPlaceGroup(g));
+  const guide = top.find((p) => {
+    const text = textOf(p.chunk);
+    return (
+      idfCoverage({ groups: placeless, idf, texts: [text] }) * quantityFactor(quantity, text) >= minCoverage
+    );
+  });
+  const places = coveredPlaces({ question: query, guide: guide?.meta, metas: input.metas });
+  const features = answerabilityFeatures({
+    groups,
+    idf,
+    passages: passages.map((passage) => ({
+      passage,
+      text: textOf(passage.chunk),
+      heading: normaliseForIndex(`${passage.meta.title} ${passage.chunk.headingPath.join(' ')}`),
+    })),
+    bm25: input.bm25,
+    vector: input.vector,
+    placeMismatch: (p) => placeFactor(query, p, served) < 1,
+    // A sum asked (多少钱) and no sum stated, fines aside (money-asks.ts), is a quantity missing too.
+    quantityMissing: (text) => quantityFactor(quantity, text) < 1 || (sumAsked && !statesSum(text)),
+    quantityOfTopic: asksTimeOfDay(question),
+    depth: coverageDepth,
+  });
+  const decision = input.articleRouted
+    ? { probability: 1, outcome: 'answer' as const }
+    : input.gate === 'model'
+      ? decideAnswerability(input.model, features)
+      : coverageDecision(confidence, minCoverage);
+  return {
+    relevant: passages.length > 0 && decision.outcome !== 'refuse' && !places,
+    confidence,
+    answerability: { ...decision, features: { ...features } },
+    ...(places ? { coveredPlaces: places } : {}),
+  };
+}
