@@ -16,7 +16,7 @@ import { buildReport, type EvalReport, writeReport, writeTextFile } from './repo
 import type { DocumentTexts, RunProgress } from './runner.js';
 import { runEval } from './runner.js';
 import type { EvalSummary } from './summary.js';
-import { formatCategoryTable, formatSummaryTable } from './terminal-summary.js';
+import { formatCategoryTable, formatMissKindTable, formatSummaryTable } from './terminal-summary.js';
 
 /** Pipelines `--pipeline` can name; the first one given (default hybrid) heads the report. */
 export const PIPELINE_NAMES = ['hybrid', 'bm25', 'vector', 'naive'] as const;
@@ -176,6 +176,8 @@ export async function runEvalCommand(
   );
   print(`\nby category, ${runs[0].name} (t = tune half, c = check half):`);
   print(formatCategoryTable(report.halves[runs[0].name]));
+  print(`\nmisses by kind, ${runs[0].name} (where each was lost; the html report lists them):`);
+  print(formatMissKindTable(report.halves[runs[0].name]));
   if (report.judge) {
     const { model, judged, failed, skipped } = report.judge;
     print(`judge ${model}: ${judged} judged, ${failed} failed, ${skipped} skipped (not gated)`);

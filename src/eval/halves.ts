@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ItemRow } from './item-score.js';
+import { type MissKind, missesByKind } from './miss-kinds.js';
 import { type RetrievalBlock, retrievalFromRanks } from './retrieval-metrics.js';
 import { type CategoryRow, type EvalSummary, flattenSummary, summarise } from './summary.js';
 
@@ -22,6 +23,8 @@ export interface HalfReport {
   summary: EvalSummary;
   sameDocument: RetrievalBlock;
   byCategory: Record<string, CategoryRow>;
+  /** The ids of the half's misses by the stage they were lost at (miss-kinds.ts). */
+  missKinds: Record<MissKind, string[]>;
 }
 
 function categories(items: ItemRow[]): Record<string, CategoryRow> {
@@ -49,6 +52,7 @@ export function splitHalves(items: ItemRow[]): Record<Half, HalfReport> {
       summary: summarise(mine),
       sameDocument: retrievalFromRanks(mine.filter((i) => i.answerable).map((i) => i.sameDocumentRank)),
       byCategory: categories(mine),
+      missKinds: missesByKind(mine),
     };
   }
   return out;

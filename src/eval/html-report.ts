@@ -1,6 +1,8 @@
 import { escapeHtml } from '../text/escape-html.js';
+import { HALVES, type Half, type HalfReport } from './halves.js';
 import type { ItemRow } from './item-score.js';
 import type { JudgeSummary } from './judge-result.js';
+import { MISS_KIND_LABELS, MISS_KINDS, missKind } from './miss-kinds.js';
 import type { EvalReport } from './report.js';
 import type { CategoryRow, EvalSummary } from './summary.js';
 
@@ -16,7 +18,7 @@ td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}th:first-child
 .tiles{display:flex;flex-wrap:wrap;gap:.75rem}.tile{border:1px solid #ccc;border-radius:6px;padding:.5rem .75rem;min-width:8rem}
 .tile b{display:block;font-size:1.4rem}.miss{border-top:1px solid #ddd;padding:.5rem 0}.q{font-weight:600}
 .why{color:#a40000;font-size:.9rem}ol{margin:.25rem 0}.ok{color:#006400}.small{font-size:.85rem;color:#555}
-.charts{display:flex;flex-wrap:wrap;gap:1rem}`;
+.charts{display:flex;flex-wrap:wrap;gap:1rem}td.ids{text-align:left;font-size:.85rem}`;
 
 function headline(s: EvalSummary): string {
   const tiles: [string, string][] = [
@@ -119,6 +121,22 @@ function pipelinesTable(pipelines: Record<string, EvalSummary>): string {
   return `<h2>Pipelines side by side</h2><table>${head}${body}</table>`;
 }
 
+/** The misses of the first pipeline by kind, tune and check: counts and links to the blocks below. */
+function missKindTable(halves: Record<Half, HalfReport> | undefined): string {
+  if (!halves) return '';
+  const links = (ids: string[]) => ids.map((id) => `<a href="#miss-${e(id)}">${e(id)}</a>`).join(' ');
+  const rows = MISS_KINDS.map(
+    (kind) =>
+      `<tr><td>${e(MISS_KIND_LABELS[kind])}</td>${HALVES.map(
+        (half) => `<td>${halves[half].missKinds[kind].length}</td>`,
+      ).join(
+        '',
+      )}<td class="ids">${links(halves.tune.missKinds[kind])}</td><td class="ids">${links(halves.check.missKinds[kind])}</td></tr>`,
+  ).join('');
+  return `<h2>Misses by kind</h2><p class="small">Where each answer was lost, in pipeline order (choose fixes on the tune half).</p>
+<table><tr><th>kind</th><th>tune</th><th>check</th><th>tune items</th><th>check items</th></tr>${rows}</table>`;
+}
+
 function missBlock(item: ItemRow): string {
   const evidence = item.evidence.length
     ? `<ul>${item.evidence.map((ev) => `<li>${e(ev.doc)} (${e(ev.found)}): “${e(ev.quote)}”</li>`).join('')}</ul>`
@@ -135,7 +153,9 @@ function missBlock(item: ItemRow): string {
         )
         .join('')}</ol>`
     : '<p class="small">nothing retrieved</p>';
-  return `<div class="miss"><div class="q">${e(item.id)} [${e(item.category)}] ${e(item.question)}</div>
+  const kind = missKind(item);
+  const tag = kind ? ` <span class="small">· ${e(MISS_KIND_LABELS[kind])}</span>` : '';
+  return `<div class="miss" id="miss-${e(item.id)}"><div class="q">${e(item.id)} [${e(item.category)}] ${e(item.question)}${tag}</div>
 <div class="why">${item.misses.map((m) => e(m)).join('<br>')}</div>
 <div><b>Expected evidence</b>${evidence}</div><div><b>Retrieved</b>${retrieved}</div>
 <div><b>Answer</b>${item.answer.refused ? ' (refused)' : ''}: ${e(item.answer.text)}</div></div>`;
@@ -154,6 +174,7 @@ ${headline(report.summary)}
 ${report.judge ? judgeHeadline(report.judge) : ''}
 ${report.pipelines ? pipelinesTable(report.pipelines) : ''}
 <h2>By category</h2><div class="charts">${charts}</div>
+${missKindTable(report.halves?.[report.run.pipeline] ?? Object.values(report.halves ?? {})[0])}
 <h2>Misses (${misses.length} of ${report.items.length})</h2>
 ${misses.map(missBlock).join('\n')}
 ${report.judge ? judgeFlags(report.items) : ''}

@@ -1,4 +1,5 @@
 import type { JudgeSummary } from './judge-result.js';
+import { MISS_KIND_LABELS, MISS_KINDS, type MissKind } from './miss-kinds.js';
 import type { RetrievalBlock } from './retrieval-metrics.js';
 import type { EvalSummary } from './summary.js';
 
@@ -123,6 +124,20 @@ export function formatCategoryTable(
       }),
     );
     out.push(line(name, cells));
+  }
+  return out.join('\n');
+}
+
+/** Misses by kind (miss-kinds.ts), one line per kind: the tune and the check count. */
+export function formatMissKindTable(
+  halves: Record<'tune' | 'check', { missKinds: Record<MissKind, string[]> }>,
+): string {
+  const width = Math.max(...MISS_KINDS.map((k) => MISS_KIND_LABELS[k].length));
+  const out = [`${'miss kind'.padEnd(width)}   tune  check`];
+  for (const kind of MISS_KINDS) {
+    out.push(
+      `${MISS_KIND_LABELS[kind].padEnd(width)}  ${String(halves.tune.missKinds[kind].length).padStart(5)}  ${String(halves.check.missKinds[kind].length).padStart(5)}`,
+    );
   }
   return out.join('\n');
 }

@@ -109,8 +109,21 @@ describe('html report', () => {
     expect(html).toContain('&lt;b&gt;不知道&lt;/b&gt;');
     expect(html).toContain('这里有答案 &amp; 更多');
     expect(html).toContain('同文亦见于 &lt;i&gt;copy&lt;/i&gt;');
-    expect(html).not.toMatch(/(src|href)=/);
+    // In-page links to the misses only; no external asset or page.
+    expect(html).not.toMatch(/(src|href)="(?!#miss-)/);
     expect(html).toContain('<svg');
     expect(html).toContain('Pipelines side by side');
+  });
+
+  it('groups the misses by kind, with links to each miss', async () => {
+    const html = renderHtmlReport(await report());
+    expect(html).toContain('<h2>Misses by kind</h2>');
+    // b is unanswerable and was answered; a was answered from a passage of its evidence document
+    // that does not hold the quote (DOC_TEXT's first ten characters).
+    expect(html).toMatch(/<tr><td>unanswerable, answered<\/td>(<td>\d<\/td>){2}.*href="#miss-b"/);
+    expect(html).toMatch(/<tr><td>answered from another passage<\/td><td>0<\/td><td>1<\/td>.*href="#miss-a"/);
+    expect(html).toContain('<span class="small">· answered from another passage</span>');
+    expect(html).toContain('id="miss-b"');
+    expect(html).toContain('id="miss-a"');
   });
 });
