@@ -30,8 +30,20 @@ export interface AnswerabilityFeatures {
   vectorTop: number;
   /** ln(1 + number of topical term groups). */
   termCount: number;
+  /**
+   * coverage × termCount: how much of the question the best passage holds, not only which share. A
+   * citizen's long question adds scene words no rule uses (电钻, 午觉, 结账), which lower the share;
+   * holding five of its twelve words says more than holding one of two.
+   */
+  coveredTerms: number;
   /** 1 when the best passage is a structured unit: a law article or a guide field. */
   structured: number;
+  /**
+   * Share of the first five passages that belong to the first passage's document: a question the
+   * documents answer draws several articles of one rule; words scattered over unrelated documents
+   * (a wrong document, an absent topic) draw one passage from each.
+   */
+  documentAgreement: number;
 }
 
 export const FEATURE_NAMES = [
@@ -45,7 +57,9 @@ export const FEATURE_NAMES = [
   'bm25Margin',
   'vectorTop',
   'termCount',
+  'coveredTerms',
   'structured',
+  'documentAgreement',
 ] as const satisfies readonly (keyof AnswerabilityFeatures)[];
 
 export interface FeatureInput {
@@ -73,6 +87,17 @@ export interface FeatureInput {
 /** Weighted share of groups held by `text`, and the heaviest missing group's share. */
 function held(groups: string[][], weights: number[], text: string): { share: number; missing: number } {
   return weightedShare(groups, weights, (term) => holdsTerm(term, text));
+}
+
+/** Passages read for the document agreement. */
+const AGREEMENT_DEPTH = 5;
+
+/** Share of the first AGREEMENT_DEPTH passages from the first one's document (0 without passages). Pure. */
+export function documentAgreement(passages: readonly Passage[]): number {
+  const first = passages[0]?.chunk.docId;
+  if (first === undefined) return 0;
+  const head = passages.slice(0, AGREEMENT_DEPTH);
+  return head.filter((p) => p.chunk.docId === first).length / AGREEMENT_DEPTH;
 }
 
 /** Features of one retrieval. Pure. */
@@ -117,16 +142,21 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
     bm25Margin: b1 > 0 ? (b1 - b2) / b1 : 0,
     vectorTop: Math.max(0, vector[0]?.score ?? 0),
     termCount: Math.log1p(groups.length),
+    coveredTerms: (best?.share ?? 0) * Math.log1p(groups.length),
     structured: best && isStructuredUnit(best.passage.chunk) ? 1 : 0,
+    documentAgreement: documentAgreement(passages.map((p) => p.passage)),
   };
 }
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /**
- * The features a model reads, in its order. The fitted model uses the scale-free ones only:
- * bm25Margin, vectorTop and termCount depend on the index's size (a one-document index has huge
- * margins) and made a model fitted on 376 documents answer injection prompts over the seed alone.
+ * The features a model reads, in its order. bm25Margin, vectorTop and termCount alone depend on
+ * the index's size (a one-document index has huge margins) and made a model fitted on 376
+ * documents answer injection prompts over the seed alone; they stay out. coveredTerms grows with
+ * the question's length only through what a passage holds, and documentAgreement, 1 on a
+ * one-document index, was added with them on 2026-12-02 (the seed-gold refusals over the seed alone
+ * unchanged, injections now declined before the search; docs/answers.md, twelfth round).
  */
 export const MODEL_FEATURES: readonly FeatureName[] = [
   'coverage',
@@ -135,6 +165,8 @@ export const MODEL_FEATURES: readonly FeatureName[] = [
   'headingCoverage',
   'placeMismatch',
   'bm25Strength',
+  'coveredTerms',
+  'documentAgreement',
 ];
 
 /** The named features as a vector, in the order given. */

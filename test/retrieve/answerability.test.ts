@@ -3,6 +3,7 @@ import type { Passage } from '../../src/domain.js';
 import {
   type AnswerabilityFeatures,
   answerabilityFeatures,
+  documentAgreement,
   FEATURE_NAMES,
 } from '../../src/retrieve/answerability-features.js';
 import {
@@ -70,7 +71,23 @@ describe('answerability features', () => {
     expect(f.bm25Strength).toBeCloseTo(9 / 13, 5); // first BM25 score over the summed IDF 6 + 5 + 2
     expect(f.vectorTop).toBe(0.4);
     expect(f.structured).toBe(1);
+    // Three topical groups: termCount ln 4, and the best passage holds (w1 + w2) / total of them.
+    expect(f.termCount).toBeCloseTo(Math.log(4), 5);
+    expect(f.coveredTerms).toBeCloseTo(((w1 + w2) / total) * Math.log(4), 5);
+    // Both passages are of document d.
+    expect(f.documentAgreement).toBeCloseTo(2 / 5, 5);
     expect(Object.keys(f).sort()).toEqual([...FEATURE_NAMES].sort());
+  });
+
+  it("reads the document agreement as the first five passages' share from the first one's document", () => {
+    const of = (docId: string): Passage => {
+      const p = passage(`${docId}的条文`);
+      return { ...p, chunk: { ...p.chunk, id: `${docId}#0`, docId } };
+    };
+    expect(documentAgreement([])).toBe(0);
+    expect(documentAgreement(['a', 'b', 'a', 'c', 'a', 'a', 'a'].map(of))).toBeCloseTo(3 / 5, 5);
+    expect(documentAgreement(['a', 'b', 'c', 'd', 'e'].map(of))).toBeCloseTo(1 / 5, 5);
+    expect(documentAgreement(['a', 'a', 'a', 'a', 'a', 'b'].map(of))).toBe(1);
   });
 
   it('misses the asked quantity only when none of the top passages names it', () => {
@@ -164,7 +181,9 @@ describe('answerability decision', () => {
     bm25Margin: 0.3,
     vectorTop: 0.3,
     termCount: 1.4,
+    coveredTerms: 1.26,
     structured: 1,
+    documentAgreement: 0.6,
   };
   const model: AnswerabilityModel = {
     features: ['coverage', 'placeMismatch'],
