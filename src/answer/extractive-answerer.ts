@@ -45,6 +45,15 @@ export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnl
   return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，请向主管部门或政务服务热线咨询。`;
 }
 
+/**
+ * What an answer after a `partial` relevance decision says when it names no uncovered part: the
+ * documents hold the question's topic, but the quoted rule may not be the citizen's case (a long
+ * question whose scene no rule describes), so the reader is told so rather than given the quote as
+ * a certain answer.
+ */
+export const PARTIAL_HEDGE =
+  '以上是与您的问题最相关的规定，未必完全对应您描述的情况；如需确认，请向主管部门或政务服务热线咨询。';
+
 function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
   const text = referralText(retrieval, referralLine);
   return {
@@ -196,8 +205,11 @@ export function createExtractiveAnswerer({
     // 不得 or 可以 is about something else ("…测尾气，要交钱吗？我能不配合吗？" over a rule on
     // marine discharges read 不可以).
     const asksUncovered = notCovered.length > 0 && notCovered.length >= parts.length;
+    // After a partial decision the quoted rule may be another case's: no 可以/不可以 is stated for it.
     const yesNo =
-      leads.length === 0 && !asksUncovered ? yesNoLead(question, withListLead(pieces, anchor)) : undefined;
+      leads.length === 0 && !asksUncovered && !partial
+        ? yesNoLead(question, withListLead(pieces, anchor))
+        : undefined;
     if (yesNo)
       leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
     lines.unshift(
@@ -217,6 +229,8 @@ export function createExtractiveAnswerer({
         own: true,
         block: true,
       });
+    } else if (partial) {
+      lines.push({ text: PARTIAL_HEDGE, own: true, block: true });
     }
     return lines;
   }

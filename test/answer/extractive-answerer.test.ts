@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerProvider } from '../../src/answer/answer-provider.js';
-import { createExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import { createExtractiveAnswerer, PARTIAL_HEDGE } from '../../src/answer/extractive-answerer.js';
 import { processesOtherDocument } from '../../src/answer/topic-check.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer, Chunk, DocType, DocumentMeta, Passage, SourceDocument } from '../../src/domain.js';
@@ -429,6 +429,24 @@ describe('the rule and its penalty', () => {
     expect(a.answer).not.toContain('游览设施');
     expect(a.answer).not.toContain('忽略');
     expectQuotesIntact(a);
+  });
+
+  it('after a partial decision, states no 可以/不可以 and says the rule may not be the case asked', async () => {
+    const question = '周末去崂山，在山上支个小炉子烤点肉吃，这样行不行？';
+    const retrieval = fakeRetrieval(await passages('law-scenic#1', 'law-scenic#2'));
+    const a = await answerer.answer(question, {
+      ...retrieval,
+      answerability: { probability: 0.3, outcome: 'partial' },
+    });
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('禁止烧荒、野炊、烧烤');
+    expect(a.answer.split('\n')[0]).not.toMatch(/^(?:可以|不可以)/);
+    expect(a.answer.split('\n').at(-1)).toBe(PARTIAL_HEDGE);
+    expectQuotesIntact(a);
+    // Answered outright, the same question gets its lead and no hedge.
+    const sure = await answerer.answer(question, retrieval);
+    expect(sure.answer.split('\n')[0]).toBe('不可以[1]。');
+    expect(sure.answer).not.toContain(PARTIAL_HEDGE);
   });
 
   it('fetches nothing for a question that asks neither leave nor penalty', async () => {
