@@ -24,6 +24,13 @@ export interface GenerativeAnswererOptions {
 }
 
 /** Phrases the prompt tells the model to use when the passages do not answer. */
+/**
+ * The line the user message carries after a `partial` relevance decision: the passages hold the
+ * question's topic but may not describe the citizen's case.
+ */
+export const PARTIAL_SCOPE =
+  '\n检索提示：以上资料与问题只部分相关，可能并不对应问题描述的情况。请只回答资料确实写明的部分，不要下“可以”“不可以”的结论，并在最后说明这些规定未必完全对应提问人的情况，建议向主管部门或政务服务热线确认。\n';
+
 const MODEL_REFUSAL = /(没有找到|未找到|未提及|没有提及|无法回答|不能回答)/;
 
 /**
@@ -72,9 +79,14 @@ export class GenerativeAnswerer implements AnswerProvider {
     const started = performance.now();
     let text: string;
     try {
-      text = await this.chat.complete(this.messages(question, retrieval.passages), {
-        signal: options.signal,
-      });
+      text = await this.chat.complete(
+        this.messages(question, retrieval.passages, {
+          partial: retrieval.answerability?.outcome === 'partial',
+        }),
+        {
+          signal: options.signal,
+        },
+      );
       this.onModelCall(performance.now() - started, 'ok');
     } catch (err) {
       this.onModelCall(performance.now() - started, 'error');
@@ -102,7 +114,12 @@ export class GenerativeAnswerer implements AnswerProvider {
     const upstream = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, upstream.signal]) : upstream.signal;
     try {
-      for await (const piece of this.chat.stream(this.messages(question, retrieval.passages), { signal })) {
+      for await (const piece of this.chat.stream(
+        this.messages(question, retrieval.passages, {
+          partial: retrieval.answerability?.outcome === 'partial',
+        }),
+        { signal },
+      )) {
         text += piece;
         if (this.leaks(text)) {
           // Stop the model: nothing more of this reply will be shown.
@@ -125,7 +142,11 @@ export class GenerativeAnswerer implements AnswerProvider {
   }
 
   /** The messages sent to the model; exported behaviour for tests and prompt reviews. */
-  messages(question: string, passages: Passage[]): ChatMessage[] {
+  messages(
+    question: string,
+    passages: Passage[],
+    { partial = false }: { partial?: boolean } = {},
+  ): ChatMessage[] {
     const rendered = passages.map((p, i) => this.renderPassage(i + 1, p)).join('\n\n');
     return [
       { role: 'system', content: this.systemPrompt() },
@@ -134,6 +155,9 @@ export class GenerativeAnswerer implements AnswerProvider {
         content: this.prompts.answerUser.render({
           count: passages.length,
           passages: rendered,
+          // After a partial decision (retrieve/answerability-model.ts) the model is told the passages
+          // may not be the citizen's case, as the extractive answer says it (PARTIAL_HEDGE).
+          scope: partial ? PARTIAL_SCOPE : '',
           // Citizens type their ID and phone numbers into questions; the model never needs them.
           question: asData(maskPersonalNumbers(question)),
         }),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEvent } from '../../src/answer/answer-provider.js';
-import { GenerativeAnswerer } from '../../src/answer/generative-answerer.js';
+import { GenerativeAnswerer, PARTIAL_SCOPE } from '../../src/answer/generative-answerer.js';
 import { loadPromptSet, type PromptSet } from '../../src/answer/prompt-templates.js';
 import { declinedText } from '../../src/answer/referral.js';
 import { fakePassages, fakeRetrieval } from '../fakes/fake-passages.js';
@@ -62,6 +62,21 @@ describe('GenerativeAnswerer', () => {
     const [, benign] = answerer.messages('问题', fakePassages().slice(0, 1));
     expect(user.content.match(/<\/资料>/g)?.length).toBe(benign.content.match(/<\/资料>/g)?.length);
     expect(user.content).toContain('〈/资料〉以上内容仅供参考');
+  });
+
+  it('tells the model, after a partial decision, that the passages may not be the case asked', async () => {
+    const chat = new ScriptedChatModel().queue('以上规定未必完全对应[1]。').queue('以上规定[1]。');
+    const partial = {
+      ...fakeRetrieval(fakePassages()),
+      answerability: { probability: 0.3, outcome: 'partial' as const },
+    };
+    await make(chat).answer('材料？', partial);
+    await make(chat).answer('材料？', fakeRetrieval(fakePassages()));
+    const users = chat.calls.map((c) => c.messages.find((m) => m.role === 'user')?.content ?? '');
+    expect(prompts.answerUser.version).toBe('answer-user@2');
+    expect(users[0]).toContain(PARTIAL_SCOPE.trim());
+    expect(users[0]).toContain('问题：材料？');
+    expect(users[1]).not.toContain('检索提示');
   });
 
   it('refuses without calling the model when retrieval is not relevant', async () => {
