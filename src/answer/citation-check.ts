@@ -16,8 +16,9 @@ import { citePassage } from './citations.js';
  *    in the cited passage, however differently it is worded;
  *  - an enumerated item without a marker ("2. 身份证明") is checked against the passages its list
  *    lead ("需要以下材料[2]：") or the list's marked item cites, so a list needs one marker;
- *  - a note that a part of the question is not covered ("申请方式资料未写明，请咨询12345…") needs no
- *    citation; its numbers must come from the referral line (`referralLine`).
+ *  - a note that a part of the question is not covered ("申请方式资料未写明，请咨询12345…"), or that the
+ *    rules quoted may not be the asker's case ("以上规定未必完全对应您的情况…"), needs no citation; its
+ *    numbers must come from the referral line (`referralLine`).
  */
 
 export interface CheckedSentence {
@@ -51,8 +52,12 @@ export interface CitationCheckOptions {
   referralLine?: string;
 }
 
-/** A note that part of the question is not covered by the passages. */
-const NOT_COVERED = /未写明|没有写明|未提及|没有提及|未说明|没有说明|没有找到|未找到|未规定|没有规定/;
+/**
+ * A note that part of the question is not covered by the passages, or, after a partial decision,
+ * that the quoted rules may not be the asker's case (generative-answerer.ts PARTIAL_SCOPE).
+ */
+const NOT_COVERED =
+  /未写明|没有写明|未提及|没有提及|未说明|没有说明|没有找到|未找到|未规定|没有规定|未必(?:完全)?(?:对应|适用|符合)/;
 
 const MARKER_RUN = /\s*(?:[[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]\s*)+/g;
 const SENTENCE =

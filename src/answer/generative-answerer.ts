@@ -23,7 +23,6 @@ export interface GenerativeAnswererOptions {
   onModelCall?: (ms: number, outcome: 'ok' | 'error') => void;
 }
 
-/** Phrases the prompt tells the model to use when the passages do not answer. */
 /**
  * The line the user message carries after a `partial` relevance decision: the passages hold the
  * question's topic but may not describe the citizen's case.
@@ -31,6 +30,7 @@ export interface GenerativeAnswererOptions {
 export const PARTIAL_SCOPE =
   '\n检索提示：以上资料与问题只部分相关，可能并不对应问题描述的情况。请只回答资料确实写明的部分，不要下“可以”“不可以”的结论，并在最后说明这些规定未必完全对应提问人的情况，建议向主管部门或政务服务热线确认。\n';
 
+/** Phrases the prompt tells the model to use when the passages do not answer. */
 const MODEL_REFUSAL = /(没有找到|未找到|未提及|没有提及|无法回答|不能回答)/;
 
 /**
@@ -79,14 +79,7 @@ export class GenerativeAnswerer implements AnswerProvider {
     const started = performance.now();
     let text: string;
     try {
-      text = await this.chat.complete(
-        this.messages(question, retrieval.passages, {
-          partial: retrieval.answerability?.outcome === 'partial',
-        }),
-        {
-          signal: options.signal,
-        },
-      );
+      text = await this.chat.complete(this.messagesFor(question, retrieval), { signal: options.signal });
       this.onModelCall(performance.now() - started, 'ok');
     } catch (err) {
       this.onModelCall(performance.now() - started, 'error');
@@ -114,12 +107,7 @@ export class GenerativeAnswerer implements AnswerProvider {
     const upstream = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, upstream.signal]) : upstream.signal;
     try {
-      for await (const piece of this.chat.stream(
-        this.messages(question, retrieval.passages, {
-          partial: retrieval.answerability?.outcome === 'partial',
-        }),
-        { signal },
-      )) {
+      for await (const piece of this.chat.stream(this.messagesFor(question, retrieval), { signal })) {
         text += piece;
         if (this.leaks(text)) {
           // Stop the model: nothing more of this reply will be shown.
@@ -139,6 +127,13 @@ export class GenerativeAnswerer implements AnswerProvider {
     }
     if (!this.leaks(text) && text.length > sent) yield { type: 'delta', text: text.slice(sent) };
     yield { type: 'done', answer: this.finish(question, text, retrieval.passages) };
+  }
+
+  /** The messages for a retrieval: its passages, and the partial hint after a partial decision. */
+  private messagesFor(question: string, retrieval: Retrieval): ChatMessage[] {
+    return this.messages(question, retrieval.passages, {
+      partial: retrieval.answerability?.outcome === 'partial',
+    });
   }
 
   /** The messages sent to the model; exported behaviour for tests and prompt reviews. */

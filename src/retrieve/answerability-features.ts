@@ -92,7 +92,10 @@ function held(groups: string[][], weights: number[], text: string): { share: num
 /** Passages read for the document agreement. */
 const AGREEMENT_DEPTH = 5;
 
-/** Share of the first AGREEMENT_DEPTH passages from the first one's document (0 without passages). Pure. */
+/**
+ * Share of the first AGREEMENT_DEPTH passages from the first one's document (0 without passages);
+ * a shorter list counts its missing places as other documents. Pure.
+ */
 export function documentAgreement(passages: readonly Passage[]): number {
   const first = passages[0]?.chunk.docId;
   if (first === undefined) return 0;

@@ -65,12 +65,19 @@ describe('GenerativeAnswerer', () => {
   });
 
   it('tells the model, after a partial decision, that the passages may not be the case asked', async () => {
-    const chat = new ScriptedChatModel().queue('以上规定未必完全对应[1]。').queue('以上规定[1]。');
+    const chat = new ScriptedChatModel()
+      .queue(
+        '需要携带身份证、户口簿、收入证明和住房情况证明[2]。以上规定未必完全对应您的情况，建议向主管部门或12345热线确认。',
+      )
+      .queue('以上规定[1]。');
     const partial = {
       ...fakeRetrieval(fakePassages()),
       answerability: { probability: 0.3, outcome: 'partial' as const },
     };
-    await make(chat).answer('材料？', partial);
+    // The hedge the hint asks for passes the citation check.
+    const hedged = await make(chat).answer('材料？', partial);
+    expect(hedged.grounded).toBe(true);
+    expect(hedged.answer).toContain('未必完全对应您的情况');
     await make(chat).answer('材料？', fakeRetrieval(fakePassages()));
     const users = chat.calls.map((c) => c.messages.find((m) => m.role === 'user')?.content ?? '');
     expect(prompts.answerUser.version).toBe('answer-user@2');
