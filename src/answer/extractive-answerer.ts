@@ -31,6 +31,9 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
   referralLine: string;
 }
 
+/** Where a partial answer sends the reader for what the quoted text does not settle. */
+const CONSULT = '请向主管部门或政务服务热线咨询。';
+
 /**
  * What a partial answer says about the parts it does not cover. A part is quoted unless it holds
  * a numeral (every number the answer states must stand in a cited passage).
@@ -42,7 +45,7 @@ export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnl
   const what = quotable ? parts.map((a) => `“${nested(a)}”`).join('、') : '问题的其余部分';
   // After a `partial` relevance decision the retriever found the topic but maybe not the ask:
   // another passage may still state it, so the note speaks of what is quoted, not of every document.
-  return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，请向主管部门或政务服务热线咨询。`;
+  return `${what}：${quotedOnly ? '以上内容未写明' : '现有资料未写明'}，${CONSULT}`;
 }
 
 /**
@@ -51,8 +54,7 @@ export function partialNote(parts: string[], { quotedOnly = false }: { quotedOnl
  * question whose scene no rule describes), so the reader is told so rather than given the quote as
  * a certain answer.
  */
-export const PARTIAL_HEDGE =
-  '以上是与您的问题最相关的规定，未必完全对应您描述的情况；如需确认，请向主管部门或政务服务热线咨询。';
+export const PARTIAL_HEDGE = `以上是与您的问题最相关的规定，未必完全对应您描述的情况；如需确认，${CONSULT}`;
 
 function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
   const text = referralText(retrieval, referralLine);

@@ -122,8 +122,7 @@ function pipelinesTable(pipelines: Record<string, EvalSummary>): string {
 }
 
 /** The misses of the first pipeline by kind, tune and check: counts and links to the blocks below. */
-function missKindTable(halves: Record<Half, HalfReport> | undefined): string {
-  if (!halves) return '';
+function missKindTable(halves: Record<Half, HalfReport>): string {
   const links = (ids: string[]) => ids.map((id) => `<a href="#miss-${e(id)}">${e(id)}</a>`).join(' ');
   const rows = MISS_KINDS.map(
     (kind) =>
@@ -174,7 +173,7 @@ ${headline(report.summary)}
 ${report.judge ? judgeHeadline(report.judge) : ''}
 ${report.pipelines ? pipelinesTable(report.pipelines) : ''}
 <h2>By category</h2><div class="charts">${charts}</div>
-${missKindTable(report.halves?.[report.run.pipeline] ?? Object.values(report.halves ?? {})[0])}
+${missKindTable(report.halves[report.run.pipeline])}
 <h2>Misses (${misses.length} of ${report.items.length})</h2>
 ${misses.map(missBlock).join('\n')}
 ${report.judge ? judgeFlags(report.items) : ''}

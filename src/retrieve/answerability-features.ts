@@ -127,6 +127,7 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
   const namesQuantity = (text: string) =>
     !input.quantityMissing(text) &&
     (!input.quantityOfTopic || !topic || topic.some((t) => holdsTerm(t, text)));
+  const termCount = Math.log1p(groups.length);
   const b1 = bm25[0]?.score ?? 0;
   const b2 = bm25[1]?.score ?? 0;
   return {
@@ -144,8 +145,8 @@ export function answerabilityFeatures(input: FeatureInput): AnswerabilityFeature
     bm25Strength: idfSum > 0 ? Math.min(2, b1 / idfSum) : 0,
     bm25Margin: b1 > 0 ? (b1 - b2) / b1 : 0,
     vectorTop: Math.max(0, vector[0]?.score ?? 0),
-    termCount: Math.log1p(groups.length),
-    coveredTerms: (best?.share ?? 0) * Math.log1p(groups.length),
+    termCount,
+    coveredTerms: (best?.share ?? 0) * termCount,
     structured: best && isStructuredUnit(best.passage.chunk) ? 1 : 0,
     documentAgreement: documentAgreement(passages.map((p) => p.passage)),
   };
