@@ -21,6 +21,13 @@ describe('the built-in lexicon', () => {
     ['辞退', '解除劳动合同'],
     ['拆迁', '征收'],
     ['补办', '补领'],
+    ['捕鱼', '捕捞'],
+    ['饭馆', '餐饮服务'],
+    ['管子', '管道'],
+    ['取出', '提取'],
+    ['镇上', '乡镇人民政府'],
+    ['民政局', '民政部门'],
+    ['不许', '禁止'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
