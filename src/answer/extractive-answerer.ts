@@ -214,8 +214,10 @@ export function createExtractiveAnswerer({
         : undefined;
     if (yesNo)
       leads.push({ text: yesNo, passageIndex: anchor.passageIndex, start: anchor.start, end: anchor.end });
+    // After a partial decision a number is not stated as the answer either: the quoted rule, which
+    // still states it, may be another case's (a coach-station rule's 五时 for a metro timetable).
     lines.unshift(
-      ...leads.map((lead): AnswerLine => {
+      ...(partial ? [] : leads).map((lead): AnswerLine => {
         const passage = shown[lead.passageIndex];
         return {
           text: lead.text,

@@ -28,7 +28,7 @@ export interface GenerativeAnswererOptions {
  * question's topic but may not describe the citizen's case.
  */
 export const PARTIAL_SCOPE =
-  '\n检索提示：以上资料与问题只部分相关，可能并不对应问题描述的情况。请只回答资料确实写明的部分，不要下“可以”“不可以”的结论，并在最后说明这些规定未必完全对应提问人的情况，建议向主管部门或政务服务热线确认。\n';
+  '\n检索提示：以上资料与问题只部分相关，可能并不对应问题描述的情况。请只回答资料确实写明的部分，不要下“可以”“不可以”的结论，也不要把资料中的某个数字直接当作问题的答案，并在最后说明这些规定未必完全对应提问人的情况，建议向主管部门或政务服务热线确认。\n';
 
 /** Phrases the prompt tells the model to use when the passages do not answer. */
 const MODEL_REFUSAL = /(没有找到|未找到|未提及|没有提及|无法回答|不能回答)/;

@@ -449,6 +449,20 @@ describe('the rule and its penalty', () => {
     expect(sure.answer).not.toContain(PARTIAL_HEDGE);
   });
 
+  it('after a partial decision, states no number as the answer; the quote still holds it', async () => {
+    const question = '2025年青岛要把5G基站建到多少个？';
+    const retrieval = fakeRetrieval(await passages('plan#1'));
+    const a = await answerer.answer(question, {
+      ...retrieval,
+      answerability: { probability: 0.3, outcome: 'partial' },
+    });
+    expect(a.refused).toBe(false);
+    expect(a.answer.split('\n')[0]).not.toBe('4.5万个[1]。');
+    expect(a.answer).toContain('力争5G基站数达4.5万个');
+    expect(a.answer.split('\n').at(-1)).toBe(PARTIAL_HEDGE);
+    expectQuotesIntact(a);
+  });
+
   it('fetches nothing for a question that asks neither leave nor penalty', async () => {
     const a = await ask('崂山风景区什么时候实行森林防火？', 'law-scenic#1');
     expect(a.answer).not.toContain('罚款');

@@ -82,6 +82,9 @@ describe('GenerativeAnswerer', () => {
     const users = chat.calls.map((c) => c.messages.find((m) => m.role === 'user')?.content ?? '');
     expect(prompts.answerUser.version).toBe('answer-user@2');
     expect(users[0]).toContain(PARTIAL_SCOPE.trim());
+    // Neither a 可以/不可以 conclusion nor a number of the passages is to be given as the answer.
+    expect(users[0]).toContain('不要下“可以”“不可以”的结论');
+    expect(users[0]).toContain('不要把资料中的某个数字直接当作问题的答案');
     expect(users[0]).toContain('问题：材料？');
     expect(users[1]).not.toContain('检索提示');
   });
