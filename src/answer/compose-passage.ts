@@ -1,5 +1,5 @@
 import type { Passage } from '../domain.js';
-import { ARTICLE_LABEL, LEADING_ENUMERATOR } from '../text/piece-labels.js';
+import { ARTICLE_LABEL, isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { splitSentences } from '../text/sentences.js';
 import { crossReferenced } from './article-references.js';
 import { isEnumeratorOnly } from './display-text.js';
@@ -98,11 +98,6 @@ export function passageSentences(passage: Passage): Sentence[] {
 /** A section heading inside a passage ("二、实施数字政府提质工程"): short, numbered, unpunctuated. */
 function isHeadingLine(text: string): boolean {
   return text.length <= 30 && /^[一二三四五六七八九十]{1,3}、/u.test(text) && !/[。；;，,：:]/.test(text);
-}
-
-/** A sentence that announces a list: "…有下列情形之一的，…：", "应当提交以下材料：". */
-export function isListLead(text: string): boolean {
-  return /[：:]\s*$/.test(text) || /下列|以下|如下/.test(text);
 }
 
 /** Indexes of the list a lead at `i` announces (the run of items right after it). */

@@ -1,7 +1,6 @@
-import { LEADING_ENUMERATOR } from '../text/piece-labels.js';
+import { isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { statesProhibition } from '../text/prohibitions.js';
 import { asksAboutFee, asksLegality, asksPenalty, statesSanction } from './ask-kinds.js';
-import { isListLead } from './compose-passage.js';
 
 /*
  * The yes/no lead of an answer: 可以/不可以 for a permission question, 需要/不需要 for an obligation,

@@ -11,3 +11,8 @@ export const LEADING_ENUMERATOR =
 /** Law article label at the start of a piece: "第二十一条", "第十七条之一". */
 export const ARTICLE_LABEL =
   /^\s*(第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?)[\s　]*/u;
+
+/** A sentence that announces a list: "…有下列情形之一的，…：", "应当提交以下材料：". */
+export function isListLead(text: string): boolean {
+  return /[：:]\s*$/.test(text) || /下列|以下|如下/.test(text);
+}

@@ -181,6 +181,34 @@ describe('a list question asking what is forbidden', () => {
   });
 });
 
+describe('a list question asking which cases', () => {
+  const idf = new Map([
+    ['设备', 5],
+    ['报废', 6],
+    ['更新', 4],
+    ['情况', 2],
+  ]);
+  const passages = articlePassages('设备管理条例', [
+    {
+      text: '第二十八条 企业出租、转让或者报废设备，必须遵守国家有关规定。企业报废设备所取得的收益，必须用于设备的改造和更新。',
+      score: 1,
+    },
+    {
+      text: '第二十七条 企业对属于下列情况之一的设备，应当报废更新：\n（一）经过预测，继续大修理后技术性能仍不能满足工艺要求的；\n（二）耗能高、污染严重的。',
+      score: 0.95,
+    },
+  ]);
+  const groups = [['设备'], ['报废'], ['更新'], ['情况']];
+
+  it('leads with the sentence announcing the list, not a plain sentence naming the same words', () => {
+    const [best] = scoreSentences('生产设备碰到哪些情况就应该报废更新了？', passages, groups, idf);
+    expect(best.text).toContain('属于下列情况之一的设备，应当报废更新');
+    // Not asked for a list, the article the retriever ranked first leads.
+    const [plain] = scoreSentences('报废设备的收益怎么用？', passages, groups, idf);
+    expect(plain.text).toContain('必须用于设备的改造和更新');
+  });
+});
+
 describe('the kind of thing asked picks the sentence', () => {
   it('answers "去哪儿补办" with the office to apply to, not with the article that merely names 补办', () => {
     const idf = new Map([
