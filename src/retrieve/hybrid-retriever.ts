@@ -17,6 +17,7 @@ import { ungluedGroups, withDictionaryHeads } from './glued-words.js';
 import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
+import { withPeriodForms } from './period-forms.js';
 import { questionForTerms, topicalGroups } from './query-terms.js';
 import { DEFAULT_MIN_COVERAGE } from './relevance.js';
 import { decideRelevance } from './relevance-decision.js';
@@ -116,12 +117,13 @@ export function createHybridRetriever({
     ): Promise<Retrieval> {
       // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too, and a
       // one-character verb (晒) as the dictionary's verbs holding it (晾晒).
-      const groups = await withVerbCompounds(
+      const expanded = await withVerbCompounds(
         await ungluedGroups(tokenizer.tokenizeQuery(questionForTerms(query)), tokenizer, (terms) =>
           store.idf(terms),
         ),
         (terms) => store.idf(terms),
       );
+      const groups = withPeriodForms(expanded);
       const topical = await withoutAbsentScene(topicalGroups(groups), (terms) => store.idf(terms));
       const keywordGroups = topical.length > 0 ? topical : groups;
 
