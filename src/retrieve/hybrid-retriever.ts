@@ -115,8 +115,9 @@ export function createHybridRetriever({
       query,
       { k = defaultK, filters, mode = 'hybrid' }: RetrieveOptions = {},
     ): Promise<Retrieval> {
-      // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too, and a
-      // one-character verb (晒) as the dictionary's verbs holding it (晾晒).
+      // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too, a
+      // one-character verb (晒) as the dictionary's verbs holding it (晾晒), and a period named with
+      // 期 (执行期) as the rules write it, with 期限 (period-forms.ts).
       const expanded = await withVerbCompounds(
         await ungluedGroups(tokenizer.tokenizeQuery(questionForTerms(query)), tokenizer, (terms) =>
           store.idf(terms),
