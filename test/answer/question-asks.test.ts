@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialNote } from '../../src/answer/extractive-answerer.js';
+import { partialNote } from '../../src/answer/partial-answer.js';
 import { askingParts, uncoveredAsks } from '../../src/answer/question-asks.js';
 import { questionParts } from '../../src/text/question-parts.js';
 
