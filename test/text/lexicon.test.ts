@@ -27,6 +27,12 @@ describe('the built-in lexicon', () => {
     ['取出', '提取'],
     ['镇上', '乡镇+人民政府'],
     ['民政局', '民政+部门'],
+    ['省政府', '省+人民政府'],
+    ['区政府', '区+人民政府'],
+    ['老外', '外国人'],
+    ['家暴', '家庭暴力'],
+    ['小岛', '海岛'],
+    ['报税', '纳税+申报'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
