@@ -3,9 +3,9 @@ import type { Assistant } from '../../src/app/assistant.js';
 import { lawAssistant } from '../fakes/law-assistant.js';
 
 /*
- * The lexicon's topic rows (lexicon/colloquial.tsv, "topics of the demo corpus"): a citizen's
- * everyday word for a matter finds the rule that names it officially, ahead of a rule that shares
- * only the scene's words (登记, 住, 几天).
+ * The lexicon's topic and act rows (lexicon/colloquial.tsv, "topics of the demo corpus", "acts the
+ * demo corpus rules on"): a citizen's everyday word for a matter or an act finds the rule that names
+ * it officially, ahead of a rule that shares only the scene's words (登记, 住, 几天; 野生动物).
  */
 const LAWS = [
   {
@@ -41,6 +41,17 @@ const LAWS = [
 第二十条 公民发现正在发生的违法行为，可以向公安机关报案，公安机关接到报案后应当及时出警。
 `,
   },
+  {
+    id: 'wildlife',
+    title: '山东省实施《中华人民共和国野生动物保护法》办法',
+    region: '山东省',
+    text: `# 山东省实施《中华人民共和国野生动物保护法》办法
+
+第十二条 野生动物收容救护机构应当及时救护受伤、受困的野生动物，救护后放归自然。
+
+第十八条 任何单位和个人不得在禁猎区、禁猎期或者使用禁用的工具、方法非法猎捕野生动物。
+`,
+  },
 ];
 
 describe('an everyday word for a matter finds the rule that names it officially', () => {
@@ -65,5 +76,10 @@ describe('an everyday word for a matter finds the rule that names it officially'
     const r = await assistant.retriever.retrieve('被家暴了能去哪里求助？');
     expect(r.passages[0].chunk.text).toContain('家庭暴力受害人');
     expect(r.passages[0].why.matchedTerms).toContain('家庭暴力');
+  });
+
+  it('偷猎 finds the rule against 非法猎捕, not the rescue rule that shares 野生动物', async () => {
+    const r = await assistant.retriever.retrieve('山上有人偷猎野生动物，有人管吗？');
+    expect(r.passages[0].chunk.text).toContain('非法猎捕');
   });
 });

@@ -33,6 +33,9 @@ describe('the built-in lexicon', () => {
     ['家暴', '家庭暴力'],
     ['小岛', '海岛'],
     ['报税', '纳税+申报'],
+    ['乱倒', '倾倒'],
+    ['乱画', '涂写'],
+    ['偷猎', '非法+猎捕'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
