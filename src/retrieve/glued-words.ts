@@ -1,6 +1,6 @@
 import { DEFAULT_BM25_PARAMS } from '../index/bm25-scoring.js';
 import { jiebaCutAll } from '../text/jieba-loader.js';
-import { alternativeWeight, type QueryGroup, queryGroup, type Tokenizer } from '../text/tokenizer.js';
+import { type QueryGroup, type Tokenizer, withAlternatives } from '../text/tokenizer.js';
 import { heldBy } from './held-terms.js';
 
 /*
@@ -118,13 +118,10 @@ async function withHeads(
     const [own] = tokenizer.tokenizeQuery(head);
     const whole = own !== undefined && own[0] === head;
     if (!whole || (own.length === 1 && !held(head))) return group;
-    const terms = [...group];
-    const weights = group.map((_, i) => alternativeWeight(group, i, DEFAULT_BM25_PARAMS.synonymWeight));
-    own.forEach((term, i) => {
-      if (terms.includes(term)) return;
-      terms.push(term);
-      weights.push(weight * (own.weights?.[i] ?? 1));
-    });
-    return queryGroup(terms, weights);
+    return withAlternatives(
+      group,
+      own.map((term, i) => ({ term, weight: weight * (own.weights?.[i] ?? 1) })),
+      DEFAULT_BM25_PARAMS.synonymWeight,
+    );
   });
 }

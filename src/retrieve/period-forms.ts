@@ -1,6 +1,6 @@
 import { DEFAULT_BM25_PARAMS } from '../index/bm25-scoring.js';
 import { allOfTerm } from '../text/all-of-terms.js';
-import { alternativeWeight, type QueryGroup, queryGroup } from '../text/tokenizer.js';
+import { type QueryGroup, withAlternatives } from '../text/tokenizer.js';
 
 /*
  * A period a citizen names with 期 the rules write with 期限: 执行期 / 专项资金的执行期限, 承包期 /
@@ -23,7 +23,7 @@ export function withPeriodForms(groups: QueryGroup[]): QueryGroup[] {
   return groups.map((group) => {
     const form = periodForm(group[0]);
     if (!form || group.includes(form)) return group;
-    const weights = group.map((_, i) => alternativeWeight(group, i, DEFAULT_BM25_PARAMS.synonymWeight));
-    return queryGroup([...group, form], [...weights, DEFAULT_BM25_PARAMS.synonymWeight]);
+    const weight = DEFAULT_BM25_PARAMS.synonymWeight;
+    return withAlternatives(group, [{ term: form, weight }], weight);
   });
 }

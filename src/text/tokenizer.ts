@@ -45,3 +45,22 @@ export function alternativeWeight(group: readonly string[], index: number, fallb
   const own = (group as QueryGroup).weights?.[index];
   return own ?? (index === 0 ? 1 : fallback);
 }
+
+/**
+ * `group` with `extra` alternatives appended (a term already in the group is skipped), its own
+ * alternatives keeping their weights (`alternativeWeight`, with `fallback` where unset).
+ */
+export function withAlternatives(
+  group: readonly string[],
+  extra: readonly { term: string; weight: number }[],
+  fallback: number,
+): QueryGroup {
+  const terms = [...group];
+  const weights = group.map((_, i) => alternativeWeight(group, i, fallback));
+  for (const { term, weight } of extra) {
+    if (terms.includes(term)) continue;
+    terms.push(term);
+    weights.push(weight);
+  }
+  return queryGroup(terms, weights);
+}
