@@ -36,6 +36,9 @@ describe('the built-in lexicon', () => {
     ['乱倒', '倾倒'],
     ['乱画', '涂写'],
     ['偷猎', '非法+猎捕'],
+    ['人社局', '人力资源+社会保障'],
+    ['人社部门', '人力资源+社会保障'],
+    ['医保局', '医疗保障+部门'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
