@@ -39,6 +39,9 @@ describe('the built-in lexicon', () => {
     ['人社局', '人力资源+社会保障'],
     ['人社部门', '人力资源+社会保障'],
     ['医保局', '医疗保障+部门'],
+    ['驾校', '驾驶员+培训'],
+    ['失能鉴定', '失能+评估'],
+    ['燃气公司', '燃气+经营+企业'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
