@@ -42,6 +42,9 @@ describe('the built-in lexicon', () => {
     ['驾校', '驾驶员+培训'],
     ['失能鉴定', '失能+评估'],
     ['燃气公司', '燃气+经营+企业'],
+    ['住建局', '住房+城乡建设+部门'],
+    ['市场监管局', '市场+监督管理+部门'],
+    ['卫健委', '卫生+健康+部门'],
   ])('expands %s to %s, one way, with less weight than the word as asked', (a, b) => {
     const alt = lexicon.alternativesOf(a).find((x) => x.term === b);
     expect(alt?.weight).toBeGreaterThan(0);
