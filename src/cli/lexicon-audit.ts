@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAssistant } from '../app/build-assistant.js';
+import { heldBy } from '../retrieve/held-terms.js';
+import { parseLexicon } from '../text/lexicon.js';
+import { searchTargets, unmatchedTargets } from '../text/lexicon-audit.js';
+import { BUILT_IN_LEXICON_FILES } from '../text/lexicon-files.js';
+import { exitWithError, loadCliConfig } from './cli-config.js';
+
+const USAGE = 'usage: npm run lexicon-audit -- [--index DIR] [--strict]';
+
+/**
+ * Lists the lexicon targets (built-in files and LEXICON_FILES) that no passage of an index holds:
+ * rows that search for nothing there. Run it after editing a lexicon file and re-ingesting; with
+ * --strict it exits 1 when any target is unmatched. Targets are checked against the index as built,
+ * so an all-of target is held only when every part is a word of the index's cut.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      index: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadCliConfig({ indexDir: values.index, logLevel: 'silent' });
+  const files = [...BUILT_IN_LEXICON_FILES, ...config.lexiconFiles];
+  const rows = files.flatMap((file) => parseLexicon(readFileSync(file, 'utf8'), file));
+  const assistant = await buildAssistant(config);
+  try {
+    const held = await heldBy((terms) => assistant.store.idf(terms), searchTargets(rows));
+    const unmatched = unmatchedTargets(rows, held);
+    for (const u of unmatched)
+      process.stdout.write(`${relative(process.cwd(), u.file)}:${u.line}\t${u.from}\t${u.target}\n`);
+    const { documents } = await assistant.store.stats();
+    process.stdout.write(
+      `${unmatched.length} of ${searchTargets(rows).length} targets match no passage of ${documents} documents (${config.indexDir})\n`,
+    );
+    if (values.strict && unmatched.length > 0) process.exitCode = 1;
+  } finally {
+    await assistant.close();
+  }
+}
+
+main().catch(exitWithError);
