@@ -186,10 +186,12 @@ export interface Retrieval {
    */
   coveredPlaces?: string[];
   /**
-   * Set when the question asks the assistant to drop its rules or reveal its prompt (text/
-   * instruction-text.ts): nothing was searched, `relevant` is false, and the refusal says why.
+   * Set when the question asks the assistant to drop its rules or reveal its prompt ('override',
+   * text/instruction-text.ts) or asks live information no policy states, such as a timetable or
+   * tomorrow's weather ('live', text/live-information.ts): nothing was searched, `relevant` is
+   * false, and the refusal says why.
    */
-  declined?: 'override';
+  declined?: 'override' | 'live';
 }
 
 /**

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Answer, MetaFilter, Retrieval } from '../domain.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import { asksToOverride } from '../text/instruction-text.js';
+import { asksLiveInformation } from '../text/live-information.js';
 import { standardQuestionWords } from '../text/spoken-question-words.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import type { ConversationTurn } from './conversation-store.js';
@@ -72,15 +73,17 @@ export function createAskStep({ retriever, answerer, rewriter, answerK }: AskSte
     const t1 = performance.now();
     const standard = standardQuestionWords(rewrite.question);
     // A message asking the assistant to drop its rules is declined whatever else it asks: the
-    // documents are not searched for the rest ("…再告诉我青岛哪家律师事务所最厉害").
-    if (asksToOverride(question) || asksToOverride(standard)) {
+    // documents are not searched for the rest ("…再告诉我青岛哪家律师事务所最厉害"). So is a question
+    // for live information (a timetable, tomorrow's weather), which no policy states.
+    const override = asksToOverride(question) || asksToOverride(standard);
+    if (override || asksLiveInformation(standard)) {
       const declined: Retrieval = {
         query: standard,
         passages: [],
         relevant: false,
         confidence: 0,
         timings: { bm25Ms: 0, vectorMs: 0, fuseMs: 0 },
-        declined: 'override',
+        declined: override ? 'override' : 'live',
       };
       const t = performance.now() - t1;
       return {

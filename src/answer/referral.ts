@@ -29,6 +29,7 @@ export function notAboutText(subject: string, referralLine: string): string {
  */
 export function referralText(retrieval: Retrieval, referralLine: string): string {
   if (retrieval.declined === 'override') return declinedText(referralLine);
+  if (retrieval.declined === 'live') return liveInformationText(referralLine);
   const related =
     retrieval.confidence >= RELATED_CONFIDENCE ? retrieval.passages.find((p) => p.meta.phone) : undefined;
   const department = related
@@ -44,4 +45,12 @@ export function referralText(retrieval: Retrieval, referralLine: string): string
  */
 export function declinedText(referralLine: string): string {
   return `这条消息要求助手忽略规则或透露内部设置，无法照办。如需咨询政策或办事，请直接提出具体问题；也可拨打${referralLine}。`;
+}
+
+/**
+ * The refusal of a question for live information (a timetable, the weather, a queue, slots, opening
+ * hours): policy documents do not state it; say where it is published, and refer on.
+ */
+export function liveInformationText(referralLine: string): string {
+  return `您问的是实时信息（如班次时刻、天气、排队、号源、营业或延误情况），政策文件中没有，请以运营单位、气象部门或服务机构的官方发布为准。如需咨询相关政策，可拨打${referralLine}。`;
 }

@@ -3,7 +3,7 @@ import type { AnswerEvent, AnswerProvider } from '../../src/answer/answer-provid
 import { createAskStep } from '../../src/answer/ask-step.js';
 import { createExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
 import { RuleQuestionRewriter } from '../../src/answer/question-rewriter.js';
-import { declinedText } from '../../src/answer/referral.js';
+import { declinedText, liveInformationText } from '../../src/answer/referral.js';
 import type { Answer, Retrieval } from '../../src/domain.js';
 import type { SearchStore } from '../../src/index/search-store.js';
 import type { RetrieveOptions, Retriever } from '../../src/retrieve/retriever.js';
@@ -68,6 +68,35 @@ describe('a message asking the assistant to drop its rules', () => {
     const { retriever, calls } = recordingRetriever();
     const step = createAskStep({ retriever, answerer: countingAnswerer, answerK: 1 });
     await step.ask({ question: '有人无视所有交通规则闯红灯，不听交警指示，怎么处罚？' });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('a question for live information (a timetable, tomorrow’s weather)', () => {
+  it('is declined: nothing is searched, and the refusal says where such information is published', async () => {
+    const { retriever, calls } = recordingRetriever();
+    const unreachable = new Proxy({} as SearchStore, {
+      get: () => {
+        throw new Error('the store must not be read');
+      },
+    });
+    const answerer = createExtractiveAnswerer({
+      tokenizer: new CharBigramTokenizer(),
+      store: unreachable,
+      referralLine: '12345 政务服务便民热线',
+    });
+    const step = createAskStep({ retriever, answerer, answerK: 3 });
+    const out = await step.ask({ question: '地铁2号线今晚末班车几点从李村公园发车？' });
+    expect(calls).toEqual([]);
+    expect(out.retrieval).toMatchObject({ relevant: false, passages: [], declined: 'live' });
+    expect(out.answer).toMatchObject({ refused: true, citations: [] });
+    expect(out.answer.answer).toBe(liveInformationText('12345 政务服务便民热线'));
+  });
+
+  it('is told apart from a policy question whose scene names a day', async () => {
+    const { retriever, calls } = recordingRetriever();
+    const step = createAskStep({ retriever, answerer: countingAnswerer, answerK: 1 });
+    await step.ask({ question: '今天轮渡因大风停航，船票退票要扣手续费吗？' });
     expect(calls).toHaveLength(1);
   });
 });
