@@ -39,19 +39,24 @@ const countingAnswerer: AnswerProvider = {
   },
 };
 
+/** The extractive answerer over a store that throws when read: a declined question never reads it. */
+function answererWithoutStore(): AnswerProvider {
+  const unreachable = new Proxy({} as SearchStore, {
+    get: () => {
+      throw new Error('the store must not be read');
+    },
+  });
+  return createExtractiveAnswerer({
+    tokenizer: new CharBigramTokenizer(),
+    store: unreachable,
+    referralLine: '12345 政务服务便民热线',
+  });
+}
+
 describe('a message asking the assistant to drop its rules', () => {
   it('is declined: nothing is searched, and the refusal says why without repeating it', async () => {
     const { retriever, calls } = recordingRetriever();
-    const unreachable = new Proxy({} as SearchStore, {
-      get: () => {
-        throw new Error('the store must not be read');
-      },
-    });
-    const answerer = createExtractiveAnswerer({
-      tokenizer: new CharBigramTokenizer(),
-      store: unreachable,
-      referralLine: '12345 政务服务便民热线',
-    });
+    const answerer = answererWithoutStore();
     const step = createAskStep({ retriever, answerer, answerK: 3 });
     const out = await step.ask({
       question:
@@ -75,16 +80,7 @@ describe('a message asking the assistant to drop its rules', () => {
 describe('a question for live information (a timetable, tomorrow’s weather)', () => {
   it('is declined: nothing is searched, and the refusal says where such information is published', async () => {
     const { retriever, calls } = recordingRetriever();
-    const unreachable = new Proxy({} as SearchStore, {
-      get: () => {
-        throw new Error('the store must not be read');
-      },
-    });
-    const answerer = createExtractiveAnswerer({
-      tokenizer: new CharBigramTokenizer(),
-      store: unreachable,
-      referralLine: '12345 政务服务便民热线',
-    });
+    const answerer = answererWithoutStore();
     const step = createAskStep({ retriever, answerer, answerK: 3 });
     const out = await step.ask({ question: '地铁2号线今晚末班车几点从李村公园发车？' });
     expect(calls).toEqual([]);
