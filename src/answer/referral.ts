@@ -48,9 +48,9 @@ export function declinedText(referralLine: string): string {
 }
 
 /**
- * The refusal of a question for live information (a timetable, the weather, a queue, slots, opening
- * hours): policy documents do not state it; say where it is published, and refer on.
+ * The refusal of a question for live information (a timetable, the weather, a queue, slots, a
+ * delay): policy documents do not state it; say where it is published, and refer on.
  */
 export function liveInformationText(referralLine: string): string {
-  return `您问的是实时信息（如班次时刻、天气、排队、号源、营业或延误情况），政策文件中没有，请以运营单位、气象部门或服务机构的官方发布为准。如需咨询相关政策，可拨打${referralLine}。`;
+  return `您问的是实时信息（如班次时刻、天气、排队、号源或延误情况），政策文件中没有，请以运营单位、气象部门或服务机构的官方发布为准。如需咨询相关政策，可拨打${referralLine}。`;
 }
