@@ -1,5 +1,5 @@
 import { type QueryGroup, queryGroup } from '../text/tokenizer.js';
-import { isSingleVerb, verbCompounds } from '../text/verb-compounds.js';
+import { idiomsHolding, isSingleVerb, verbCompounds } from '../text/verb-compounds.js';
 import { heldBy } from './held-terms.js';
 
 /**
@@ -13,7 +13,8 @@ const MAX_COMPOUNDS = 6;
 
 /**
  * The query groups with each one-character verb the lexicon does not map (晒, 烤, 埋) given, as
- * alternatives, the two-character verbs holding it that the index knows (晾晒, 烧烤, 掩埋). Alone the
+ * alternatives, the two-character verbs holding it that the index knows (晾晒, 烧烤, 掩埋), except
+ * those it holds only inside an idiom (玩忽 of 玩忽职守). Alone the
  * character is dropped from the search as an ambiguous morpheme (query-terms.ts `topicalGroups`).
  */
 export async function withVerbCompounds(
@@ -25,10 +26,19 @@ export async function withVerbCompounds(
   const candidates = [...new Set(singles.flatMap((g) => verbCompounds(g[0])))];
   if (candidates.length === 0) return groups;
   const held = await heldBy(idf, candidates);
+  // A compound the index holds only inside an idiom is part of the idiom, not a verb of its own:
+  // 玩忽 stands only in 玩忽职守 (neglect of duty), which "带孩子去玩" must not search. The idiom is
+  // cut with its halves, so it is held by as many passages as the compound exactly then.
+  const idioms = [...new Set(candidates.filter(held).flatMap((c) => idiomsHolding(c)))];
+  const idiomIdf = idioms.length > 0 ? await idf(idioms) : new Map<string, number>();
+  const onlyInIdiom = (compound: string) =>
+    idiomsHolding(compound).some(
+      (idiom) => (idiomIdf.get(idiom) ?? Number.POSITIVE_INFINITY) <= (held.idf.get(compound) ?? 0) + 1e-9,
+    );
   return groups.map((group) => {
     if (!singles.includes(group)) return group;
     const found = verbCompounds(group[0])
-      .filter(held)
+      .filter((compound) => held(compound) && !onlyInIdiom(compound))
       .sort((a, b) => (held.idf.get(a) ?? 0) - (held.idf.get(b) ?? 0))
       .slice(0, MAX_COMPOUNDS);
     if (found.length === 0) return group;

@@ -56,3 +56,27 @@ export function isSingleVerb(character: string): boolean {
 export function verbCompounds(character: string): readonly string[] {
   return compoundsByCharacter().get(character) ?? [];
 }
+
+/** A line of jieba's dictionary for a four-character idiom: `玩忽职守 49 i`. */
+const IDIOM = /^(\p{Script=Han}{4}) \d+ i$/gmu;
+
+let idiomsByHalf: Map<string, string[]> | undefined;
+
+/**
+ * The dictionary's four-character idioms whose first or last two characters are `word` (玩忽 →
+ * 玩忽职守), built on first use like the compounds.
+ */
+export function idiomsHolding(word: string): readonly string[] {
+  if (!idiomsByHalf) {
+    const index = new Map<string, string[]>();
+    for (const [, idiom] of readFileSync(JIEBA_MAIN_DICT, 'utf8').matchAll(IDIOM)) {
+      for (const half of [idiom.slice(0, 2), idiom.slice(2)]) {
+        const list = index.get(half);
+        if (list) list.push(idiom);
+        else index.set(half, [idiom]);
+      }
+    }
+    idiomsByHalf = index;
+  }
+  return idiomsByHalf.get(word) ?? [];
+}

@@ -13,6 +13,17 @@ describe('one-character verbs searched as the compounds the index holds', () => 
     expect(alternativeWeight(out[1], 1, 0.5)).toBe(COMPOUND_WEIGHT);
   });
 
+  it('skips a compound the index holds only inside an idiom, and keeps one it holds on its own', async () => {
+    // 玩忽 stands only in 玩忽职守 (as many passages); 砍伐 in more passages than 砍伐森林.
+    const idf = async (asked: string[]) =>
+      new Map(
+        asked.map((t): [string, number] => [t, { 玩忽: 4, 玩忽职守: 4, 砍伐: 3, 砍伐森林: 6 }[t] ?? 10]),
+      );
+    const out = await withVerbCompounds([['玩'], ['砍']], idf);
+    expect(out[0]).toEqual(['玩']);
+    expect(out[1]).toEqual(['砍', '砍伐']);
+  });
+
   it('leaves a verb alone when the index holds none of its compounds', async () => {
     const out = await withVerbCompounds([['晒']], indexHolding('被子'));
     expect(out).toEqual([['晒']]);
