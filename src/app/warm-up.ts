@@ -1,6 +1,6 @@
 import { generalRarity } from '../text/general-rarity.js';
 import { loadLexicon } from '../text/lexicon-files.js';
-import { idiomsHolding, verbCompounds } from '../text/verb-compounds.js';
+import { verbCompounds } from '../text/verb-compounds.js';
 
 /**
  * Does, before the service listens, what the first requests would otherwise wait for on the event
@@ -13,8 +13,8 @@ import { idiomsHolding, verbCompounds } from '../text/verb-compounds.js';
  * - the router's matcher, which Hono compiles on the first match;
  * - the lexicon (LEXICON_FILES besides the built-in ones; ~75 ms of parsing and validation), which
  *   the index's tokenizer needs once a first build on a worker thread is done;
- * - the dictionary's two-character verbs by character and its idioms by their halves (~0.15 s each,
- *   verb-compounds.ts), which the first question with a one-character verb (晒被子) would read.
+ * - the dictionary's two-character verbs by character and its idioms by their halves (one ~0.15 s
+ *   pass, verb-compounds.ts), which the first question with a one-character verb (晒被子) would read.
  * jieba's segmenter itself is never loaded whole on the service's thread (`keepDictionariesScoped`):
  * each new question loads the dictionary words it contains, in milliseconds, so neither a first
  * build nor a reload ends in a ~1.5 s load (a 1.45 s stall after a first build, measured the same
@@ -28,7 +28,6 @@ export async function warmUp(
   generalRarity('政务');
   loadLexicon(lexiconFiles);
   verbCompounds('晒');
-  idiomsHolding('玩忽');
   app.router.match('GET', '/healthz');
   await bundles;
 }
