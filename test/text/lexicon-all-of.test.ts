@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allOfParts } from '../../src/text/all-of-terms.js';
 import { createJiebaTokenizer, type JiebaTokenizer } from '../../src/text/jieba-tokenizer.js';
@@ -24,10 +25,14 @@ afterAll(() => {
   rmSync(dictDir, { recursive: true, force: true });
 });
 
-describe('the lexicon’s all-of targets', () => {
+describe('the lexicon’s all-of targets (loaded and candidate files)', () => {
   it('are joined from words the index cut produces', () => {
     const parts = new Set<string>();
-    for (const row of readLexiconRows(BUILT_IN_LEXICON_FILES))
+    // The candidate files are not loaded, but a deployment may load them with LEXICON_FILES.
+    const candidates = ['departments', 'guide-words', 'regulation-words'].map((name) =>
+      fileURLToPath(new URL(`../../lexicon/candidates/${name}.tsv`, import.meta.url)),
+    );
+    for (const row of readLexiconRows([...BUILT_IN_LEXICON_FILES, ...candidates]))
       for (const target of row.to)
         for (const part of allOfParts(target) ?? []) if (part.length > 1) parts.add(part);
     expect(parts.size).toBeGreaterThan(100);
