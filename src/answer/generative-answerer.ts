@@ -7,7 +7,7 @@ import type { ChatMessage, ChatModel } from './chat-model.js';
 import { type CitationCheckOptions, checkCitations } from './citation-check.js';
 import { asData, MAX_PASSAGE_CHARS } from './prompt-data.js';
 import type { PromptSet } from './prompt-templates.js';
-import { declinedText, liveInformationText, refusalAnswer } from './referral.js';
+import { declinedRefusalText, refusalAnswer } from './referral.js';
 
 export interface GenerativeAnswererOptions {
   chat: ChatModel;
@@ -180,9 +180,11 @@ export class GenerativeAnswerer implements AnswerProvider {
 
   /** The refusal never repeats the question: it may carry markup, numbers or injected text (issue 14 item 10). */
   private refusal(_question: string, retrieval?: Retrieval): Answer {
-    if (retrieval?.declined === 'override') return refusalAnswer(declinedText(this.referralLine), this.id);
-    if (retrieval?.declined === 'live') return refusalAnswer(liveInformationText(this.referralLine), this.id);
-    return refusalAnswer(this.prompts.refusal.render({ referralLine: this.referralLine }), this.id);
+    const declined = retrieval && declinedRefusalText(retrieval, this.referralLine);
+    return refusalAnswer(
+      declined ?? this.prompts.refusal.render({ referralLine: this.referralLine }),
+      this.id,
+    );
   }
 
   /** Length of the longest tail of `text` that begins some leak probe. */

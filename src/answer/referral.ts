@@ -28,8 +28,8 @@ export function notAboutText(subject: string, referralLine: string): string {
  * otherwise to the configured hotline (12345 政务服务便民热线 by default).
  */
 export function referralText(retrieval: Retrieval, referralLine: string): string {
-  if (retrieval.declined === 'override') return declinedText(referralLine);
-  if (retrieval.declined === 'live') return liveInformationText(referralLine);
+  const declined = declinedRefusalText(retrieval, referralLine);
+  if (declined) return declined;
   const related =
     retrieval.confidence >= RELATED_CONFIDENCE ? retrieval.passages.find((p) => p.meta.phone) : undefined;
   const department = related
@@ -53,4 +53,11 @@ export function declinedText(referralLine: string): string {
  */
 export function liveInformationText(referralLine: string): string {
   return `您问的是实时信息（如班次时刻、天气、排队、号源或延误情况），政策文件中没有，请以运营单位、气象部门或服务机构的官方发布为准。如需咨询相关政策，可拨打${referralLine}。`;
+}
+
+/** The refusal of a question declined before the search (`retrieval.declined`), or undefined. */
+export function declinedRefusalText(retrieval: Retrieval, referralLine: string): string | undefined {
+  if (retrieval.declined === 'override') return declinedText(referralLine);
+  if (retrieval.declined === 'live') return liveInformationText(referralLine);
+  return undefined;
 }

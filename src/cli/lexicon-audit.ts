@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssistant } from '../app/build-assistant.js';
 import { heldBy } from '../retrieve/held-terms.js';
-import { parseLexicon } from '../text/lexicon.js';
 import { searchTargets, unmatchedTargets } from '../text/lexicon-audit.js';
-import { BUILT_IN_LEXICON_FILES } from '../text/lexicon-files.js';
+import { BUILT_IN_LEXICON_FILES, readLexiconRows } from '../text/lexicon-files.js';
 import { exitWithError, loadCliConfig } from './cli-config.js';
 
 const USAGE = 'usage: npm run lexicon-audit -- [--index DIR] [--strict]';
@@ -29,17 +27,17 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadCliConfig({ indexDir: values.index, logLevel: 'silent' });
-  const files = [...BUILT_IN_LEXICON_FILES, ...config.lexiconFiles];
-  const rows = files.flatMap((file) => parseLexicon(readFileSync(file, 'utf8'), file));
+  const rows = readLexiconRows([...BUILT_IN_LEXICON_FILES, ...config.lexiconFiles]);
+  const targets = searchTargets(rows);
   const assistant = await buildAssistant(config);
   try {
-    const held = await heldBy((terms) => assistant.store.idf(terms), searchTargets(rows));
+    const held = await heldBy((terms) => assistant.store.idf(terms), targets);
     const unmatched = unmatchedTargets(rows, held);
     for (const u of unmatched)
       process.stdout.write(`${relative(process.cwd(), u.file)}:${u.line}\t${u.from}\t${u.target}\n`);
     const { documents } = await assistant.store.stats();
     process.stdout.write(
-      `${unmatched.length} of ${searchTargets(rows).length} targets match no passage of ${documents} documents (${config.indexDir})\n`,
+      `${unmatched.length} of ${targets.length} targets match no passage of ${documents} documents (${config.indexDir})\n`,
     );
     if (values.strict && unmatched.length > 0) process.exitCode = 1;
   } finally {

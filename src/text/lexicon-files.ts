@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
-import { buildLexicon, type Lexicon, type LexiconRow, parseLexicon } from './lexicon.js';
+import { buildLexicon, type Lexicon, type LocatedRow, parseLexicon } from './lexicon.js';
 
 /** The lexicon files shipped with the service: the hand-written pairs and the pairs mined from the corpus. */
 export const BUILT_IN_LEXICON_FILES: readonly string[] = [
@@ -11,8 +11,8 @@ export const BUILT_IN_LEXICON_FILES: readonly string[] = [
 ];
 
 /** Reads and parses lexicon files (the built-in ones are not implied). A bad row throws CONFIG_INVALID naming file:line. */
-export function readLexiconRows(files: readonly string[]): LexiconRow[] {
-  const rows: LexiconRow[] = [];
+export function readLexiconRows(files: readonly string[]): LocatedRow[] {
+  const rows: LocatedRow[] = [];
   for (const file of files) {
     let text: string;
     try {
