@@ -271,6 +271,8 @@ describe('asked quantity', () => {
     // A passage stating a time of day names the quantity; one about approving timetables does not.
     expect(quantityFactor(clock, '夜间从二十二时至次日六时')).toBe(1);
     expect(quantityFactor(clock, '晚上十点以后不得施工')).toBe(1);
+    // A period of the day a rule defines in hours (午间，是指…十二时至十四时) states one too.
+    expect(quantityFactor(clock, '不得在午间和夜间从事产生噪声污染的装饰装修')).toBe(1);
     expect(quantityFactor(clock, '确定、调整首末班车行车时刻应当经市交通运输行政主管部门批准')).toBeLessThan(
       1,
     );
