@@ -22,7 +22,7 @@ const NUMBER = String.raw`(\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{
 
 /**
  * Ages (66岁, 66周岁, 今年66了), temperatures (15度, 15℃) and the years worked or paid in (交了6年
- * 失业保险, 累计工作了12年), which rules grade in tiers (累计缴费满五年不足十年的，…最长为十八个月). Not
+ * 失业保险, 累计工作了12年, 工作满10年, 缴费满十五年), which rules grade in tiers (累计缴费满五年不足十年的，…最长为十八个月). Not
  * after 第 or a digit, and not an ask (几岁, 多少度, 几年 have no number).
  */
 const STATED: { kind: ValueKind; pattern: RegExp }[] = [
@@ -32,7 +32,7 @@ const STATED: { kind: ValueKind; pattern: RegExp }[] = [
   {
     kind: 'years',
     pattern: new RegExp(
-      `(?:工作|缴费|缴纳|缴|交|干|上班|参保|工龄|累计)了?(?:整整|快|近|已经)?${NUMBER}多?年(?![度级底初末内])`,
+      `(?:工作|缴费|缴纳|缴|交|干|上班|参保|工龄|累计)了?(?:整整|快|近|已经)?(?:满|够)?${NUMBER}多?年(?![度级底初末内])`,
       'gu',
     ),
   },

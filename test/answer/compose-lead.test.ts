@@ -224,6 +224,17 @@ describe('numberLeads', () => {
     expect(leads[0].start).toBe(items[1].start);
   });
 
+  it('reads a tier stated with 满 ("工作满10年"), which holds the lower bound of the next tier', () => {
+    const question = '年休假怎么计算？工作满10年有几天？';
+    const items = [
+      '职工累计工作已满1年不满10年的，年休假5天；',
+      '已满10年不满20年的，年休假10天；',
+      '已满20年的，年休假15天。',
+    ].map((text, i) => ({ text, start: i * 40, end: i * 40 + text.length, passageIndex: 0 }));
+    const leads = numberLeads(['工作满10年有几天'], items, items[0], [['年休假']], statedValues(question));
+    expect(leads.map((l) => l.text)).toEqual(['10天']);
+  });
+
   it("leads with the listed range that holds the citizen's stated value, not the first item", () => {
     const at = (text: string, start: number) => ({ text, start, end: start + text.length, passageIndex: 0 });
     const anchor = at('对被测房间室温不合格的天数，供热单位应当按照下列标准向用户退还热费：', 0);

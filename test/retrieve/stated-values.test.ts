@@ -26,6 +26,13 @@ describe('values a citizen states about their case', () => {
     expect(statedValues('我累计工作了12年，年假几天？').map((v) => [v.kind, v.value])).toEqual([
       ['years', 12],
     ]);
+    // 满 before the number, as the rules write their tiers (已满10年不满20年的).
+    expect(statedValues('年休假怎么计算？工作满10年有几天？').map((v) => [v.kind, v.value])).toEqual([
+      ['years', 10],
+    ]);
+    expect(statedValues('养老保险缴费满十五年了，能按月领吗').map((v) => [v.kind, v.value])).toEqual([
+      ['years', 15],
+    ]);
     // A year of the calendar, a tier asked for and a year's budget are no years worked.
     expect(statedValues('2025年交的社保')).toEqual([]);
     expect(statedValues('交几年社保才能领养老金？')).toEqual([]);
