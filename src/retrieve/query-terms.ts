@@ -77,7 +77,7 @@ export function asksForNumber(question: string): boolean {
 /** 材料/条件 with an ask after it: 材料都需要什么, 条件有哪些. */
 const MATERIALS_ASKED = '(?:材料|条件)(?:有哪|是什么|都需要|需要什么|要什么)';
 const LIST_ASK = new RegExp(
-  `哪些|哪几|包括什么|包括哪|有什么|分别|(?:什么|啥)(?:样的)?(?:材料|条件)|${MATERIALS_ASKED}`,
+  `哪些|哪几|包括什么|包括哪|有什么|分别|(?:什么|啥)(?:样的)?(?:材料|条件|证件|手续|资料)|${MATERIALS_ASKED}`,
   'u',
 );
 const CONDITIONS_ASK = new RegExp(

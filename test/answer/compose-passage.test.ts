@@ -53,6 +53,27 @@ describe('the rule and its penalty', () => {
   });
 });
 
+describe('a list of documents asked', () => {
+  it('anchors "需要带什么证件" on the article that lists them, over one that only names 证件', () => {
+    const idf = new Map([
+      ['离婚登记', 8],
+      ['证件', 1],
+    ]);
+    const passages = articlePassages('marriage', [
+      {
+        text: '第十三条 婚姻登记机关应当对离婚登记当事人出具的证件、证明材料进行审查并询问相关情况。',
+        score: 1,
+      },
+      {
+        text: '第十一条 办理离婚登记的内地居民应当出具下列证件和证明材料：\n（一）本人的户口簿、身份证；\n（二）本人的结婚证。',
+        score: 0.99,
+      },
+    ]);
+    const [best] = scoreSentences('离婚登记需要带什么证件？', passages, [['离婚登记'], ['证件']], idf);
+    expect(best.text).toContain('应当出具下列证件和证明材料');
+  });
+});
+
 describe("the passage's heading speaks for its sentences", () => {
   it("counts a term the document's title names at half weight, so its rule beats a sentence of another matter", () => {
     const idf = new Map([

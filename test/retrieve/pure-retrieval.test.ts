@@ -220,6 +220,9 @@ describe('a list asked', () => {
     expect(asksForList('补办要准备什么材料？')).toBe(true);
     expect(asksForList('复工审批材料都需要什么？')).toBe(true);
     expect(asksForList('申请要满足什么条件？')).toBe(true);
+    // The documents and formalities a list names, as CONDITIONS_ASK reads them.
+    expect(asksForList('离婚登记需要带什么证件？')).toBe(true);
+    expect(asksForList('过户要办什么手续')).toBe(true);
     expect(asksForList('交了材料后多久能拿到？')).toBe(false);
     expect(asksForList('符合条件的企业如何申请免征污水处理费？')).toBe(false);
   });
