@@ -64,7 +64,7 @@ describe('a time of day asked and a period of the day stated', () => {
     const question = '楼上装修吵死了几点以后不能干？';
     const retrieval = await assistant.retriever.retrieve(question);
     // Refused before: no passage wrote a clock time next to the rule (the quantity veto).
-    expect(retrieval.answerability?.features.quantityMissing).toBe(0);
+    expect(retrieval.answerability?.features?.quantityMissing).toBe(0);
     const answer = await assistant.extractive.answer(question, retrieval);
     expect(answer.refused).toBe(false);
     expect(answer.answer).toContain('在午间和夜间从事产生噪声污染的装饰装修');
