@@ -1,6 +1,6 @@
 import type { Span } from '../domain.js';
 import { FINE_CLAUSE } from '../retrieve/money-asks.js';
-import { askedQuantity, asksForNumber } from '../retrieve/query-terms.js';
+import { askedQuantity, asksAge, asksForNumber } from '../retrieve/query-terms.js';
 import {
   holdingRangeWidth,
   type StatedValue,
@@ -47,6 +47,8 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const duration = DURATION_WORDS.test(question);
   // 几点 asks a time of day: 二十二时 or 6点 answers it; 十五分钟 or 一小时 (a span) does not.
   const clock = CLOCK_ASK.test(question);
+  // An age asked (几岁, 退休年龄是多少) is answered by an age: 十六周岁, not the 五年 of "距退休年龄不到五年".
+  const age = asksAge(question);
   // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
   const own = new Set(allPhrases(question).map(amountKey));
   own.delete(undefined);
@@ -56,6 +58,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
         (m) =>
           (!duration || (TIME_UNIT.test(m[0]) && !WAGES_AFTER.test(text.slice(m.index + m[0].length)))) &&
           (!clock || CLOCK_TIME.test(m[0])) &&
+          (!age || /岁/u.test(m[0])) &&
           !own.has(amountKey(m[0])),
       )
       .map((m) => m[0]);

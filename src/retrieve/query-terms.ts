@@ -133,9 +133,14 @@ const GOAL_WORDS = /^(?:目标|指标|任务|预期|预期目标|目标值|数�
 const AGE_PERSON_WORDS = '孩子|小孩|儿童|娃|宝宝|子女|学生|老人|未成年人|青少年|人';
 const AGE_LINK = '(?:要|得|须|需|需要|才|能|可以|的|年龄)*多大(?!面积|的)';
 const AGE_QUESTION = new RegExp(
-  `(?:${AGE_PERSON_WORDS})${AGE_LINK}|多大年龄|多大岁数|年龄多大|几岁|多少岁`,
+  `(?:${AGE_PERSON_WORDS})${AGE_LINK}|多大年龄|多大岁数|年龄多大|年龄(?:是|为|要|得)?(?:多少|几)|几岁|多少岁`,
   'u',
 );
+/** Whether a question asks someone's age (孩子多大, 几岁, 退休年龄是多少). Pure. */
+export function asksAge(question: string): boolean {
+  return AGE_QUESTION.test(question);
+}
+
 /**
  * The person whose age is asked ("孩子" in "孩子多大才能骑电动自行车"): who asks, not what the
  * answer names. Texts state the age alone (年满16周岁); read as a topic, 孩子 → 儿童, 未成年人

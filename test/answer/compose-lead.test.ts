@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberLead, numberLeads } from '../../src/answer/compose-lead.js';
 import { yesNoLead } from '../../src/answer/yes-no-lead.js';
+import { askedQuantity } from '../../src/retrieve/query-terms.js';
 import { statedValues } from '../../src/retrieve/stated-values.js';
 
 /** A quoted sentence as the composition hands it to the lead. */
@@ -18,6 +19,20 @@ describe('numberLead', () => {
         '基站',
       ]),
     ).toBe('4.5万个');
+  });
+
+  it('answers an age asked with an age, not with the years of a clause that names 年龄', () => {
+    const q = '退休年龄是多少？';
+    const quantity = askedQuantity(q, [['退休'], ['年龄']]);
+    expect(
+      numberLead(q, '职工距退休年龄不到五年的，经本人申请，可以退出工作岗位休养。', quantity),
+    ).toBeUndefined();
+    expect(numberLead(q, '男年满六十周岁，女年满五十周岁，连续工龄满十年的，应该退休。', quantity)).toBe(
+      '六十周岁',
+    );
+    expect(numberLead('孩子几岁可以坐副驾驶？', '驾驶人不得安排未满十二周岁的未成年人乘坐在副驾驶位。')).toBe(
+      '十二周岁',
+    );
   });
 
   it('reads months of pay as money, not as the span of time a 多久 asks', () => {
