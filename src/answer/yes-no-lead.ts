@@ -1,6 +1,6 @@
 import { isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { statesProhibition } from '../text/prohibitions.js';
-import { asksAboutFee, asksLegality, asksPenalty, statesSanction } from './ask-kinds.js';
+import { asksAboutFee, asksLegality, asksPenalty, asksPermission, statesSanction } from './ask-kinds.js';
 
 /*
  * The yes/no lead of an answer: 可以/不可以 for a permission question, 需要/不需要 for an obligation,
@@ -11,6 +11,8 @@ import { asksAboutFee, asksLegality, asksPenalty, statesSanction } from './ask-k
 const YES_NO_QUESTION =
   /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
 const OBLIGATION = /要不要|需不需要|用不用|需要.*吗|要.*吗|得.*吗|收.*吗|交.*吗|掏钱/;
+/** Asks whether something is required, in so many words: 需要…吗, 需不需要, 要不要, 用不用. */
+const NEEDS = /需要.*吗|需不需要|要不要|用不用|必须.*吗/;
 const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
@@ -42,6 +44,8 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   const no = statesProhibition(sentence);
   const yes = PERMISSIVE.test(sentence);
   if (no === yes || exempt) return undefined;
+  // "需要登记吗" asks a duty: a sentence that permits something (…有权拒绝) does not answer it.
+  if (yes && NEEDS.test(question) && !asksPermission(question)) return undefined;
   if (no) return '不可以';
   // The 可以 of a sanction ("…的，责令改正，可以处罚款") is the authority's power over the act
   // asked about, not a permission to do it.

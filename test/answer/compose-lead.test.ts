@@ -333,6 +333,11 @@ describe('yesNoLead', () => {
       '不可以',
     );
     expect(yesNoLead('学员可以自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
+    // A duty asked (需要…吗) is not answered by what a sentence permits someone else.
+    const taxi = '乘客携带宠物乘车的，出租汽车驾驶员有权拒绝提供营运服务。';
+    expect(yesNoLead('在青岛养猫需要登记吗？', taxi)).toBeUndefined();
+    // Asked whether one may as well, a permission still answers.
+    expect(yesNoLead('需要的话，学员能自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
   });
 
   it('reads no 不可以 from a duty towards those who cannot (确实不能到校就读的…)', () => {
