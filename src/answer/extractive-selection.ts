@@ -80,6 +80,11 @@ const ASK_KIND_BONUS = 0.1;
  */
 const LIST_LEAD_BONUS = 0.2;
 
+/** The provision that puts a rule in force or repeals an earlier one. */
+const FINAL_PROVISION = /自[^，。；]{1,30}起(?:施行|实施|生效)|同时废止/u;
+/** A question after when a rule took effect or whether it is in force. */
+const WHEN_ASK = /施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|几号|日期|哪年/u;
+
 const DIGIT = /\d|[一二三四五六七八九十百千万亿]+[项个家处条年月日%％]/;
 
 /**
@@ -123,6 +128,7 @@ export function scoreSentences(
   const wantsList = asksForList(question);
   const wantsSanction = asksPenalty(question);
   const wantsForbidden = wantsList && asksWhatIsForbidden(question);
+  const asksWhen = WHEN_ASK.test(question);
   const top = passages[0]?.score ?? 0;
   const scored: ScoredSentence[] = [];
   passages.slice(0, depth).forEach((passage, passageIndex) => {
@@ -166,6 +172,9 @@ export function scoreSentences(
       });
       let score = covered / total;
       if (score === 0) continue;
+      // A final provision (本规定自…起施行, …同时废止) names the rule's and the repealed rule's titles,
+      // so it holds the question's words; it answers only when the rule took effect.
+      if (!asksWhen && FINAL_PROVISION.test(text)) continue;
       if (wantsNumber && DIGIT.test(norm)) score += 0.15;
       if (wantsSanction && statesSanction(text)) score += SANCTION_BONUS;
       if (wantsList && /[、；;]/.test(norm)) score += 0.1;

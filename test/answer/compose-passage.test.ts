@@ -74,6 +74,35 @@ describe('a list of documents asked', () => {
   });
 });
 
+describe('a final provision', () => {
+  const idf = new Map([
+    ['青岛', 3],
+    ['烟花爆竹', 7],
+    ['禁止', 2],
+  ]);
+  const passages = articlePassages('fireworks', [
+    {
+      text: '第十五条 本规定自2020年1月1日起施行。2004年1月6日公布的《青岛市禁止制作和限制销售燃放烟花爆竹规定》同时废止。',
+      score: 1,
+    },
+    {
+      text: '第二条 本市行政区域内，下列区域禁止燃放烟花爆竹：\n（一）市南区；\n（二）市北区。',
+      score: 0.95,
+    },
+  ]);
+  const groups = [['青岛'], ['烟花爆竹'], ['禁止']];
+
+  it('is no answer to what the rule says, though it names the repealed rule’s title', () => {
+    const [best] = scoreSentences('青岛市区能放烟花爆竹吗？', passages, groups, idf);
+    expect(best.text).toContain('下列区域禁止燃放烟花爆竹');
+  });
+
+  it('answers when the rule took effect', () => {
+    const [best] = scoreSentences('青岛禁止燃放烟花爆竹的规定什么时候施行？', passages, groups, idf);
+    expect(best.text).toMatch(/起施行|同时废止/);
+  });
+});
+
 describe("the passage's heading speaks for its sentences", () => {
   it("counts a term the document's title names at half weight, so its rule beats a sentence of another matter", () => {
     const idf = new Map([
