@@ -80,8 +80,11 @@ const ASK_KIND_BONUS = 0.1;
  */
 const LIST_LEAD_BONUS = 0.2;
 
-/** The provision that puts a rule in force or repeals an earlier one. */
-const FINAL_PROVISION = /自[^，。；]{1,30}起(?:施行|实施|生效)|同时废止/u;
+/**
+ * The provision that puts the rule itself in force (本规定自…起施行) or repeals an earlier one; not a
+ * rule's own 自批准之日起实施, which says when a measure applies.
+ */
+const FINAL_PROVISION = /本[^，。；]{0,12}自[^，。；]{1,30}起(?:施行|实施|生效)|同时废止/u;
 /** A question after when a rule took effect or whether it is in force. */
 const WHEN_ASK = /施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|几号|日期|哪年/u;
 

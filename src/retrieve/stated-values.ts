@@ -22,8 +22,9 @@ const NUMBER = String.raw`(\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{
 
 /**
  * Ages (66岁, 66周岁, 今年66了), temperatures (15度, 15℃) and the years worked or paid in (交了6年
- * 失业保险, 累计工作了12年, 工作满10年, 缴费满十五年), which rules grade in tiers (累计缴费满五年不足十年的，…最长为十八个月). Not
- * after 第 or a digit, and not an ask (几岁, 多少度, 几年 have no number).
+ * 失业保险, 累计工作了12年, 工作满10年, 缴费满十五年), which rules grade in tiers (累计缴费满五年
+ * 不足十年的，…最长为十八个月). Not after 第 or a digit, and not an ask (几岁, 多少度, 几年 have no
+ * number).
  */
 const STATED: { kind: ValueKind; pattern: RegExp }[] = [
   { kind: 'age', pattern: new RegExp(String.raw`(?<![第\d.])${NUMBER}(?:周岁|岁)(?!以|之)`, 'gu') },
