@@ -11,6 +11,7 @@ import {
 } from '../retrieve/stated-values.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksPenalty } from './ask-kinds.js';
+import { allPhrases, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
 
 /**
@@ -18,22 +19,6 @@ import { amountKey } from './own-amounts.js';
  * read from the best sentence, never invented. Undefined when the sentence does not say it plainly;
  * the quote then stands alone. The yes/no lead (可以/不可以, 需要/不需要) is in yes-no-lead.ts.
  */
-
-/** A number, not an ordinal: the 十六 of 第十六条 or 第3款 is a label, not a quantity. */
-const NUM = String.raw`(?<![第\d.零〇一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
-const MAGNITUDE = '(?:万|亿|千|百)?';
-const UNIT =
-  '(?:个工作日|工作日|个月|个小时|周岁|岁|平方米|毫升|公斤|千克|小时|分钟|万元|亿元|元|个|项|家|处|条|年(?!度)|月|日|天|周|次|架|棵|人|名|公里|千米|米|倍|时|摄氏度|℃|%|％|‰)';
-const BOUND = '(?:以上|以下|以内|左右|之内)?';
-const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
-/**
- * An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上", and dates whose parts
- * are amounts: "1月1日至6月30日", "十二月一日至次年三月三十一日" (a period asked is answered whole).
- */
-const NUMBER_PHRASE = new RegExp(
-  `${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?(?:(?:至|到)(?:次年)?${AMOUNT}(?:${AMOUNT})?)?`,
-  'u',
-);
 
 /**
  * The number phrase a number question asks for, from the best sentence: in the clause that holds
@@ -133,15 +118,6 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   // 多少度 asks a temperature: 二十六摄氏度, 18℃.
   度: ['摄氏度', '℃'],
 };
-
-/** Every number phrase of a text, in order. */
-function allPhrases(text: string): string[] {
-  return phraseMatches(text).map((m) => m[0]);
-}
-
-function phraseMatches(text: string): RegExpExecArray[] {
-  return [...text.matchAll(new RegExp(NUMBER_PHRASE.source, 'gu'))];
-}
 
 /**
  * Months counted as pay, not as time: "13个月的本人工资", "一个月工资", "6个月的统筹地区上年度职工月平
