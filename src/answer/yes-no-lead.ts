@@ -10,9 +10,12 @@ import { asksAboutFee, asksLegality, asksPenalty, asksPermission, statesSanction
 
 const YES_NO_QUESTION =
   /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
-const OBLIGATION = /要不要|需不需要|用不用|需要.*吗|要.*吗|得.*吗|收.*吗|交.*吗|掏钱/;
 /** Asks whether something is required, in so many words: 需要…吗, 需不需要, 要不要, 用不用. */
-const NEEDS = /需要.*吗|需不需要|要不要|用不用|必须.*吗/;
+const REQUIRED_ASK = '要不要|需不需要|用不用|需要.*吗';
+/** Asks an obligation, a fee among them: the words above, or 要…吗, 得…吗, 收…吗, 交…吗, 掏钱. */
+const OBLIGATION = new RegExp(`${REQUIRED_ASK}|要.*吗|得.*吗|收.*吗|交.*吗|掏钱`);
+/** Asks a duty (as REQUIRED_ASK, or 必须…吗), which a permission does not answer. */
+const NEEDS = new RegExp(`${REQUIRED_ASK}|必须.*吗`);
 const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
