@@ -1,6 +1,7 @@
 import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
 import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
+import { textHolds } from '../text/all-of-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
@@ -137,7 +138,7 @@ export function scoreSentences(
   passages.slice(0, depth).forEach((passage, passageIndex) => {
     const { chunk } = passage;
     const heading = normaliseForIndex(`${passage.meta.title} ${chunk.headingPath.join(' ')}`);
-    const headed = groups.map((group) => group.some((term) => heading.includes(term)));
+    const headed = groups.map((group) => group.some((term) => textHolds(heading, term)));
     const spans = splitSentences(chunk.text).map((span) => {
       // Leading bullets and spaces are page layout, not part of what is quoted.
       let from = span.start;
@@ -145,7 +146,7 @@ export function scoreSentences(
       const text = chunk.text.slice(from, span.end);
       return { from, end: span.end, text, item: LEADING_ENUMERATOR.test(text) };
     });
-    const holds = (text: string) => groups.map((group) => group.some((term) => text.includes(term)));
+    const holds = (text: string) => groups.map((group) => group.some((term) => textHolds(text, term)));
     const around = holds(normaliseForIndex(chunk.text));
     // The items of a list are alternatives, each another case: what a sibling item names is no
     // context of an item ("（二）…十日内…五小时内到达现场" does not concern the 漏水 of "（一）").
@@ -167,7 +168,7 @@ export function scoreSentences(
       let context = 0;
       const covers: number[] = [];
       groups.forEach((group, i) => {
-        if (group.some((term) => norm.includes(term))) {
+        if (group.some((term) => textHolds(norm, term))) {
           covered += weights[i];
           covers.push(i);
         } else if (headed[i]) covered += weights[i] * HEADING_SHARE;

@@ -1,4 +1,5 @@
 import { asksForConditions, asksForNumber } from '../retrieve/query-terms.js';
+import { textHolds } from '../text/all-of-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { questionParts } from '../text/question-parts.js';
 import { withoutWhetherAllowed } from './ask-kinds.js';
@@ -73,7 +74,7 @@ export function uncoveredAsks(
       .map((group, i) => ({ group, weight: weights[i] ?? 0 }))
       .filter(({ group, weight }) => weight > 0 && group.some((t) => norm.includes(t)));
     if (own.length === 0) continue;
-    const coveredAny = own.some(({ group }) => group.some((t) => answer.includes(t)));
+    const coveredAny = own.some(({ group }) => group.some((t) => textHolds(answer, t)));
     if (!coveredAny) out.push(part.replace(/[吗呢吧啊呀]+$/u, ''));
   }
   return out;
@@ -100,7 +101,7 @@ export function askedPart(part: string, groups: string[][], weights: number[]): 
     weights: own.map((g) => g.weight),
     holds: (text) => {
       const norm = normaliseForIndex(text);
-      return terms.some((t) => norm.includes(t));
+      return terms.some((t) => textHolds(norm, t));
     },
     ...(asksForNumber(part) ? { states: (text: string) => numberLead(part, text) !== undefined } : {}),
     ...(asksForConditions(part) ? { enumerates: true } : {}),

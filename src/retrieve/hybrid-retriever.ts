@@ -2,6 +2,7 @@ import type { Chunk, DocumentMeta, Passage, Retrieval } from '../domain.js';
 import { RETRIEVAL_DEFAULTS } from '../domain.js';
 import type { Embedder } from '../index/embedder.js';
 import type { SearchStore, StoreHit } from '../index/search-store.js';
+import { textHolds } from '../text/all-of-terms.js';
 import { indexedText } from '../text/indexed-text.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -167,7 +168,7 @@ export function createHybridRetriever({
       };
       const explain = (chunk: Chunk) => {
         const text = normalisedText(chunk);
-        return [...new Set(terms.filter((t) => text.includes(t)))];
+        return [...new Set(terms.filter((t) => textHolds(text, t)))];
       };
       const passages: Passage[] = [];
       const topScore = fused[0]?.score ?? 1;

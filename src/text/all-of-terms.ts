@@ -23,3 +23,17 @@ export function allOfParts(term: string): string[] | undefined {
 export function allOfTerm(parts: readonly string[]): string {
   return [...new Set(parts)].join(ALL_OF);
 }
+
+/**
+ * Whether a text holds a query term: written as it stands, or for an all-of term every one of its
+ * words. The retriever searches an all-of term by its words, so the passages it finds that way hold
+ * no "犬只+伤害" as written; read as plain text, the 429 lexicon targets written this way counted for
+ * nothing when the answerer scored sentences, and "狗咬了人谁负责" was answered from an article on
+ * who is 负责 for street cleaning over the 养犬 article the retriever had ranked first
+ * (measured 2026-12-02). Pure.
+ */
+export function textHolds(text: string, term: string): boolean {
+  if (text.includes(term)) return true;
+  const parts = allOfParts(term);
+  return parts !== undefined && parts.every((part) => text.includes(part));
+}
