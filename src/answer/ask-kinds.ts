@@ -72,6 +72,15 @@ export function asksAboutFee(question: string): boolean {
   return FEE_ASK.test(question);
 }
 
+const COUNT = '[零〇一二两三四五六七八九十百千\\d]+';
+/**
+ * A span stated by its bound: 期限最长为十二个月, 一般不超过1年, 为期三十日. "失业了能领多长时间失业金"
+ * is answered by "…领取失业保险金的期限最长为12个月", which names no deadline (N日内).
+ */
+const SPAN_BOUND = '(?:最长|最多|最短|不超过|不得超过|不少于|不得少于|期限为|期限是|为期)为?';
+/** A span stated by its bound, the span captured (…期限最长为12个月 → 12个月). */
+export const BOUNDED_SPAN = new RegExp(`${SPAN_BOUND}(${COUNT}个?(?:工作日|日|天|小时|月|年|周))`, 'u');
+
 /**
  * Kinds of ask a sentence can answer beyond the topic: how long (a time limit stated as N日内), who
  * (由…负责/选定), where (向…机关申请, 到…办理) and whether it costs money (收取, 费用, 免费). Each pairs
@@ -80,7 +89,10 @@ export function asksAboutFee(question: string): boolean {
 const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
   {
     ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日/u,
-    answer: /[零〇一二两三四五六七八九十百千\d]+个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)/u,
+    answer: new RegExp(
+      `${COUNT}个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)|${SPAN_BOUND}${COUNT}个?(?:工作日|日|天|小时|月|年|周)`,
+      'u',
+    ),
   },
   {
     ask: /谁|哪个部门|什么部门|哪个单位|什么机构/u,

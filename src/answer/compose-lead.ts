@@ -9,8 +9,9 @@ import {
   statesRangeHolding,
   withoutRangeBounds,
 } from '../retrieve/stated-values.js';
+import { textHolds } from '../text/all-of-terms.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksPenalty } from './ask-kinds.js';
+import { asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
 import { allPhrases, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
 
@@ -60,9 +61,20 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // 几年 is not answered by 十六周岁: a sentence with no amount in the asked unit gives no lead.
   if (units && !withNumber.some((c) => phrases(c).some(inUnit))) return undefined;
   const named = quantity ? withNumber.find((c) => quantity.some((q) => c.includes(q))) : undefined;
+  // A span asked is the one a bound states (…期限最长为12个月), not the condition before it
+  // (满1年不足5年的) — unless the bound is of a period the question does not name: 试用期不得超过
+  // 二个月 does not answer "合同期限多久".
+  const bounded = duration
+    ? withNumber.find((c) => BOUNDED_SPAN.test(c) && !namesOtherPeriod(c, question))
+    : undefined;
   const withUnit = units ? withNumber.find((c) => phrases(c).some(inUnit)) : undefined;
-  const clause = named ?? withUnit ?? withNumber[0];
+  const clause = named ?? bounded ?? withUnit ?? withNumber[0];
   const found = phrases(clause);
+  const bound = duration ? BOUNDED_SPAN.exec(clause) : null;
+  if (bound) {
+    const stated = found.find((p) => clause.indexOf(p, bound.index) >= 0 && bound[1].includes(p));
+    if (stated) return stated;
+  }
   if (units) {
     const sameUnit = found.find(inUnit);
     if (sameUnit) return sameUnit;
@@ -80,6 +92,15 @@ export function numberLead(question: string, sentence: string, quantity?: string
     if (before.length > 0) return before[before.length - 1];
   }
   return found[0];
+}
+
+/** A named period (试用期, 保修期, 有效期), not 期限 or 期间, which any span is. */
+const PERIOD_NOUN = /\p{Script=Han}{2}期(?![限间满])/u;
+
+/** Whether a clause bounds a named period the question does not ask about. */
+function namesOtherPeriod(clause: string, question: string): boolean {
+  const period = PERIOD_NOUN.exec(clause)?.[0];
+  return period !== undefined && !question.includes(period);
 }
 
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
@@ -167,8 +188,8 @@ export function numberLeads(
     const span = splitClauses(text).find((c) => c.start <= at && at < c.end);
     if (!span) return false;
     const clause = text.slice(span.start, span.end);
-    const mine = onlyIn(i).some((t) => clause.includes(t));
-    const theirs = asking.some((_, j) => j > i && onlyIn(j).some((t) => clause.includes(t)));
+    const mine = onlyIn(i).some((t) => textHolds(clause, t));
+    const theirs = asking.some((_, j) => j > i && onlyIn(j).some((t) => textHolds(clause, t)));
     return theirs && !mine;
   };
   for (const [i, part] of asking.entries()) {
@@ -183,7 +204,7 @@ export function numberLeads(
     // in the sentence added for it): "多久能拿到" is not answered by 有效期为十年.
     const words = groups.filter((g) => g.some((t) => part.includes(t))).flat();
     const concerns = (c: { text: string }) =>
-      asking.length < 2 || quantity !== undefined || c === added || words.some((t) => c.text.includes(t));
+      asking.length < 2 || quantity !== undefined || c === added || words.some((t) => textHolds(c.text, t));
     const candidates = forStatedValues(
       (added ? [added, anchor, ...pieces] : [anchor, ...pieces]).filter(concerns),
       values,

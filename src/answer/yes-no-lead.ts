@@ -12,8 +12,15 @@ const YES_NO_QUESTION =
   /吗[？?！!。\s]*$|能不能|能否|可不可以|可否|是否|行不行|允不允许|要不要|需不需要|用不用|会不会/;
 /** Asks whether something is required, in so many words: 需要…吗, 需不需要, 要不要, 用不用. */
 const REQUIRED_ASK = '要不要|需不需要|用不用|需要.*吗';
-/** Asks an obligation, a fee among them: the words above, or 要…吗, 得…吗, 收…吗, 交…吗, 掏钱. */
-const OBLIGATION = new RegExp(`${REQUIRED_ASK}|要.*吗|得.*吗|收.*吗|交.*吗|掏钱`);
+/**
+ * Asks whether a sum is to be paid: 交…钱/费…吗, 收费吗, 这钱该交吗. Only 收 and 交 beside 钱 or 费:
+ * any 收 or 交 before 吗 read 公交…免费吗, 收藏, 交给她 and 秋收 as fee questions, and "青岛的公交车
+ * 老年人免费吗" was answered 不需要 (measured 2026-12-02).
+ */
+const FEE_OBLIGATION =
+  '(?:收|交|缴|付)[^，。？?！!]{0,4}(?:钱|费)[^，。？?！!]*吗|(?:钱|费)[^，。？?！!]{0,6}(?:收|交|缴|付|出)吗';
+/** Asks an obligation, a fee among them: the words above, or 要…吗, 得…吗, a fee to pay, 掏钱. */
+const OBLIGATION = new RegExp(`${REQUIRED_ASK}|要.*吗|得.*吗|${FEE_OBLIGATION}|掏钱`);
 /** Asks a duty (as REQUIRED_ASK, or 必须…吗), which a permission does not answer. */
 const NEEDS = new RegExp(`${REQUIRED_ASK}|必须.*吗`);
 const EXEMPT = /免费|免交|免收|免予|无需|不需要|不收取|不得收取|无须/;
@@ -49,6 +56,9 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   if (no === yes || exempt) return undefined;
   // "需要登记吗" asks a duty: a sentence that permits something (…有权拒绝) does not answer it.
   if (yes && NEEDS.test(question) && !asksPermission(question)) return undefined;
+  // "狗主人要负责吗" asks a duty, and a sentence that forbids (禁止…伤害他人) does not answer it with
+  // 不可以, which answers whether one may.
+  if (no && OBLIGATION.test(question) && !asksPermission(question)) return undefined;
   if (no) return '不可以';
   // The 可以 of a sanction ("…的，责令改正，可以处罚款") is the authority's power over the act
   // asked about, not a permission to do it.

@@ -48,6 +48,15 @@ describe('the kind of thing asked', () => {
     );
   });
 
+  it('pairs how long with a span stated by its bound, not only with a deadline', () => {
+    const tiers = '累计缴费时间满1年不足5年的，领取失业保险金的期限最长为12个月。';
+    expect(answersAskKind('失业了能领多长时间失业金？', tiers)).toBe(true);
+    expect(answersAskKind('整顿一般能整多久？', '停产整顿的期限一般不超过1年。')).toBe(true);
+    // A bound alone, with no span in it, answers nothing; a condition (满1年) is no bound.
+    expect(answersAskKind('能领多久？', '最长不得超过规定的标准。')).toBe(false);
+    expect(answersAskKind('能领多久？', '累计缴费时间满1年的，可以领取失业保险金。')).toBe(false);
+  });
+
   it('needs both the ask and its answer', () => {
     // A time limit does not answer where; an ask without its kind of answer gets nothing.
     expect(answersAskKind('去哪儿补办？', '应当自受理之日起十五日内补发。')).toBe(false);

@@ -185,6 +185,14 @@ describe('a number lead is a quantity', () => {
     expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
   });
 
+  it('answers 多久 with the span a bound states, not the condition before it', () => {
+    const tiers =
+      '失业人员失业前所在单位和本人按照规定累计缴费时间满1年不足5年的，领取失业保险金的期限最长为12个月；累计缴费时间满5年不足10年的，领取失业保险金的期限最长为18个月。';
+    expect(numberLead('失业了能领多长时间失业金？', tiers)).toBe('12个月');
+    const notice = '房地产开发企业应当于项目交付使用前五日在交房现场醒目位置公示，公示期限不得少于三十日。';
+    expect(numberLead('开发商必须在现场公示什么？公示多久？', notice)).toBe('三十日');
+  });
+
   it('answers 多久 with a span of time and reads 个月 whole', () => {
     expect(numberLead('多久能答复？', '按最低生活保障标准的两倍执行。')).toBeUndefined();
     expect(numberLead('最长能休多久？', '停工留薪期一般不超过12个月。')).toBe('12个月');
@@ -360,6 +368,23 @@ describe('yesNoLead', () => {
       yesNoLead(q, '违反本规定燃放烟花爆竹的，由公安机关责令停止燃放，处三百元以上五百元以下罚款。'),
     ).toBe('会，违反规定的要受处罚');
     expect(yesNoLead(q, '下列场所禁止燃放烟花爆竹：')).toBeUndefined();
+  });
+
+  it('reads no fee question into 公交, 收藏 or 交给: 不需要 answers only whether a sum is to be paid', () => {
+    const perk =
+      '（七）六十五周岁以上免费乘坐市内公共交通工具，不满六十五周岁按照当地有关规定免费或者半价乘坐市内公共交通工具；';
+    expect(yesNoLead('青岛的公交车老年人免费吗？', perk)).toBeUndefined();
+    const free = '人民调解委员会调解民间纠纷，不收取任何费用。';
+    expect(yesNoLead('调解要交钱吗？', free)).toBe('不需要');
+    expect(yesNoLead('请人民调解委员会调解收费吗？', free)).toBe('不需要');
+    expect(yesNoLead('这笔调解费必须交吗？', free)).toBe('不需要');
+  });
+
+  it('reads no 不可以 from a prohibition for a question that asks a duty', () => {
+    const rule = '禁止驱使或者放任犬只恐吓、伤害他人。犬只伤害他人的，养犬人应当依法承担相应的民事责任。';
+    expect(yesNoLead('被别人家的狗咬了，狗主人要负责吗？', rule)).toBeUndefined();
+    // Asked whether one may, the prohibition answers.
+    expect(yesNoLead('能放狗去吓唬人吗？', rule)).toBe('不可以');
   });
 
   it('names the condition when the permission has one', () => {
