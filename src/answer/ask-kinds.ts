@@ -64,6 +64,14 @@ export function statesSanction(sentence: string): boolean {
   return SANCTION.test(sentence);
 }
 
+/** Asks for a span of time: 多久, 多长时间. */
+const DURATION_ASK = /多久|多长时间|多长/u;
+
+/** Whether the question asks how long (多久, 多长时间). Pure. */
+export function asksDuration(question: string): boolean {
+  return DURATION_ASK.test(question);
+}
+
 /** Whether it costs money: 要收钱吗, 要交费吗, 要花钱吗. */
 const FEE_ASK = /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱|交费|付费/u;
 

@@ -11,8 +11,8 @@ import {
 } from '../retrieve/stated-values.js';
 import { textHolds } from '../text/all-of-terms.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
-import { allPhrases, phraseMatches } from './number-phrases.js';
+import { asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
+import { ASKED_UNIT, allPhrases, askedUnits, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
 
 /**
@@ -30,7 +30,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // 多久查一次 asks how often: 每年进行一次 answers it; a date or a span (2013年4月, 三十日) does not.
   if (FREQUENCY_ASK.test(question)) return FREQUENCY_PHRASE.exec(sentence)?.[0];
   // 多久, 多长时间 ask a span of time: 两倍 or 五米 does not answer them.
-  const duration = DURATION_WORDS.test(question);
+  const duration = asksDuration(question);
   // 几点 asks a time of day: 二十二时 or 6点 answers it; 十五分钟 or 一小时 (a span) does not.
   const clock = CLOCK_ASK.test(question);
   // An age asked (几岁, 退休年龄是多少) is answered by an age: 十六周岁, not the 五年 of "距退休年龄不到五年".
@@ -48,8 +48,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
           !own.has(amountKey(m[0])),
       )
       .map((m) => m[0]);
-  const asked = ASKED_UNIT.exec(question)?.[1];
-  const units = asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
+  const units = askedUnits(question);
   const inUnit = (p: string) => units?.some((u) => p.includes(u)) ?? false;
   // 多少钱 of a fee, a price or an allowance is not answered by a fine (处…元罚款), unless it asks one.
   const noFines = units?.includes('元') === true && !asksPenalty(question);
@@ -103,10 +102,6 @@ function namesOtherPeriod(clause: string, question: string): boolean {
   return period !== undefined && !question.includes(period);
 }
 
-/** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
-const ASKED_UNIT =
-  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍|度)/u;
-
 /** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
 const FREQUENCY_ASK =
   /(?:多久|多长时间|几年|几个月|多少年)[^，,。？?]{0,5}?[一1](?:次|回)|(?:一年|每年|一个月|每月|一周|每周)[^，,。？?]{0,4}?几(?:次|回)/u;
@@ -114,31 +109,12 @@ const FREQUENCY_ASK =
 const FREQUENCY_PHRASE =
   /每(?:[一二两三四五六\d]+)?(?:个)?(?:年|半年|季度|月|周|日|天|学期)[^，,。；;]{0,16}?[一二两三四五六七八九十\d]+次/u;
 
-/** Asks for a span of time. */
-const DURATION_WORDS = /多久|多长时间|多长/u;
 /** Asks a time of day: 几点, 几点钟, 什么时间点. */
 const CLOCK_ASK = /几点|什么时间点/u;
 /** A time of day: 二十二时, 6点, 8:30 — not a span (一小时, 两个小时) nor a time (时间, 时限). */
 const CLOCK_TIME = /(?<![小个])[时点](?![间限])|\d:\d\d/u;
 /** The units a span of time is stated in. */
 const TIME_UNIT = /工作日|[日天月年]|周(?!岁)|小时|分钟|时/u;
-
-/** Units a text may state an asked unit in: 几天 is answered by 三十日. */
-const SAME_UNIT: Readonly<Record<string, string[]>> = {
-  天: ['天', '日'],
-  日: ['日', '天'],
-  个工作日: ['工作日'],
-  // People are counted in 人, 名 or 位 as well as 个: 几个学员 is answered by 不得超过六人.
-  个: ['个', '人', '名', '位'],
-  人: ['人', '名', '位'],
-  名: ['名', '人', '位'],
-  // 多少钱, 几块钱: an amount of money, in 元 (万元 included), or a share of a fee (退还热费的50%).
-  钱: ['元', '%', '％'],
-  块: ['元'],
-  公里: ['公里', '千米'],
-  // 多少度 asks a temperature: 二十六摄氏度, 18℃.
-  度: ['摄氏度', '℃'],
-};
 
 /**
  * Months counted as pay, not as time: "13个月的本人工资", "一个月工资", "6个月的统筹地区上年度职工月平

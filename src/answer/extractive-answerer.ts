@@ -14,7 +14,12 @@ import { composeFromPassages, passageSentences, type QuotedPiece } from './compo
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines } from './document-lines.js';
-import { anchoredOnAsk, type SelectionParams, scoreSentences } from './extractive-selection.js';
+import {
+  anchoredOnAsk,
+  type SelectionParams,
+  scoreSentences,
+  statesAmountAsked,
+} from './extractive-selection.js';
 import { guideAnswer } from './guide-answer.js';
 import { PARTIAL_HEDGE, partialNote } from './partial-answer.js';
 import { askedPart, askingParts, uncoveredAsks } from './question-asks.js';
@@ -101,12 +106,18 @@ export function createExtractiveAnswerer({
       (s) => s.passageIndex < depth || retrieved[s.passageIndex].why.askedPart !== undefined,
     );
     const parts = askingParts(question);
-    // A one-part question's ask (多久, 谁, 去哪儿, 要钱吗) is answered by the passage that states it,
+    // A one-part question's ask (多久, 谁, 去哪儿, 要钱吗, 有几天) is answered by the passage that states it,
     // when that passage comes close to the best; a multi-part question's parts are answered below.
+    const statesAmount = statesAmountAsked(question, groups);
     const scored =
       parts.length > 1
         ? ranked
-        : anchoredOnAsk(ranked, retrieved, (text) => answersAskKind(question, text), selection.keepRatio);
+        : anchoredOnAsk(
+            ranked,
+            retrieved,
+            (text) => answersAskKind(question, text) || (statesAmount?.(text) ?? false),
+            selection.keepRatio,
+          );
     const weights = termWeights(groups, idf);
     const references = asksPenalty(question) || asksPermission(question);
     // The rule and its penalty: the articles naming the anchor join even when not retrieved.

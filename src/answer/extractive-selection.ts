@@ -1,12 +1,13 @@
 import { type Passage, RETRIEVAL_DEFAULTS } from '../domain.js';
-import { asksForList, asksForNumber } from '../retrieve/query-terms.js';
+import { askedQuantity, asksForList, asksForNumber } from '../retrieve/query-terms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { textHolds } from '../text/all-of-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { asksWhatIsForbidden, statesProhibition } from '../text/prohibitions.js';
 import { splitSentences } from '../text/sentences.js';
-import { answersAskKind, asksPenalty, statesSanction } from './ask-kinds.js';
+import { answersAskKind, asksDuration, asksPenalty, statesSanction } from './ask-kinds.js';
+import { askedUnits, statesAmountOf } from './number-phrases.js';
 
 /** A sentence of a passage that may answer the question; offsets are into the document text. */
 export interface ScoredSentence {
@@ -146,19 +147,17 @@ export function scoreSentences(
       const text = chunk.text.slice(from, span.end);
       return { from, end: span.end, text, item: LEADING_ENUMERATOR.test(text) };
     });
-    const holds = (text: string) => groups.map((group) => group.some((term) => textHolds(text, term)));
-    const around = holds(normaliseForIndex(chunk.text));
+    // What the passage holds, sentence by sentence: an all-of term (试用+期限) is held by a sentence
+    // that has all its words, not by a passage that names 试用 in one sentence and 期限 in another.
+    const holds = (texts: readonly string[]) => {
+      const held = texts.map((t) => normaliseForIndex(t));
+      return groups.map((group) => group.some((term) => held.some((t) => textHolds(t, term))));
+    };
+    const around = holds(spans.map((s) => s.text));
     // The items of a list are alternatives, each another case: what a sibling item names is no
     // context of an item ("（二）…十日内…五小时内到达现场" does not concern the 漏水 of "（一）").
     const aroundItem = spans.some((s) => s.item)
-      ? holds(
-          normaliseForIndex(
-            spans
-              .filter((s) => !s.item)
-              .map((s) => s.text)
-              .join('\n'),
-          ),
-        )
+      ? holds(spans.filter((s) => !s.item).map((s) => s.text))
       : around;
     for (const { from, end, text, item } of spans) {
       const norm = normaliseForIndex(text);
@@ -199,6 +198,23 @@ export function scoreSentences(
     }
   });
   return scored.sort((a, b) => b.order - a.order || a.passageIndex - b.passageIndex || a.start - b.start);
+}
+
+/**
+ * For a question after a count or an amount (年假有几天, 最低得保证多少度), whether a sentence states
+ * it right after what it counts (年休假5天, 温度不得低于18℃), in the unit asked. Not for a span
+ * (提前多久): rules state deadlines in other words (应当在停止供水四十八小时前), which the ask
+ * kinds read. Undefined when the question asks no such amount.
+ */
+export function statesAmountAsked(
+  question: string,
+  groups: string[][],
+): ((sentence: string) => boolean) | undefined {
+  if (!asksForNumber(question) || asksDuration(question)) return undefined;
+  const quantity = askedQuantity(question, groups);
+  if (!quantity) return undefined;
+  const units = askedUnits(question);
+  return (sentence) => statesAmountOf(normaliseForIndex(sentence), quantity, units);
 }
 
 /**

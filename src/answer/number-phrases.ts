@@ -28,3 +28,58 @@ export function allPhrases(text: string): string[] {
 export function phraseMatches(text: string): RegExpExecArray[] {
   return [...text.matchAll(NUMBER_PHRASES)];
 }
+
+/** What may stand between a quantity and its amount: a few characters, no clause break. */
+const CLAUSE_BREAK = /[，。；：、,.;:！？!?\n]/u;
+
+/**
+ * Whether a text states an amount right after one of the terms naming the asked quantity, within
+ * `within` characters of the same clause: "年休假5天" and "基站数达4.5万个" state it, while the
+ * "÷365天" of a conversion formula two clauses after 年休假 does not. With `units` (天, 日 for 几天)
+ * the amount is in one of them: "年休假在1个年度内" states no number of days.
+ */
+export function statesAmountOf(
+  text: string,
+  terms: readonly string[],
+  units?: readonly string[],
+  within = 6,
+): boolean {
+  for (const m of phraseMatches(text)) {
+    if (units && !units.some((u) => m[0].includes(u))) continue;
+    const before = text.slice(0, m.index);
+    for (const term of terms) {
+      const at = before.lastIndexOf(term);
+      if (at < 0) continue;
+      const gap = before.slice(at + term.length);
+      if (gap.length <= within && !CLAUSE_BREAK.test(gap)) return true;
+    }
+  }
+  return false;
+}
+
+/** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
+export const ASKED_UNIT =
+  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍|度)/u;
+
+/** Units a text may state an asked unit in: 几天 is answered by 三十日. */
+const SAME_UNIT: Readonly<Record<string, string[]>> = {
+  天: ['天', '日'],
+  日: ['日', '天'],
+  个工作日: ['工作日'],
+  // People are counted in 人, 名 or 位 as well as 个: 几个学员 is answered by 不得超过六人.
+  个: ['个', '人', '名', '位'],
+  人: ['人', '名', '位'],
+  名: ['名', '人', '位'],
+  // 多少钱, 几块钱: an amount of money, in 元 (万元 included), or a share of a fee (退还热费的50%).
+  钱: ['元', '%', '％'],
+  块: ['元'],
+  公里: ['公里', '千米'],
+  // 多少度 asks a temperature: 二十六摄氏度, 18℃.
+  度: ['摄氏度', '℃'],
+};
+
+/** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
+export function askedUnits(question: string): string[] | undefined {
+  const asked = ASKED_UNIT.exec(question)?.[1];
+  return asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
+}

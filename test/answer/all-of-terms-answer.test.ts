@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreSentences } from '../../src/answer/extractive-selection.js';
 import type { Assistant } from '../../src/app/assistant.js';
 import { textHolds } from '../../src/text/all-of-terms.js';
+import { articlePassages } from '../fakes/article-passages.js';
 import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('textHolds', () => {
@@ -10,6 +12,27 @@ describe('textHolds', () => {
     expect(textHolds('推进互联网+政务服务', '互联网+政务服务')).toBe(true);
     expect(textHolds('犬只伤人的', '犬只伤人')).toBe(true);
     expect(textHolds('犬只伤害他人的', '犬只伤人')).toBe(false);
+  });
+});
+
+describe('an all-of term in the rest of a passage', () => {
+  it('is held by one sentence with all its words, not by words in two sentences', () => {
+    const passages = articlePassages('wages', [
+      {
+        text: '第十七条 职工试用、病事假期间的工资福利待遇由工资集体协商确定。工资专项集体合同期限一般为一年，最长不超过三年。',
+        score: 1,
+      },
+    ]);
+    const groups = [['试用+期限'], ['最长']];
+    const idf = new Map([
+      ['试用+期限', 6],
+      ['最长', 3],
+    ]);
+    const scored = scoreSentences('试用期最长多久？', passages, groups, idf);
+    const term = scored.find((s) => s.text.includes('最长不超过三年'));
+    // No context share for 试用+期限: no sentence holds 试用 and 期限 together.
+    expect(term?.covers).toEqual([1]);
+    expect(term?.order).toBeCloseTo(term?.score ?? Number.NaN, 9);
   });
 });
 

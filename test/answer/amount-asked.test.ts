@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { numberLead } from '../../src/answer/compose-lead.js';
+import { anchoredOnAsk, scoreSentences, statesAmountAsked } from '../../src/answer/extractive-selection.js';
+import { askedUnits, statesAmountOf } from '../../src/answer/number-phrases.js';
+import { articlePassages } from '../fakes/article-passages.js';
+
+describe('an amount stated right after what it counts', () => {
+  it('reads 年休假5天, not a formula two clauses away nor an amount in another unit', () => {
+    const days = askedUnits('年假有几天？');
+    expect(days).toEqual(['天', '日']);
+    expect(statesAmountOf('职工累计工作已满1年不满10年的，年休假5天；', ['年休假'], days)).toBe(true);
+    const formula =
+      '应休未休年休假天数的折算方法为：（当年度在本单位已过日历天数÷365天）×职工本人全年应当享受的天数';
+    expect(statesAmountOf(formula, ['年休假'], days)).toBe(false);
+    expect(statesAmountOf('年休假在1个年度内可以集中安排', ['年休假'], days)).toBe(false);
+    expect(
+      statesAmountOf('采暖期内用户室内供热温度不得低于18℃', ['温度'], askedUnits('最低得保证多少度？')),
+    ).toBe(true);
+  });
+
+  it('asks it of a count or an amount, not of a span', () => {
+    const groups = [['年假', '带薪年休假', '年休假']];
+    const states = statesAmountAsked('年假有几天？', groups);
+    expect(states?.('职工累计工作已满1年不满10年的，年休假5天。')).toBe(true);
+    expect(states?.('年休假一般不跨年度安排。')).toBe(false);
+    // 提前多久 is a span: rules state deadlines in other words, which the ask kinds read.
+    expect(statesAmountAsked('停水得提前多久通知？', [['停水', '停止供水'], ['提前']])).toBeUndefined();
+    expect(statesAmountAsked('年假怎么安排？', groups)).toBeUndefined();
+  });
+});
+
+/**
+ * The two articles as the demo corpus holds them, scored as its index ranks them for "年假有几天"
+ * (the conversion formula first, 1.000; the regulation's days fifth, 0.979; measured 2026-12-02).
+ */
+describe('a count asked anchors the answer on the sentence that states it', () => {
+  const question = '年假有几天？';
+  const groups = [['年假', '带薪年休假', '年休假']];
+  const idf = new Map([
+    ['年假', 9],
+    ['带薪年休假', 8],
+    ['年休假', 7],
+  ]);
+  const passages = [
+    ...articlePassages('rules', [
+      {
+        text: '第十二条 用人单位与职工解除或者终止劳动合同时，当年度未安排职工休满应休年休假的，应当按照职工当年已工作时间折算应休未休年休假天数。前款规定的折算方法为：（当年度在本单位已过日历天数÷365天）×职工本人全年应当享受的年休假天数－当年度已安排年休假天数。',
+        score: 1,
+      },
+    ]),
+    ...articlePassages('regulation', [
+      {
+        text: '第三条 职工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天；已满20年的，年休假15天。',
+        score: 0.979,
+      },
+    ]),
+  ];
+
+  it('leads with 5天 from 年休假5天, not with the 365天 of the conversion', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    expect(scored[0].passageIndex).toBe(0);
+    // The rules' article alone would lead with the divisor of its formula.
+    const formula = scored.find((s) => s.text.includes('÷365天'));
+    expect(formula && numberLead(question, formula.text)).toBe('365天');
+    const states = statesAmountAsked(question, groups);
+    const [first] = anchoredOnAsk(scored, passages, (text) => states?.(text) ?? false);
+    expect(first.text).toContain('年休假5天');
+    expect(numberLead(question, first.text)).toBe('5天');
+  });
+});
