@@ -63,9 +63,10 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // A span asked is the one a bound states (…期限最长为12个月), not the condition before it
   // (满1年不足5年的) — unless the bound is of a period the question does not name: 试用期不得超过
   // 二个月 does not answer "合同期限多久".
-  const bounded = duration
-    ? withNumber.find((c) => BOUNDED_SPAN.test(c) && !namesOtherPeriod(c, question))
-    : undefined;
+  const bounded =
+    duration && !namesOtherPeriod(sentence, question)
+      ? withNumber.find((c) => BOUNDED_SPAN.test(c))
+      : undefined;
   const withUnit = units ? withNumber.find((c) => phrases(c).some(inUnit)) : undefined;
   const clause = named ?? bounded ?? withUnit ?? withNumber[0];
   const found = phrases(clause);
@@ -93,13 +94,16 @@ export function numberLead(question: string, sentence: string, quantity?: string
   return found[0];
 }
 
-/** A named period (试用期, 保修期, 有效期), not 期限 or 期间, which any span is. */
-const PERIOD_NOUN = /\p{Script=Han}{2}期(?![限间满])/u;
+/**
+ * A named period: 试用期, 保修期, 公示期限, 合同期限 — what it is of, the two characters before 期. Not
+ * 领取失业保险金的期限 (any span is a 期限 of something) nor 期满.
+ */
+const PERIOD_NOUN = /(\p{Script=Han}{2})期(?!满)/gu;
+const NOT_A_NAME = /[的之其该此为]$/u;
 
-/** Whether a clause bounds a named period the question does not ask about. */
-function namesOtherPeriod(clause: string, question: string): boolean {
-  const period = PERIOD_NOUN.exec(clause)?.[0];
-  return period !== undefined && !question.includes(period);
+/** Whether a sentence names a period the question does not name ("新房…多久" and 公示期限). */
+function namesOtherPeriod(sentence: string, question: string): boolean {
+  return [...sentence.matchAll(PERIOD_NOUN)].some(([, of]) => !NOT_A_NAME.test(of) && !question.includes(of));
 }
 
 /** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */

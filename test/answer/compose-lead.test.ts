@@ -191,6 +191,8 @@ describe('a number lead is a quantity', () => {
     expect(numberLead('失业了能领多长时间失业金？', tiers)).toBe('12个月');
     const notice = '房地产开发企业应当于项目交付使用前五日在交房现场醒目位置公示，公示期限不得少于三十日。';
     expect(numberLead('开发商必须在现场公示什么？公示多久？', notice)).toBe('三十日');
+    // The bound of a period the question does not name (公示期限) is not the span asked.
+    expect(numberLead('新房交房后多久能办房产证？', notice)).not.toBe('三十日');
   });
 
   it('answers 多久 with a span of time and reads 个月 whole', () => {
