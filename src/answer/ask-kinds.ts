@@ -97,10 +97,7 @@ export const BOUNDED_SPAN = new RegExp(`${SPAN_BOUND}(${COUNT}个?(?:工作日|�
 const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
   {
     ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日/u,
-    answer: new RegExp(
-      `${COUNT}个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)|${SPAN_BOUND}${COUNT}个?(?:工作日|日|天|小时|月|年|周)`,
-      'u',
-    ),
+    answer: new RegExp(`${COUNT}个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)|${BOUNDED_SPAN.source}`, 'u'),
   },
   {
     ask: /谁|哪个部门|什么部门|哪个单位|什么机构/u,
