@@ -145,22 +145,25 @@ export function scoreSentences(
       let from = span.start;
       while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
       const text = chunk.text.slice(from, span.end);
-      return { from, end: span.end, text, item: LEADING_ENUMERATOR.test(text) };
+      return {
+        from,
+        end: span.end,
+        text,
+        norm: normaliseForIndex(text),
+        item: LEADING_ENUMERATOR.test(text),
+      };
     });
     // What the passage holds, sentence by sentence: an all-of term (试用+期限) is held by a sentence
     // that has all its words, not by a passage that names 试用 in one sentence and 期限 in another.
-    const holds = (texts: readonly string[]) => {
-      const held = texts.map((t) => normaliseForIndex(t));
-      return groups.map((group) => group.some((term) => held.some((t) => textHolds(t, term))));
-    };
-    const around = holds(spans.map((s) => s.text));
+    const holds = (held: readonly string[]) =>
+      groups.map((group) => group.some((term) => held.some((t) => textHolds(t, term))));
+    const around = holds(spans.map((s) => s.norm));
     // The items of a list are alternatives, each another case: what a sibling item names is no
     // context of an item ("（二）…十日内…五小时内到达现场" does not concern the 漏水 of "（一）").
     const aroundItem = spans.some((s) => s.item)
-      ? holds(spans.filter((s) => !s.item).map((s) => s.text))
+      ? holds(spans.filter((s) => !s.item).map((s) => s.norm))
       : around;
-    for (const { from, end, text, item } of spans) {
-      const norm = normaliseForIndex(text);
+    for (const { from, end, text, norm, item } of spans) {
       const contextHeld = item ? aroundItem : around;
       if (norm.length < 4) continue;
       let covered = 0;
