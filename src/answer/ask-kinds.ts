@@ -64,8 +64,17 @@ export function statesSanction(sentence: string): boolean {
   return SANCTION.test(sentence);
 }
 
-/** Asks for a span of time: 多久, 多长时间. */
-const DURATION_ASK = /多久|多长时间|多长/u;
+/**
+ * Asks for a span of time: 多久, 多长时间, and a span asked by its bound in a unit of time (最长能定几年,
+ * 最多能休几天), which the rules state by their bound (一般不超过五年), not by a condition (超过三年的).
+ */
+const BOUND_ASK = /(?:最长|最短|最多|最少)[^，。？?；]{0,6}几(?:年|个月|周|天|日|个?小时)/u;
+const DURATION_ASK = new RegExp(`多久|多长时间|多长|${BOUND_ASK.source}`, 'u');
+
+/** Whether the question asks a span by its bound (最长能定几年, 最多能休几天). Pure. */
+export function asksBoundedSpan(question: string): boolean {
+  return BOUND_ASK.test(question);
+}
 
 /** Whether the question asks how long (多久, 多长时间). Pure. */
 export function asksDuration(question: string): boolean {
@@ -96,7 +105,7 @@ export const BOUNDED_SPAN = new RegExp(`${SPAN_BOUND}(${COUNT}个?(?:工作日|�
  */
 const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
   {
-    ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日/u,
+    ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日|(?<![好十这那前过几])几(?:年|个月|周|个?小时)|最长|最短/u,
     answer: new RegExp(`${COUNT}个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)|${BOUNDED_SPAN.source}`, 'u'),
   },
   {

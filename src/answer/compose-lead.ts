@@ -11,7 +11,7 @@ import {
 } from '../retrieve/stated-values.js';
 import { textHolds } from '../text/all-of-terms.js';
 import { splitClauses } from '../text/sentences.js';
-import { asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
+import { asksBoundedSpan, asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
 import { ASKED_UNIT, allPhrases, askedUnits, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
 
@@ -25,6 +25,11 @@ import { amountKey } from './own-amounts.js';
  * The number phrase a number question asks for, from the best sentence: in the clause that holds
  * the asked quantity (e.g. 基站 in "5G基站建到多少个") or else the first clause with a number.
  */
+/** What a condition's threshold follows (超过三年的, 满一年, 不足五年), unlike a bound (不超过, 不得超过). */
+const CONDITION_THRESHOLD = /(?:(?<!不|不得)超过|满|不足|不满)$/u;
+/** A period stated before its length: 有效期限为…八年, 承包期一般为五年. */
+const PERIOD_STATED = /期(?:限)?(?:一般)?(?:为|是)/u;
+
 export function numberLead(question: string, sentence: string, quantity?: string[]): string | undefined {
   if (!asksForNumber(question)) return undefined;
   // 多久查一次 asks how often: 每年进行一次 answers it; a date or a span (2013年4月, 三十日) does not.
@@ -67,8 +72,20 @@ export function numberLead(question: string, sentence: string, quantity?: string
     duration && !namesOtherPeriod(sentence, question)
       ? withNumber.find((c) => BOUNDED_SPAN.test(c))
       : undefined;
-  const withUnit = units ? withNumber.find((c) => phrases(c).some(inUnit)) : undefined;
-  const clause = named ?? bounded ?? withUnit ?? withNumber[0];
+  // 最长能定几年 is answered by a bound (一般不超过五年) or a stated period (有效期限为…八年), not by the
+  // threshold of a condition (执行期限超过三年的) or a plan's span (三年事业发展中期规划).
+  const candidates =
+    !bounded && asksBoundedSpan(question)
+      ? withNumber.filter((c) =>
+          phrases(c).some((p) => {
+            const before = c.slice(0, c.indexOf(p));
+            return PERIOD_STATED.test(before) && !CONDITION_THRESHOLD.test(before);
+          }),
+        )
+      : withNumber;
+  if (candidates.length === 0) return undefined;
+  const withUnit = units ? candidates.find((c) => phrases(c).some(inUnit)) : undefined;
+  const clause = named ?? bounded ?? withUnit ?? candidates[0];
   const found = phrases(clause);
   const bound = duration ? BOUNDED_SPAN.exec(clause) : null;
   if (bound) {
@@ -193,14 +210,16 @@ export function numberLeads(
     // (十八个月) — unless the part asks for that very kind of amount.
     const bounds = values.filter((v) => !asksKind(part, v.kind));
     const read = (text: string) => numberLead(part, withoutRangeBounds(text, bounds), quantity);
-    const lead = (text: string) => {
-      const value = read(text);
-      return value && !belongsElsewhere(i, text, value) ? value : undefined;
+    // The sentence added for this very part answers it, whatever later part's words it also holds
+    // (不超过五年 holds the 超过 of "执行期超过几年的…").
+    const lead = (c: { text: string }) => {
+      const value = read(c.text);
+      return value && (c === added || !belongsElsewhere(i, c.text, value)) ? value : undefined;
     };
     const source =
-      (quantity && candidates.find((c) => quantity.some((q) => c.text.includes(q)) && lead(c.text))) ||
-      (fine ? undefined : candidates.find((c) => lead(c.text)));
-    const value = source && lead(source.text);
+      (quantity && candidates.find((c) => quantity.some((q) => c.text.includes(q)) && lead(c))) ||
+      (fine ? undefined : candidates.find((c) => lead(c)));
+    const value = source && lead(source);
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.
     const name =

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   answersAskKind,
+  asksBoundedSpan,
+  asksDuration,
   asksPenalty,
   asksPermission,
   statesSanction,
@@ -55,6 +57,21 @@ describe('the kind of thing asked', () => {
     // A bound alone, with no span in it, answers nothing; a condition (满1年) is no bound.
     expect(answersAskKind('能领多久？', '最长不得超过规定的标准。')).toBe(false);
     expect(answersAskKind('能领多久？', '累计缴费时间满1年的，可以领取失业保险金。')).toBe(false);
+  });
+
+  it('reads 最长能定几年 as a span asked by its bound, and a 几年 asked as how long', () => {
+    expect(asksBoundedSpan('执行期一般最长能定几年？')).toBe(true);
+    expect(asksDuration('执行期一般最长能定几年？')).toBe(true);
+    expect(asksBoundedSpan('承包期一般最短是几年？')).toBe(true);
+    // 最多几个人 asks a count, not a span; 几年 with no bound is no bound asked.
+    expect(asksBoundedSpan('最多能派几个人当代表？')).toBe(false);
+    expect(asksBoundedSpan('有效期是几年？')).toBe(false);
+    const bound = '应当设定执行期限且一般不超过五年。';
+    expect(answersAskKind('执行期一般最长能定几年？', bound)).toBe(true);
+    expect(answersAskKind('这证能用几年？', bound)).toBe(true);
+    // 十几年, 好几年 and 这几个月 tell the scene; they ask nothing.
+    expect(answersAskKind('家里养了十几年的狗老死了，能埋在花坛里吗？', bound)).toBe(false);
+    expect(answersAskKind('拖了好几年了，这合理吗？', bound)).toBe(false);
   });
 
   it('needs both the ask and its answer', () => {

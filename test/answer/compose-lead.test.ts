@@ -211,7 +211,49 @@ const piece = (text: string, start: number, passageIndex = 0) => ({
   passageIndex,
 });
 
+describe('numberLead for a span asked by its bound', () => {
+  const part = '青岛设立财政专项资金，执行期一般最长能定几年';
+
+  it('reads the bound, not the threshold of a condition or the span of a plan', () => {
+    expect(numberLead(part, '应当设定执行期限且一般不超过五年。')).toBe('五年');
+    expect(
+      numberLead(part, '对设定的执行期限超过三年的专项资金，财政部门应当一并组织中期绩效评估。'),
+    ).toBeUndefined();
+    expect(numberLead(part, '并提供本部门三年事业发展中期规划和可行性研究报告。')).toBeUndefined();
+  });
+
+  it('reads a period stated before its length', () => {
+    expect(
+      numberLead(
+        '网约车道路运输证最长能用几年？',
+        '网约车道路运输证的有效期限为车辆行驶证载明的初次注册之日起八年，有效期满不予延续。',
+      ),
+    ).toBe('八年');
+  });
+});
+
 describe('numberLeads', () => {
+  it('leads a part from the sentence added for it, though it holds a later part’s word', () => {
+    // 不超过五年 holds the 超过 of the second part; it was added to answer the first.
+    const rule = '对设定的执行期限超过三年的专项资金，财政部门应当一并组织对专项资金进行中期绩效评估。';
+    const bound = '（四）除法律、法规另有规定外，应当设定执行期限且一般不超过五年。';
+    const pieces = [rule, bound].map((text, i) => ({
+      text,
+      start: i * 60,
+      end: i * 60 + text.length,
+      passageIndex: i,
+    }));
+    const parts = ['青岛设立财政专项资金，执行期一般最长能定几年', '执行期超过几年的要做中期绩效评估'];
+    const groups = [['专项资金'], ['执行期', '执行+期限'], ['最长'], ['超过'], ['中期'], ['绩效'], ['评估']];
+    const leads = numberLeads(parts, pieces, pieces[0], groups, [], new Map([[parts[0], pieces[1]]]));
+    expect(leads.map((l) => l.text.split('：')[1])).toEqual(['五年', '三年']);
+    expect(leads[0].start).toBe(pieces[1].start);
+    // Without it, 五年 would be read for the later part and the first would get no lead.
+    expect(numberLeads(parts, pieces, pieces[0], groups).map((l) => l.text.split('：')[1])).not.toContain(
+      '五年',
+    );
+  });
+
   it('gives a number to the later part whose own words stand in its clause, not to the part asked first', () => {
     const text =
       '区（市）水行政主管部门应当在十个工作日内对备案内容进行核实，发现存在问题的，应当书面告知整改。';
