@@ -9,6 +9,7 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import { withoutAbsentScene } from './absent-scene.js';
 import { type AnswerabilityModel, DEFAULT_ANSWERABILITY_MODEL } from './answerability-model.js';
 import { articleRoute } from './article-route.js';
+import { withBoundForms } from './bound-forms.js';
 import { placesServed } from './coverage-factors.js';
 import { definitionRoute } from './definition-route.js';
 import { foldCopies } from './fold-copies.js';
@@ -125,7 +126,7 @@ export function createHybridRetriever({
         ),
         (terms) => store.idf(terms),
       );
-      const groups = withPeriodForms(expanded);
+      const groups = withBoundForms(withPeriodForms(expanded));
       const topical = await withoutAbsentScene(topicalGroups(groups), (terms) => store.idf(terms));
       const keywordGroups = topical.length > 0 ? topical : groups;
 
