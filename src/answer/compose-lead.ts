@@ -40,6 +40,8 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const clock = CLOCK_ASK.test(question);
   // An age asked (几岁, 退休年龄是多少) is answered by an age: 十六周岁, not the 五年 of "距退休年龄不到五年".
   const age = asksAge(question);
+  // 什么时候, 哪天 ask a date or a time: 十一月十六日 answers them, 18℃ or 五百元 does not.
+  const when = !duration && !clock && WHEN_ASK.test(question);
   // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
   const own = new Set(allPhrases(question).map(amountKey));
   own.delete(undefined);
@@ -50,6 +52,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
           (!duration || (TIME_UNIT.test(m[0]) && !WAGES_AFTER.test(text.slice(m.index + m[0].length)))) &&
           (!clock || CLOCK_TIME.test(m[0])) &&
           (!age || /岁/u.test(m[0])) &&
+          (!when || DATE_OR_TIME.test(m[0]) || RELATIVE_DEADLINE.test(text.slice(m.index + m[0].length))) &&
           !own.has(amountKey(m[0])),
       )
       .map((m) => m[0]);
@@ -132,6 +135,14 @@ const FREQUENCY_PHRASE =
 
 /** Asks a time of day: 几点, 几点钟, 什么时间点. */
 const CLOCK_ASK = /几点|什么时间点/u;
+/** Asks when: a date or a time of day. */
+const WHEN_ASK = /什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年/u;
+/**
+ * A date or a time: 十一月十六日, 2月14日, 2025年, 每年五月, 二十二时 — not a span (一个月, 三年, 十日).
+ */
+/** After a span, what makes it a deadline relative to an event: 采暖期开始三十日前, 十五日内. */
+const RELATIVE_DEADLINE = /^(?:前|以前|之前|内|以内|之内)/u;
+const DATE_OR_TIME = /(?:\d{4}|[〇零一二三四五六七八九]{4})年|(?<!个)月|号|(?<![小个])[时点](?![间限])/u;
 /** A time of day: 二十二时, 6点, 8:30 — not a span (一小时, 两个小时) nor a time (时间, 时限). */
 const CLOCK_TIME = /(?<![小个])[时点](?![间限])|\d:\d\d/u;
 /** The units a span of time is stated in. */

@@ -211,6 +211,32 @@ const piece = (text: string, start: number, passageIndex = 0) => ({
   passageIndex,
 });
 
+describe('numberLead for a question asking when', () => {
+  const season = '采暖期为每年的十一月十六日至次年的四月五日。';
+  const warmth = '采暖期内用户室内供热温度不得低于18℃。';
+
+  it('reads a date or a deadline, not a measurement or a bare span', () => {
+    expect(numberLead('青岛暖气什么时候开始供？', season)).toBe('十一月十六日');
+    expect(numberLead('青岛暖气什么时候开始供？', warmth)).toBeUndefined();
+    // A span before an event is a deadline: it answers when.
+    expect(
+      numberLead('最晚什么时候去报停？', '居民用户停止用热，应当在每年的采暖期开始三十日前提出申请。'),
+    ).toBe('三十日');
+    expect(numberLead('什么时候能退？', '租期为一个月，到期后可以续租。')).toBeUndefined();
+  });
+
+  it('gives each part of a when-and-how-much question its own value', () => {
+    const text = season + warmth;
+    const piece = { text, start: 0, end: text.length, passageIndex: 0 };
+    const leads = numberLeads(['青岛暖气什么时候开始供', '屋里最低多少度'], [piece], piece, [
+      ['暖气', '采暖'],
+      ['屋里'],
+      ['最低', '不得+低于'],
+    ]);
+    expect(leads.map((l) => l.text.split('：')[1])).toEqual(['十一月十六日', '18℃']);
+  });
+});
+
 describe('numberLead for a span asked by its bound', () => {
   const part = '青岛设立财政专项资金，执行期一般最长能定几年';
 
