@@ -10,6 +10,7 @@ import {
   withoutRangeBounds,
 } from '../retrieve/stated-values.js';
 import { textHolds } from '../text/all-of-terms.js';
+import { normaliseForIndex } from '../text/normalise.js';
 import { splitClauses } from '../text/sentences.js';
 import { asksBoundedSpan, asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
 import { ASKED_UNIT, allPhrases, askedUnits, phraseMatches } from './number-phrases.js';
@@ -227,9 +228,20 @@ export function numberLeads(
       const value = read(c.text);
       return value && (c === added || !belongsElsewhere(i, c.text, value)) ? value : undefined;
     };
-    const source =
-      (quantity && candidates.find((c) => quantity.some((q) => c.text.includes(q)) && lead(c))) ||
-      (fine ? undefined : candidates.find((c) => lead(c)));
+    // Of the sentences that state a number, the one naming most of the part's words: "孩子几岁可以骑
+    // 电动车" is answered by the item on 电动自行车 (年满16周岁), not the one before it on 自行车 (12周岁).
+    const partGroups = groups.filter((g) => g.some((t) => part.includes(t)));
+    const named = (c: { text: string }) => {
+      const text = normaliseForIndex(c.text);
+      return partGroups.filter((g) => g.some((t) => textHolds(text, t))).length;
+    };
+    const best = <T extends { text: string }>(from: T[]): T | undefined => {
+      const most = Math.max(0, ...from.map(named));
+      return from.find((c) => named(c) === most);
+    };
+    const stating = candidates.filter((c) => lead(c));
+    const ofQuantity = quantity ? stating.filter((c) => quantity.some((q) => c.text.includes(q))) : [];
+    const source = best(ofQuantity) ?? (fine ? undefined : best(stating));
     const value = source && lead(source);
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.

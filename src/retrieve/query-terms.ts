@@ -142,11 +142,14 @@ export function asksAge(question: string): boolean {
 }
 
 /**
- * The person whose age is asked ("孩子" in "孩子多大才能骑电动自行车"): who asks, not what the
+ * The person whose age is asked ("孩子" in "孩子多大才能骑电动自行车", "孩子几岁可以骑电动车"): who asks, not what the
  * answer names. Texts state the age alone (年满16周岁); read as a topic, 孩子 → 儿童, 未成年人
  * drew the article on carrying children instead.
  */
-const AGE_PERSON = new RegExp(`(?:${AGE_PERSON_WORDS})(?=${AGE_LINK})`, 'gu');
+const AGE_PERSON = new RegExp(
+  `(?:${AGE_PERSON_WORDS})(?=${AGE_LINK}|(?:要|得|须|需|才|能|满|到)*(?:几岁|多少岁))`,
+  'gu',
+);
 const AGE_TERMS = ['周岁', '年龄', '岁'];
 
 /**

@@ -237,6 +237,21 @@ describe('numberLead for a question asking when', () => {
   });
 });
 
+describe('numberLeads over a list', () => {
+  it('reads the item naming most of the question, not the first item with a number', () => {
+    const items = [
+      '（一）驾驶自行车、三轮车必须年满12周岁；',
+      '（二）驾驶电动自行车和残疾人机动轮椅车必须年满16周岁；',
+    ].map((text, i) => ({ text, start: i * 40, end: i * 40 + text.length, passageIndex: 0 }));
+    const question = '几岁可以骑电动车？';
+    const groups = [
+      ['骑', '骑行'],
+      ['电动车', '电动自行车'],
+    ];
+    expect(numberLeads([question], items, items[0], groups).map((l) => l.text)).toEqual(['16周岁']);
+  });
+});
+
 describe('numberLead for a span asked by its bound', () => {
   const part = '青岛设立财政专项资金，执行期一般最长能定几年';
 

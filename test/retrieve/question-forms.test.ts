@@ -26,6 +26,9 @@ describe('how-much words are the ask, not the topic', () => {
 
   it('blanks the person whose age is asked, who is not what the answer names', () => {
     expect(questionForTerms('孩子多大才能骑电动自行车上路？')).toBe('，，才能骑电动自行车上路？');
+    // The same before 几岁: 孩子 would otherwise search 儿童 and find the rule on carrying children.
+    expect(questionForTerms('孩子几岁可以骑电动车？')).not.toContain('孩子');
+    expect(questionForTerms('老人多少岁能免费坐公交？')).not.toContain('老人');
     // A thing's size stays asked about.
     expect(questionForTerms('孩子的房间要多大面积？')).toBe('孩子的房间要，面积？');
   });
