@@ -255,7 +255,8 @@ const A_NOT_A = new RegExp(A_NOT_A_FORM.source, 'gu');
  * around 不/没 is touched: 不能, 不要, 不得 stand as written. Pure.
  */
 export function affirmativeQuestion(question: string): string {
-  return question.replace(A_NOT_A, '$1');
+  // Set apart from the word before it: "在阳台上放行不行" read as 放行 (customs clearance).
+  return question.replace(A_NOT_A, '，$1');
 }
 
 /**

@@ -5,10 +5,16 @@ import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('A-not-A questions read as their affirmative', () => {
   it('replaces the repeated verb or adjective around 不/没 by the verb', () => {
-    expect(affirmativeQuestion('能不能自己把它锯掉？')).toBe('能自己把它锯掉？');
-    expect(affirmativeQuestion('后座带个小孩行不行？')).toBe('后座带个小孩行？');
-    expect(affirmativeQuestion('可不可以带狗进公园')).toBe('可以带狗进公园');
-    expect(affirmativeQuestion('有没有补贴？是不是要交钱？')).toBe('有补贴？是要交钱？');
+    expect(affirmativeQuestion('能不能自己把它锯掉？')).toBe('，能自己把它锯掉？');
+    expect(affirmativeQuestion('后座带个小孩行不行？')).toBe('后座带个小孩，行？');
+    expect(affirmativeQuestion('可不可以带狗进公园')).toBe('，可以带狗进公园');
+    expect(affirmativeQuestion('有没有补贴？是不是要交钱？')).toBe('，有补贴？，是要交钱？');
+  });
+
+  it('sets the affirmative apart, so it does not glue to the verb before it', () => {
+    // "放行不行" read as 放行行 → 放行 (customs clearance) found the exit-and-entry law.
+    expect(affirmativeQuestion('在自家阳台上放行不行？')).toBe('在自家阳台上放，行？');
+    expect(affirmativeQuestion('在自家阳台上放行不行？')).not.toContain('放行');
   });
 
   it('leaves negations and unrepeated characters as written', () => {
@@ -21,7 +27,7 @@ describe('how-much words are the ask, not the topic', () => {
   it('blanks 多大, 多高, 多远 before a word, and 多重 before 的 or a mark', () => {
     expect(questionForTerms('最少能补多大面积？')).toBe('最少能补，面积？');
     expect(questionForTerms('多重的行李不让带？')).toBe('，的行李不让带？');
-    expect(questionForTerms('能不能放在离地面多高的地方？')).toBe('能放在离地面，的地方？');
+    expect(questionForTerms('能不能放在离地面多高的地方？')).toBe('，能放在离地面，的地方？');
   });
 
   it('blanks the person whose age is asked, who is not what the answer names', () => {

