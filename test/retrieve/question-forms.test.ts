@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
-import { affirmativeQuestion, questionForTerms } from '../../src/retrieve/query-terms.js';
+import { affirmativeQuestion, questionForTerms, withoutSome } from '../../src/retrieve/query-terms.js';
 import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('A-not-A questions read as their affirmative', () => {
@@ -20,6 +20,17 @@ describe('A-not-A questions read as their affirmative', () => {
   it('leaves negations and unrepeated characters as written', () => {
     expect(affirmativeQuestion('市区道路上不得载人，不能带小孩')).toBe('市区道路上不得载人，不能带小孩');
     expect(affirmativeQuestion('不要预约吗')).toBe('不要预约吗');
+  });
+});
+
+describe('the 点 or 些 between an act and its object', () => {
+  it('is set apart after a verb naming an act, so the act and the object are searched', () => {
+    expect(withoutSome('给老人烧点纸钱，会被罚吗？')).toBe('给老人烧，纸钱，会被罚吗？');
+    expect(withoutSome('在河边挖些沙子')).toBe('在河边挖，沙子');
+    // 几点, 一点, 有点 and a general verb (买点) stand as written.
+    expect(withoutSome('地铁几点开门？')).toBe('地铁几点开门？');
+    expect(withoutSome('有点贵，买点药')).toBe('有点贵，买点药');
+    expect(questionForTerms('在山上烤点肉吃行不行')).toContain('烤，肉');
   });
 });
 
