@@ -276,9 +276,26 @@ const DEGREE_ASK = /多[大高远宽深](?=\p{Script=Han})|多重(?=的|[^\p{Scr
  * words (DEGREE_ASK) blanked. Pure.
  */
 export function questionForTerms(question: string): string {
-  return withoutStatedValues(affirmativeQuestion(joinedSeparableVerbs(withoutSome(question))))
+  return withoutStatedValues(
+    affirmativeQuestion(joinedSeparableVerbs(withoutSome(withoutVerbClassifiers(question)))),
+  )
     .replace(AGE_PERSON, '，')
     .replace(DEGREE_ASK, '，');
+}
+
+/** A classifier after a demonstrative or a numeral, before its noun: 那堵墙, 一挂鞭炮, 两排树. */
+const CLASSIFIER = /([这那哪一两二三四五六七八九十几每半某])(\p{Script=Han})(?=\p{Script=Han})/gu;
+
+/**
+ * The question without the classifiers that are also verbs naming an act: "那堵承重墙" measures a
+ * wall with 堵, which read as the verb (to block) searched 堵塞, 封堵 and 拥堵 (single-verbs.ts) and
+ * found a tax rule. Only a character `isSingleVerb` accepts, after 这/那/一/两/几 …: a noun
+ * classifier (条, 辆, 棵) is no verb and stays. Pure.
+ */
+export function withoutVerbClassifiers(question: string): string {
+  return question.replace(CLASSIFIER, (whole, before: string, classifier: string) =>
+    isSingleVerb(classifier) ? `${before}，` : whole,
+  );
 }
 
 /** 点 or 些 ("some") between a verb and its object: 烧点纸钱, 挖些沙子. */

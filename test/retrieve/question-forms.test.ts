@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
-import { affirmativeQuestion, questionForTerms, withoutSome } from '../../src/retrieve/query-terms.js';
+import {
+  affirmativeQuestion,
+  questionForTerms,
+  withoutSome,
+  withoutVerbClassifiers,
+} from '../../src/retrieve/query-terms.js';
 import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('A-not-A questions read as their affirmative', () => {
@@ -20,6 +25,17 @@ describe('A-not-A questions read as their affirmative', () => {
   it('leaves negations and unrepeated characters as written', () => {
     expect(affirmativeQuestion('市区道路上不得载人，不能带小孩')).toBe('市区道路上不得载人，不能带小孩');
     expect(affirmativeQuestion('不要预约吗')).toBe('不要预约吗');
+  });
+});
+
+describe('a classifier that is also a verb', () => {
+  it('is left out after a demonstrative or a numeral, so it is not searched as the verb', () => {
+    // 那堵承重墙: 堵 measures the wall; read as the verb it searched 堵塞, 拥堵.
+    expect(withoutVerbClassifiers('想把那堵承重墙砸了')).toBe('想把那，承重墙砸了');
+    expect(withoutVerbClassifiers('门口一堆垃圾')).toBe('门口一，垃圾');
+    // Noun classifiers and a verb with no demonstrative before it stand.
+    expect(withoutVerbClassifiers('三辆车一条路')).toBe('三辆车一条路');
+    expect(withoutVerbClassifiers('下水道堵了')).toBe('下水道堵了');
   });
 });
 
