@@ -42,7 +42,7 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // An age asked (几岁, 退休年龄是多少) is answered by an age: 十六周岁, not the 五年 of "距退休年龄不到五年".
   const age = asksAge(question);
   // 什么时候, 哪天 ask a date or a time: 十一月十六日 answers them, 18℃ or 五百元 does not.
-  const when = !duration && !clock && WHEN_ASK.test(question);
+  const when = !duration && !clock && DATE_ASK.test(question);
   // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
   const own = new Set(allPhrases(question).map(amountKey));
   own.delete(undefined);
@@ -137,7 +137,7 @@ const FREQUENCY_PHRASE =
 /** Asks a time of day: 几点, 几点钟, 什么时间点. */
 const CLOCK_ASK = /几点|什么时间点/u;
 /** Asks when: a date or a time of day. */
-const WHEN_ASK = /什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年/u;
+const DATE_ASK = /什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年/u;
 /**
  * A date or a time: 十一月十六日, 2月14日, 2025年, 每年五月, 二十二时 — not a span (一个月, 三年, 十日).
  */
