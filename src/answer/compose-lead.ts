@@ -15,6 +15,20 @@ import { splitClauses } from '../text/sentences.js';
 import { asksBoundedSpan, asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-kinds.js';
 import { ASKED_UNIT, allPhrases, askedUnits, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
+import {
+  CLOCK_ASK,
+  CLOCK_TIME,
+  CONDITION_THRESHOLD,
+  DATE_ASK,
+  DATE_OR_TIME,
+  FREQUENCY_ASK,
+  FREQUENCY_PHRASE,
+  namesOtherPeriod,
+  PERIOD_STATED,
+  RELATIVE_DEADLINE,
+  TIME_UNIT,
+  WAGES_AFTER,
+} from './time-phrases.js';
 
 /**
  * The direct fact an answer leads with: a number question starts with the number ("4.5万个"),
@@ -26,11 +40,6 @@ import { amountKey } from './own-amounts.js';
  * The number phrase a number question asks for, from the best sentence: in the clause that holds
  * the asked quantity (e.g. 基站 in "5G基站建到多少个") or else the first clause with a number.
  */
-/** What a condition's threshold follows (超过三年的, 满一年, 不足五年), unlike a bound (不超过, 不得超过). */
-const CONDITION_THRESHOLD = /(?:(?<!不|不得)超过|满|不足|不满)$/u;
-/** A period stated before its length: 有效期限为…八年, 承包期一般为五年. */
-const PERIOD_STATED = /期(?:限)?(?:一般)?(?:为|是)/u;
-
 export function numberLead(question: string, sentence: string, quantity?: string[]): string | undefined {
   if (!asksForNumber(question)) return undefined;
   // 多久查一次 asks how often: 每年进行一次 answers it; a date or a span (2013年4月, 三十日) does not.
@@ -114,46 +123,6 @@ export function numberLead(question: string, sentence: string, quantity?: string
   }
   return found[0];
 }
-
-/**
- * A named period: 试用期, 保修期, 公示期限, 合同期限 — what it is of, the two characters before 期. Not
- * 领取失业保险金的期限 (any span is a 期限 of something) nor 期满.
- */
-const PERIOD_NOUN = /(\p{Script=Han}{2})期(?!满)/gu;
-const NOT_A_NAME = /[的之其该此为]$/u;
-
-/** Whether a sentence names a period the question does not name ("新房…多久" and 公示期限). */
-function namesOtherPeriod(sentence: string, question: string): boolean {
-  return [...sentence.matchAll(PERIOD_NOUN)].some(([, of]) => !NOT_A_NAME.test(of) && !question.includes(of));
-}
-
-/** Asks how often something happens: 多久查一次, 多长时间来一次, 一年几次, 几年一次. */
-const FREQUENCY_ASK =
-  /(?:多久|多长时间|几年|几个月|多少年)[^，,。？?]{0,5}?[一1](?:次|回)|(?:一年|每年|一个月|每月|一周|每周)[^，,。？?]{0,4}?几(?:次|回)/u;
-/** How often a text says it happens: 每年进行一次, 每两年至少一次, 每季度两次, 至少每年一次. */
-const FREQUENCY_PHRASE =
-  /每(?:[一二两三四五六\d]+)?(?:个)?(?:年|半年|季度|月|周|日|天|学期)[^，,。；;]{0,16}?[一二两三四五六七八九十\d]+次/u;
-
-/** Asks a time of day: 几点, 几点钟, 什么时间点. */
-const CLOCK_ASK = /几点|什么时间点/u;
-/** Asks when: a date or a time of day. */
-const DATE_ASK = /什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年/u;
-/**
- * A date or a time: 十一月十六日, 2月14日, 2025年, 每年五月, 二十二时 — not a span (一个月, 三年, 十日).
- */
-/** After a span, what makes it a deadline relative to an event: 采暖期开始三十日前, 十五日内. */
-const RELATIVE_DEADLINE = /^(?:前|以前|之前|内|以内|之内)/u;
-const DATE_OR_TIME = /(?:\d{4}|[〇零一二三四五六七八九]{4})年|(?<!个)月|号|(?<![小个])[时点](?![间限])/u;
-/** A time of day: 二十二时, 6点, 8:30 — not a span (一小时, 两个小时) nor a time (时间, 时限). */
-const CLOCK_TIME = /(?<![小个])[时点](?![间限])|\d:\d\d/u;
-/** The units a span of time is stated in. */
-const TIME_UNIT = /工作日|[日天月年]|周(?!岁)|小时|分钟|时/u;
-
-/**
- * Months counted as pay, not as time: "13个月的本人工资", "一个月工资", "6个月的统筹地区上年度职工月平
- * 均工资" state an amount of money; "3个月内照发工资" is still a span.
- */
-const WAGES_AFTER = /^(?:的[^，。；,;]{0,14}?)?(?:工资|薪金|薪酬)/u;
 
 /** A lead line and the quoted sentence it is read from. */
 export interface Lead extends Span {
@@ -239,10 +208,13 @@ export function numberLeads(
       const most = Math.max(0, ...from.map(named));
       return from.find((c) => named(c) === most);
     };
-    const stating = candidates.filter((c) => lead(c));
+    const stating = candidates.flatMap((c) => {
+      const value = lead(c);
+      return value ? [{ ...c, value }] : [];
+    });
     const ofQuantity = quantity ? stating.filter((c) => quantity.some((q) => c.text.includes(q))) : [];
     const source = best(ofQuantity) ?? (fine ? undefined : best(stating));
-    const value = source && lead(source);
+    const value = source?.value;
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.
     const name =

@@ -1,7 +1,8 @@
 import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages, relayedAs } from '../ingest/flag-passages.js';
-import { asksForList, asksForNumber, questionForTerms, topicalGroups } from '../retrieve/query-terms.js';
+import { asksForList, asksForNumber, topicalGroups } from '../retrieve/query-terms.js';
+import { questionForTerms } from '../retrieve/question-forms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import { definitionsIn } from '../text/defined-terms.js';

@@ -5,7 +5,7 @@ import {
   questionForTerms,
   withoutSome,
   withoutVerbClassifiers,
-} from '../../src/retrieve/query-terms.js';
+} from '../../src/retrieve/question-forms.js';
 import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('A-not-A questions read as their affirmative', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionForTerms } from '../../src/retrieve/query-terms.js';
+import { questionForTerms } from '../../src/retrieve/question-forms.js';
 import {
   statedRanges,
   statedValues,
