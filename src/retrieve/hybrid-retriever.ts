@@ -28,6 +28,7 @@ import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 import { withVerbCompounds } from './single-verbs.js';
 import { demoteWiderSisters } from './sister-documents.js';
+import { withoutComplements } from './verb-complements.js';
 
 export interface HybridRetrieverOptions extends FusionParams {
   store: SearchStore;
@@ -121,14 +122,18 @@ export function createHybridRetriever({
       // A light verb or size word glued to its noun (坐地铁, 老房子) is searched as the noun too, a
       // one-character verb (晒) as the dictionary's verbs holding it (晾晒), and a period named with
       // 期 (执行期) as the rules write it, with 期限 (period-forms.ts).
+      // A verb said with its complement (挖出来, 收走) is searched as the verb (verb-complements.ts).
+      const idfOf = (terms: string[]) => store.idf(terms);
       const expanded = await withVerbCompounds(
-        await ungluedGroups(tokenizer.tokenizeQuery(questionForTerms(query)), tokenizer, (terms) =>
-          store.idf(terms),
+        await ungluedGroups(
+          await withoutComplements(tokenizer.tokenizeQuery(questionForTerms(query)), idfOf),
+          tokenizer,
+          idfOf,
         ),
-        (terms) => store.idf(terms),
+        idfOf,
       );
       const groups = withBoundForms(withPeriodForms(expanded));
-      const topical = await withoutAbsentScene(topicalGroups(groups), (terms) => store.idf(terms));
+      const topical = await withoutAbsentScene(topicalGroups(groups), idfOf);
       const keywordGroups = topical.length > 0 ? topical : groups;
 
       const t0 = performance.now();
@@ -136,7 +141,7 @@ export function createHybridRetriever({
         mode === 'vector' || keywordGroups.length === 0
           ? []
           : await store.keywordSearch(
-              await withDictionaryHeads(keywordGroups, tokenizer, (terms) => store.idf(terms)),
+              await withDictionaryHeads(keywordGroups, tokenizer, idfOf),
               candidates,
               filters,
             );
