@@ -16,6 +16,9 @@ import { asksBoundedSpan, asksDuration, asksPenalty, BOUNDED_SPAN } from './ask-
 import { ASKED_UNIT, allPhrases, askedUnits, phraseMatches } from './number-phrases.js';
 import { amountKey } from './own-amounts.js';
 import {
+  ADVANCE_AFTER,
+  ADVANCE_ASK,
+  ADVANCE_BEFORE,
   CLOCK_ASK,
   CLOCK_TIME,
   CONDITION_THRESHOLD,
@@ -52,6 +55,8 @@ export function numberLead(question: string, sentence: string, quantity?: string
   const age = asksAge(question);
   // 什么时候, 哪天 ask a date or a time: 十一月十六日 answers them, 18℃ or 五百元 does not.
   const when = !duration && !clock && DATE_ASK.test(question);
+  // 提前多久 asks an advance: 提前七日 or 期满六十日前 answers it, 十个工作日内核实 does not.
+  const advance = ADVANCE_ASK.test(question);
   // An amount the citizen states ("申请七天无理由退货…拖过多少天") is not what they ask: 七日 is no lead.
   const own = new Set(allPhrases(question).map(amountKey));
   own.delete(undefined);
@@ -63,6 +68,9 @@ export function numberLead(question: string, sentence: string, quantity?: string
           (!clock || CLOCK_TIME.test(m[0])) &&
           (!age || /岁/u.test(m[0])) &&
           (!when || DATE_OR_TIME.test(m[0]) || RELATIVE_DEADLINE.test(text.slice(m.index + m[0].length))) &&
+          (!advance ||
+            ADVANCE_BEFORE.test(text.slice(0, m.index)) ||
+            ADVANCE_AFTER.test(text.slice(m.index + m[0].length))) &&
           !own.has(amountKey(m[0])),
       )
       .map((m) => m[0]);

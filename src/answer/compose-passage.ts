@@ -240,7 +240,10 @@ export function composeFromPassages(
   for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
     const best = scored.find((s) => {
-      if (used.has(s.passageIndex)) return false;
+      // The anchor's passage may state a number part elsewhere in it (…一个月前备案。…十个工作日内核实).
+      const inAnchor = s.passageIndex === anchor.passageIndex && part.states !== undefined;
+      if (used.has(s.passageIndex) && !inAnchor) return false;
+      if (pieces.some((p) => p.passageIndex === s.passageIndex && p.start === s.start)) return false;
       const passage = passages[s.passageIndex];
       if (part.enumerates) return isListLead(s.text) && s.covers.some((g) => part.groups.includes(g));
       if (!part.states) return s.covers.some((g) => part.groups.includes(g));
@@ -251,15 +254,22 @@ export function composeFromPassages(
     answeredParts.set(index, best);
     for (const g of best.covers) covered.add(g);
     used.add(best.passageIndex);
-    pieces.push(
-      ...piecesOfPassage(
-        passages[best.passageIndex],
-        best.passageIndex,
-        new Set([best.start]),
-        maxItems,
-        false,
-      ),
+    const more = piecesOfPassage(
+      passages[best.passageIndex],
+      best.passageIndex,
+      new Set([best.start]),
+      maxItems,
+      false,
     );
+    if (best.passageIndex === anchor.passageIndex) {
+      // In the anchor's own passage: quoted with it, in the passage's order.
+      const fresh = more.filter(
+        (m) => !pieces.some((p) => p.passageIndex === m.passageIndex && p.start === m.start),
+      );
+      const own = pieces.filter((p) => p.passageIndex === anchor.passageIndex).concat(fresh);
+      own.sort((a, b) => a.start - b.start);
+      pieces.splice(0, pieces.filter((p) => p.passageIndex === anchor.passageIndex).length, ...own);
+    } else pieces.push(...more);
   }
   return { pieces, anchor, covered, answeredParts };
 }

@@ -27,6 +27,16 @@ export const FREQUENCY_PHRASE =
 export const CLOCK_ASK = /几点|什么时间点/u;
 /** Asks when: a date or a time of day. */
 export const DATE_ASK = /什么时候|啥时候|何时|哪天|哪一天|几号|几月|哪年|哪一年/u;
+/**
+ * Asks how far in advance: 提前多久, 得提前几天, 提前多少天. Answered by a span stated as an advance
+ * (提前七日, 期满六十日前, 交付使用前五日), never by a time limit (十个工作日内核实) nor a term.
+ */
+export const ADVANCE_ASK =
+  /提前(?:多久|多长时间|多长|多少时间|几天|几日|多少天|多少日|几个月|几周|几个?小时|多少小时)/u;
+/** Before a span, what makes it an advance: 提前七日, 交付使用前五日. */
+export const ADVANCE_BEFORE = /(?:提前|前)$/u;
+/** After a span, what makes it an advance: 期满六十日前, 停水二十四小时以前. */
+export const ADVANCE_AFTER = /^(?:前|以前|之前)/u;
 /** After a span, what makes it a deadline relative to an event: 采暖期开始三十日前, 十五日内. */
 export const RELATIVE_DEADLINE = /^(?:前|以前|之前|内|以内|之内)/u;
 /**

@@ -112,6 +112,9 @@ const DURATION_ASK = /^(?:多久|多长)$/;
 /** Words naming a span of time, the quantity a duration ask may name before it (有效期, 期限, 提前). */
 const TIME_SPAN = /(?:期|限|间|长|时|提前)$/u;
 
+/** How a rule states an advance without the word 提前: a span before 前 (三日前, 四十八小时前, 三个月前). */
+const ADVANCE_STATED = ['日前', '天前', '月前', '小时前', '周前'];
+
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =
   /^(?:是|为|有|要|能|可|将|会|的|得|约|共|一共|总共|大概|大约|达|达到|到|给|给予|保证|保持|不低于|不少于|不超过|最高|最低|最多|最少)*$/;
@@ -235,5 +238,7 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
     );
     best = before && { group: before, end: goalStart };
   }
+  // An advance is stated as 提前七日 or as 期满六十日前: both name it (ADVANCE_STATED).
+  if (best?.group[0] === '提前') return [...best.group, ...ADVANCE_STATED];
   return best?.group;
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { numberLead } from '../../src/answer/compose-lead.js';
+import { composeFromPassages } from '../../src/answer/compose-passage.js';
+import { scoreSentences } from '../../src/answer/extractive-selection.js';
+import { askedPart, askingParts } from '../../src/answer/question-asks.js';
+import { quantityFactor } from '../../src/retrieve/coverage-factors.js';
+import { askedQuantity } from '../../src/retrieve/query-terms.js';
+import { termWeights } from '../../src/retrieve/relevance.js';
+import { articlePassages } from '../fakes/article-passages.js';
+
+describe('how far in advance, answered by an advance', () => {
+  const asked = '正式供水前得提前多久去区里报备';
+
+  it('reads 提前N and N前 as an advance, and a time limit (N日内) as none', () => {
+    expect(numberLead(asked, '供水单位应当在实施供水一个月前，向区（市）水行政主管部门备案。')).toBe(
+      '一个月',
+    );
+    expect(numberLead('停水要提前多久通知', '供水企业应当提前二十四小时通知用户。')).toBe('二十四小时');
+    expect(numberLead('公示要提前几天贴出来', '应当在交付使用前五日，在交付现场公示。')).toBe('五日');
+    expect(numberLead(asked, '区（市）水行政主管部门应当在十个工作日内对备案内容进行核实。')).toBeUndefined();
+  });
+
+  it('lets a rule naming the advance without 提前 state the asked quantity (日前, 小时前)', () => {
+    const quantity = askedQuantity(asked, [['供水'], ['提前'], ['区'], ['报备', '备案']]);
+    expect(quantity).toContain('提前');
+    expect(quantityFactor(quantity, '供水单位应当在实施供水一个月前，向区（市）水行政主管部门备案。')).toBe(
+      1,
+    );
+    expect(quantityFactor(quantity, '应当在停止供水四十八小时前通知用户。')).toBe(1);
+    expect(quantityFactor(quantity, '应当在十个工作日内对备案内容进行核实。')).toBeLessThan(1);
+  });
+
+  it('leaves a plain how-long ask to its time limit', () => {
+    expect(
+      numberLead('区里多长时间给核实', '区（市）水行政主管部门应当在十个工作日内对备案内容进行核实。'),
+    ).toBe('十个工作日');
+  });
+});
+
+/**
+ * One long article (longer than what is quoted whole) whose two sentences state the two numbers
+ * asked, the time limit scoring first (as the Qingdao index scores them, 2026-12-03).
+ */
+describe('two number parts stated by two sentences of one article', () => {
+  const filler = '普及饮用水卫生知识，引导村民节约用水、保护水源'.repeat(12);
+  const passages = articlePassages('water', [
+    {
+      text: `第二十条 乡镇人民政府应当组织开展农村饮水安全宣传教育，${filler}。供水单位应当在实施供水一个月前，向区（市）水行政主管部门备案。区（市）水行政主管部门应当在十个工作日内对备案内容进行核实，发现存在问题的，应当书面告知供水单位进行整改。`,
+      score: 1,
+    },
+  ]);
+  const groups = [['供水'], ['区'], ['备案', '报备'], ['核实']];
+  const idf = new Map([
+    ['供水', 4],
+    ['区', 2],
+    ['备案', 4],
+    ['报备', 6],
+    ['核实', 12],
+  ]);
+  const question = '正式供水前得提前多久去区里报备？区里多长时间给核实？';
+
+  it('gives the advance part the sentence of the anchor passage that states an advance', () => {
+    const scored = scoreSentences(question, passages, groups, idf);
+    expect(scored[0].text).toContain('十个工作日内');
+    const parts = askingParts(question);
+    const weights = termWeights(groups, idf);
+    const composition = composeFromPassages(passages, scored, {
+      multiPart: true,
+      list: false,
+      parts: parts.map((part) => askedPart(part, groups, weights)),
+    });
+    const quoted = composition?.pieces.map((p) => p.text) ?? [];
+    const advance = quoted.findIndex((t) => t.includes('一个月前'));
+    const limit = quoted.findIndex((t) => t.includes('十个工作日内对备案内容进行核实'));
+    // Both quoted, in the article's order.
+    expect(advance).toBeGreaterThanOrEqual(0);
+    expect(limit).toBeGreaterThan(advance);
+    expect(composition?.answeredParts.get(0)?.text).toContain('一个月前');
+  });
+});
