@@ -112,6 +112,12 @@ const DURATION_ASK = /^(?:多久|多长)$/;
 /** Words naming a span of time, the quantity a duration ask may name before it (有效期, 期限, 提前). */
 const TIME_SPAN = /(?:期|限|间|长|时|提前)$/u;
 
+/**
+ * Words that place an event in time (交到手上以后多少天内, 材料交齐以后几天, 献多少以后): they relate the
+ * number to the event and are never the quantity asked, which a text would then have to name.
+ */
+const TIME_RELATION = /^(?:以后|之后|以前|之前|以内|之内|以上|以下|左右|前后)$/u;
+
 /** How a rule states an advance without the word 提前: a span before 前 (三日前, 四十八小时前, 三个月前). */
 const ADVANCE_STATED = ['日前', '天前', '月前', '小时前', '周前'];
 
@@ -206,7 +212,8 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   const at = match.index;
   const after = at + match[0].length;
   const candidates = groups.filter(
-    (g) => !SINGLE_HAN.test(g[0]) && !QUANTITY_LINK.test(g[0]) && !isAskWord(g[0]),
+    (g) =>
+      !SINGLE_HAN.test(g[0]) && !QUANTITY_LINK.test(g[0]) && !isAskWord(g[0]) && !TIME_RELATION.test(g[0]),
   );
   // 多少 and 几 count the word after them (多少天, 几个基站); 多久 and 多长 ask a duration, and the
   // word after them is the event timed (提前多久打招呼, 多久办结, 多长时间来一次), which a text

@@ -302,6 +302,9 @@ describe('asked quantity', () => {
     expect(askedQuantity('得提前多久打招呼？', g('提前', '打招呼'))?.slice(0, 2)).toEqual(['提前', '日前']);
     expect(askedQuantity('多长时间来一次？', g('一次'))).toBeUndefined();
     expect(askedQuantity('在广州补办，多久能办结？', g('广州', '补办', '办结'))).toBeUndefined();
+    // A word placing the event in time is no quantity (以后多少天内, 献多少以后).
+    expect(askedQuantity('材料交齐以后几天能办下来？', g('材料', '交齐', '以后'))).toBeUndefined();
+    expect(askedQuantity('累计献多少以后就终身免费了？', g('累计', '以后', '终身', '免费'))).toBeUndefined();
     // 多少 still counts the word after it.
     expect(askedQuantity('要建多少基站？', g('建', '基站'))).toEqual(['基站']);
   });
