@@ -16,6 +16,8 @@ describe('a verb said with its complement, read as the verb', () => {
     expect(verbBefore('收走', none)).toBe('收');
     expect(verbBefore('拿到', none)).toBe('拿');
     expect(verbBefore('开了个', none)).toBe('开');
+    // 成 says what a thing is turned into, not the act: 划成 stays as asked.
+    expect(verbBefore('划成', none)).toBeUndefined();
   });
 
   it('takes a longer verb only when the index holds it, and never a noun or a complement alone', () => {
