@@ -1,3 +1,6 @@
+import { askedUnits } from './number-phrases.js';
+import { ADVANCE_ASK } from './time-phrases.js';
+
 /**
  * What a question asks for beyond its topic. A citizen asking "会挨罚吗" wants the article's
  * sanction, not the rule it sanctions; "能不能自己锯掉" wants the rule that allows or forbids, and
@@ -104,8 +107,16 @@ export const BOUNDED_SPAN = new RegExp(`${SPAN_BOUND}(${COUNT}个?(?:工作日|�
  * the question's words with the sentence's.
  */
 const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
+  // How far in advance (提前多久, 提前几天): an advance (提前七日, 四十八小时前), not a time limit.
   {
-    ask: /多久|多长时间|几天|时间要求|期限|什么时候|多少天|几个工作日|(?<![好十这那前过几])几(?:年|个月|周|个?小时)|最长|最短/u,
+    ask: ADVANCE_ASK,
+    answer: new RegExp(
+      `(?:提前|前)${COUNT}个?(?:工作日|日|天|小时|个月|月|周)|${COUNT}个?(?:工作日|日|天|小时|个月|月|周)(?:前|以前|之前)`,
+      'u',
+    ),
+  },
+  {
+    ask: /(?<!提前)(?:多久|多长时间|几天|多少天|几个工作日)|时间要求|期限|什么时候|(?<![好十这那前过几])几(?:年|个月|周|个?小时)|最长|最短/u,
     answer: new RegExp(`${COUNT}个?(?:工作)?(?:日|天|小时|个月)(?:内|以内|之内)|${BOUNDED_SPAN.source}`, 'u'),
   },
   {
@@ -124,5 +135,12 @@ const ASK_KINDS: readonly { ask: RegExp; answer: RegExp }[] = [
  * …申请补领", "有时间要求吗" → "…自出具证明之日起十五日内…", "要花钱吗" → "…免费开放". Pure.
  */
 export function answersAskKind(question: string, sentence: string): boolean {
-  return ASK_KINDS.some(({ ask, answer }) => ask.test(question) && answer.test(sentence));
+  return ASK_KINDS.some(({ ask, answer }) => {
+    if (!ask.test(question)) return false;
+    const found = answer.exec(sentence);
+    if (!found) return false;
+    // 提前多少天 is not answered by 提前24小时: an advance asked in a unit is stated in it.
+    const units = ask === ADVANCE_ASK ? askedUnits(question) : undefined;
+    return !units || units.some((unit) => found[0].includes(unit));
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answersAskKind } from '../../src/answer/ask-kinds.js';
 import { numberLead } from '../../src/answer/compose-lead.js';
 import { composeFromPassages } from '../../src/answer/compose-passage.js';
 import { scoreSentences } from '../../src/answer/extractive-selection.js';
@@ -28,6 +29,15 @@ describe('how far in advance, answered by an advance', () => {
     );
     expect(quantityFactor(quantity, '应当在停止供水四十八小时前通知用户。')).toBe(1);
     expect(quantityFactor(quantity, '应当在十个工作日内对备案内容进行核实。')).toBeLessThan(1);
+  });
+
+  it('counts an advance, in the unit asked, as answering the ask, and a time limit not', () => {
+    expect(answersAskKind('物业要提前多久通知停水', '应当在停止供水四十八小时前通知用户。')).toBe(true);
+    expect(answersAskKind('物业要提前多久通知停水', '应当在十个工作日内作出答复。')).toBe(false);
+    expect(answersAskKind('得提前多少天告诉大家', '需要暂停供应的，必须提前24小时通知用户。')).toBe(false);
+    expect(answersAskKind('得提前多少天告诉大家', '需要暂时停止开放的，应当提前七日向社会公告。')).toBe(true);
+    // A plain how-long ask keeps its time limit.
+    expect(answersAskKind('区里多长时间给核实', '应当在十个工作日内对备案内容进行核实。')).toBe(true);
   });
 
   it('leaves a plain how-long ask to its time limit', () => {
