@@ -89,10 +89,11 @@ export function numberLead(question: string, sentence: string, quantity?: string
   // A span asked is the one a bound states (…期限最长为12个月), not the condition before it
   // (满1年不足5年的) — unless the bound is of a period the question does not name: 试用期不得超过
   // 二个月 does not answer "合同期限多久".
-  const bounded =
-    duration && !namesOtherPeriod(sentence, question)
-      ? withNumber.find((c) => BOUNDED_SPAN.test(c))
-      : undefined;
+  // The period is read in the bound's own clause: in "劳动合同期限三个月以上不满一年的，试用期不得超过一个月"
+  // the 合同期限 is the condition's, and 试用期 is what "试用期最长能定多久" asks.
+  const bounded = duration
+    ? withNumber.find((c) => BOUNDED_SPAN.test(c) && !namesOtherPeriod(c, question))
+    : undefined;
   // 最长能定几年 is answered by a bound (一般不超过五年) or a stated period (有效期限为…八年), not by the
   // threshold of a condition (执行期限超过三年的) or a plan's span (三年事业发展中期规划).
   const candidates =

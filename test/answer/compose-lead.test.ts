@@ -185,6 +185,14 @@ describe('a number lead is a quantity', () => {
     expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
   });
 
+  it('reads the period of a bound in its own clause, not in the condition before it', () => {
+    const trial =
+      '劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月。';
+    expect(numberLead('试用期最长能定多久？', trial)).toBe('一个月');
+    // A bound of another period still does not answer: the contract's own term is asked.
+    expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
+  });
+
   it('answers 多久 with the span a bound states, not the condition before it', () => {
     const tiers =
       '失业人员失业前所在单位和本人按照规定累计缴费时间满1年不足5年的，领取失业保险金的期限最长为12个月；累计缴费时间满5年不足10年的，领取失业保险金的期限最长为18个月。';
