@@ -78,8 +78,15 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   度: ['摄氏度', '℃'],
 };
 
+/**
+ * A sum paid back or paid out asked without its unit: 退多少, 能赔多少, 补多少, 报销多少. It is money
+ * or a share of it (退还热费的50%), never the temperature or the date of the case.
+ */
+const SUM_BACK_ASK = /(?:退|赔|补|报销|返还)多少(?![个项家人名天日年月次岁度])/u;
+
 /** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
 export function askedUnits(question: string): string[] | undefined {
   const asked = ASKED_UNIT.exec(question)?.[1];
-  return asked ? (SAME_UNIT[asked] ?? [asked]) : undefined;
+  if (asked) return SAME_UNIT[asked] ?? [asked];
+  return SUM_BACK_ASK.test(question) ? SAME_UNIT.钱 : undefined;
 }

@@ -185,6 +185,13 @@ describe('a number lead is a quantity', () => {
     expect(numberLead('合同期限多久？', '劳动合同期限一年以上的，试用期不得超过二个月。')).toBe('一年以上');
   });
 
+  it('answers a sum paid back (退多少, 能赔多少) with money or a share, not the temperature of the case', () => {
+    const refund = '（一）供热温度高于或者等于16℃、低于18℃的，退还热费的20%；';
+    expect(numberLead('暖气不热可以退费吗？退多少？', refund)).toBe('20%');
+    // Asked in degrees, the temperature still leads.
+    expect(numberLead('屋里低于多少度可以退费？', refund)).toBe('16℃');
+  });
+
   it('reads the period of a bound in its own clause, not in the condition before it', () => {
     const trial =
       '劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月。';
