@@ -137,6 +137,8 @@ export function numberLead(question: string, sentence: string, quantity?: string
 export interface Lead extends Span {
   text: string;
   passageIndex: number;
+  /** The asking part of the question the lead answers, when it answers one (numberLeads). */
+  part?: string;
 }
 
 /**
@@ -239,6 +241,7 @@ export function numberLeads(
       passageIndex: source.passageIndex,
       start: source.start,
       end: source.end,
+      part,
     });
   }
   return leads;

@@ -186,8 +186,12 @@ export function createExtractiveAnswerer({
     const lines = pieceLines(shown, pieces);
     const quoted = pieces.map((p) => p.text).join('');
     const partial = retrieval.answerability?.outcome === 'partial';
-    // A part a sentence was added for is answered by it, whatever words it is stated in.
-    const added = [...composition.answeredParts.keys()].map((i) => parts[i]);
+    // A part a sentence was added for is answered by it, whatever words it is stated in; so is a part
+    // a number lead answers ("…多久能拿到" led by 15日 is not also said to be unstated).
+    const added = [
+      ...[...composition.answeredParts.keys()].map((i) => parts[i]),
+      ...leads.flatMap((lead) => (lead.part ? [lead.part] : [])),
+    ];
     const notCovered = uncoveredAsks(question, groups, weights, quoted, { partial }).filter(
       (ask) => !added.some((part) => part.startsWith(ask)),
     );

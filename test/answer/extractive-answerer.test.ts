@@ -125,6 +125,11 @@ const NOISE = `山东省环境噪声污染防治条例
 （三）噪声敏感建筑物，是指医院、学校、机关、科研单位、住宅等需要保持安静的建筑物。
 `;
 
+const RESIDENCE = `居住证暂行条例
+
+第九条 申领居住证，应当向居住地公安派出所或者受公安机关委托的社区服务机构提交本人居民身份证、本人相片以及居住地住址、就业、就读等证明材料。公安机关应当自受理之日起15日内制作发放居住证。
+`;
+
 const BIRTH = `山东省人口与计划生育条例
 
 第二十一条 申请再生育子女的夫妻，应当到一方户籍所在地或者居住证申领地的街道办事处申请办理生育证。申请办理生育证时应当提交下列证件：双方的居民身份证、结婚证，在居住证申领地申请办理生育证的，还应当提交居住证。
@@ -174,6 +179,7 @@ const DOCS: { id: string; text: string; type: DocType; extra?: Partial<DocumentM
   { id: 'law-kindergarten', text: KINDERGARTEN, type: '法规' },
   { id: 'law-vehicles', text: VEHICLES, type: '法规' },
   { id: 'plan', text: PLAN, type: '政策文件' },
+  { id: 'law-residence', text: RESIDENCE, type: '法规' },
 ];
 
 /** Chunks at blank lines, as the chunker cuts articles and guide records; offsets into the text. */
@@ -365,6 +371,13 @@ describe('extractive answers from articles', () => {
     expect(a.refused).toBe(false);
     expect(a.answer).toContain('积极落实人工智能“算力券”奖补政策');
     expect(a.answer.split('\n').at(-1)).toBe('“怎么申请”：现有资料未写明，请向主管部门或政务服务热线咨询。');
+  });
+
+  it('does not call a part unstated when its number leads the answer', async () => {
+    const a = await ask('办理居住证需要什么材料？多久能拿到？', 'law-residence#1');
+    expect(a.answer.split('\n')[0]).toMatch(/^15日\[\d+\]。$/);
+    expect(a.answer).not.toContain('未写明');
+    expectQuotesIntact(a);
   });
 
   it('after a partial relevance decision, names the ask the quoted text does not state', async () => {
