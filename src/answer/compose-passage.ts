@@ -166,6 +166,7 @@ export function composeFromPassages(
     list,
     references = false,
     parts = [],
+    placeGroups = new Set<number>(),
   }: {
     multiPart: boolean;
     list: boolean;
@@ -176,6 +177,11 @@ export function composeFromPassages(
     references?: boolean;
     /** The asking parts of a multi-part question: a part the pieces leave unanswered gets its own sentence. */
     parts?: readonly AskedPart[];
+    /**
+     * Groups that name a place (深圳, 市北区): a sentence holding only a place the answer lacks adds
+     * nothing to a multi-part answer (a Shenzhen tax notice beside the residence-permit rule).
+     */
+    placeGroups?: ReadonlySet<number>;
   },
   { keepRatio = KEEP_RATIO, maxOtherPassages = 2, maxItems = 12 }: PassageCompositionParams = {},
 ): PassageComposition | undefined {
@@ -216,7 +222,7 @@ export function composeFromPassages(
   for (const s of close) {
     if (used.size > maxOtherPassages) break;
     if (used.has(s.passageIndex)) continue;
-    const adds = s.covers.some((g) => !covered.has(g));
+    const adds = s.covers.some((g) => !covered.has(g) && !placeGroups.has(g));
     // Another part of a multi-part question, or more of an enumeration the same document gives.
     const joins =
       (multiPart && adds) || (list && !enumerated && passages[s.passageIndex].chunk.docId === anchorDoc);
@@ -245,9 +251,13 @@ export function composeFromPassages(
       if (used.has(s.passageIndex) && !inAnchor) return false;
       if (pieces.some((p) => p.passageIndex === s.passageIndex && p.start === s.start)) return false;
       const passage = passages[s.passageIndex];
-      if (part.enumerates) return isListLead(s.text) && s.covers.some((g) => part.groups.includes(g));
-      if (!part.states) return s.covers.some((g) => part.groups.includes(g));
-      const named = s.covers.some((g) => part.groups.includes(g)) && partDocs.has(passage.chunk.docId);
+      // A list for a conditions or materials part names what the part is about, not a word it
+      // says in passing (办理 of "深圳办理居住证需要什么材料" in a tax notice's 办税清单).
+      if (part.enumerates) return isListLead(s.text) && s.covers.includes(heaviestOf(part, placeGroups));
+      if (!part.states) return s.covers.some((g) => part.groups.includes(g) && !placeGroups.has(g));
+      const named =
+        s.covers.some((g) => part.groups.includes(g) && !placeGroups.has(g)) &&
+        partDocs.has(passage.chunk.docId);
       return part.states(s.text) && (named || foundFor(passage, index, part));
     });
     if (!best) continue;
@@ -295,11 +305,11 @@ function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: Reado
   return covered.has(heaviestOf(part));
 }
 
-/** The part's query term group of the largest weight. */
-function heaviestOf(part: AskedPart): number {
-  let best = 0;
-  part.weights.forEach((w, i) => {
-    if (w > part.weights[best]) best = i;
-  });
+/** The part's query term group of the largest weight, places left out when it names anything else. */
+function heaviestOf(part: AskedPart, placeGroups: ReadonlySet<number> = new Set()): number {
+  const own = part.groups.map((_g, i) => i).filter((i) => !placeGroups.has(part.groups[i]));
+  const from = own.length > 0 ? own : part.groups.map((_, i) => i);
+  let best = from[0];
+  for (const i of from) if (part.weights[i] > part.weights[best]) best = i;
   return part.groups[best];
 }

@@ -6,6 +6,7 @@ import { questionForTerms } from '../retrieve/question-forms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
 import { definitionsIn } from '../text/defined-terms.js';
+import { isPlaceGroup } from '../text/place-names.js';
 import { questionParts } from '../text/question-parts.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
@@ -136,6 +137,7 @@ export function createExtractiveAnswerer({
         list: asksForList(question),
         references,
         parts: parts.length > 1 ? parts.map((part) => askedPart(part, groups, weights)) : [],
+        placeGroups: new Set(groups.flatMap((g, i) => (isPlaceGroup(g) ? [i] : []))),
       },
       selection,
     );

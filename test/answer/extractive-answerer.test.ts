@@ -130,6 +130,11 @@ const RESIDENCE = `居住证暂行条例
 第九条 申领居住证，应当向居住地公安派出所或者受公安机关委托的社区服务机构提交本人居民身份证、本人相片以及居住地住址、就业、就读等证明材料。公安机关应当自受理之日起15日内制作发放居住证。
 `;
 
+const TAX_NOTICE = `深圳市税务局关于疫情期间办税事项的通告
+
+现将疫情期间有关事项通告如下：深圳市税务局梳理了线上办理的涉税事项共9项，纳税人可以通过电子税务局办理。
+`;
+
 const BIRTH = `山东省人口与计划生育条例
 
 第二十一条 申请再生育子女的夫妻，应当到一方户籍所在地或者居住证申领地的街道办事处申请办理生育证。申请办理生育证时应当提交下列证件：双方的居民身份证、结婚证，在居住证申领地申请办理生育证的，还应当提交居住证。
@@ -180,6 +185,7 @@ const DOCS: { id: string; text: string; type: DocType; extra?: Partial<DocumentM
   { id: 'law-vehicles', text: VEHICLES, type: '法规' },
   { id: 'plan', text: PLAN, type: '政策文件' },
   { id: 'law-residence', text: RESIDENCE, type: '法规' },
+  { id: 'notice-tax', text: TAX_NOTICE, type: '政策文件', extra: { region: '广东省深圳市' } },
 ];
 
 /** Chunks at blank lines, as the chunker cuts articles and guide records; offsets into the text. */
@@ -378,6 +384,13 @@ describe('extractive answers from articles', () => {
     expect(a.answer.split('\n')[0]).toMatch(/^15日\[\d+\]。$/);
     expect(a.answer).not.toContain('未写明');
     expectQuotesIntact(a);
+  });
+
+  it('gives a materials part no list that shares only the place or a word in passing', async () => {
+    const a = await ask('深圳办理居住证需要什么材料？多久能拿到？', 'law-residence#1', 'notice-tax#1');
+    expect(a.answer).toContain('申领居住证');
+    expect(a.answer).not.toContain('税务局');
+    expect(a.citations.every((c) => c.docId === 'law-residence')).toBe(true);
   });
 
   it('after a partial relevance decision, names the ask the quoted text does not state', async () => {
