@@ -16,6 +16,7 @@ const SETS = [
   'fresh-qd8',
   'fresh-qd9',
   'fresh-qd10',
+  'fresh-qd11',
   'fresh-sg',
   'fresh-sg2',
 ].map((s) => join(root, 'eval', `${s}.jsonl`));
@@ -27,7 +28,7 @@ if (!present) console.warn(`[blind-sets.test] quote check SKIPPED: shared corpus
 describe('the blind eval sets', () => {
   it('load with the gold schema, ids unique across the sets, unanswerable items without evidence', async () => {
     const items = await loadGold(SETS);
-    expect(items.length).toBeGreaterThanOrEqual(670);
+    expect(items.length).toBeGreaterThanOrEqual(730);
     const ids = items.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(items.filter((i) => !i.answerable).every((i) => i.evidence.length === 0)).toBe(true);
