@@ -123,7 +123,7 @@ const ADVANCE_STATED = ['日前', '天前', '月前', '小时前', '周前'];
 
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =
-  /^(?:是|为|有|要|能|可|将|会|的|得|约|共|一共|总共|大概|大约|达|达到|到|给|给予|保证|保持|不低于|不少于|不超过|最高|最低|最多|最少)*$/;
+  /^(?:是|为|有|要|能|可|将|会|的|得|约|共|一共|总共|大概|大约|达|达到|到|给|给予|保证|保持|不低于|不少于|不超过|最高|最低|最多|最少|最长|最短)*$/;
 
 /**
  * Words naming a goal or a count rather than a quantity of their own: “比重目标是多少” asks for

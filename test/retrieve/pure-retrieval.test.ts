@@ -305,6 +305,10 @@ describe('asked quantity', () => {
     // A word placing the event in time is no quantity (以后多少天内, 献多少以后).
     expect(askedQuantity('材料交齐以后几天能办下来？', g('材料', '交齐', '以后'))).toBeUndefined();
     expect(askedQuantity('累计献多少以后就终身免费了？', g('累计', '以后', '终身', '免费'))).toBeUndefined();
+    // 最长 and 最短 link a bound to its ask like 最多 and 最少: no rule must say 最长.
+    expect(
+      askedQuantity('受理以后，最长多少天要给出认定结果？', g('受理', '以后', '最长', '给出', '结果')),
+    ).toBeUndefined();
     // 多少 still counts the word after it.
     expect(askedQuantity('要建多少基站？', g('建', '基站'))).toEqual(['基站']);
   });
