@@ -38,7 +38,7 @@ const PERMISSION_ASK = new RegExp(
  * rule answers them.
  */
 const WHETHER_ALLOWED = new RegExp(
-  `${ALLOWED_WORDS}|合不合法|是否合法|合不合理|符合规定|${LEGALITY_ASK.source}|${ANYONE_DEALS}`,
+  `${ALLOWED_WORDS}|合不合法|是否合法|合不合理|符合规定|有(?:没有)?(?:什么|这个?|相关)?规定|${LEGALITY_ASK.source}|${ANYONE_DEALS}`,
   'gu',
 );
 

@@ -1,6 +1,7 @@
 import { asksForConditions, asksForNumber } from '../retrieve/query-terms.js';
 import { textHolds } from '../text/all-of-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
+import { isPlaceGroup } from '../text/place-names.js';
 import { questionParts } from '../text/question-parts.js';
 import { withoutWhetherAllowed } from './ask-kinds.js';
 import { numberLead } from './compose-lead.js';
@@ -70,9 +71,12 @@ export function uncoveredAsks(
     // "这符合规定吗" asks whether the conduct the question describes is allowed: the quoted rule
     // answers it, so only the conduct's own words ("能不能…游个泳") are looked for in the answer.
     const norm = normaliseForIndex(withoutWhetherAllowed(part));
+    // A place the part names ("山东这边有规定吗") says where the question holds, not what it asks.
     const own = groups
       .map((group, i) => ({ group, weight: weights[i] ?? 0 }))
-      .filter(({ group, weight }) => weight > 0 && group.some((t) => norm.includes(t)));
+      .filter(
+        ({ group, weight }) => weight > 0 && !isPlaceGroup(group) && group.some((t) => norm.includes(t)),
+      );
     if (own.length === 0) continue;
     const coveredAny = own.some(({ group }) => group.some((t) => textHolds(answer, t)));
     if (!coveredAny) out.push(part.replace(/[吗呢吧啊呀]+$/u, ''));

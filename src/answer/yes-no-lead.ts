@@ -33,6 +33,9 @@ const LEGALITY_LEAD = '不符合规定';
 /** The lead of a yes/no penalty question answered by a sanction sentence. */
 const PENALTY_LEAD = '会，违反规定的要受处罚';
 
+/** Asks whether a rule exists (有规定吗, 有没有相关规定, 有什么规定吗), not whether an act is allowed. */
+const RULE_EXISTS = /有(?:没有)?(?:什么|这个?|相关)?规定/u;
+
 /**
  * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,
  * when its wording is one-sided; a sentence that both allows and forbids gets no lead.
@@ -46,6 +49,9 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   // "会挨罚吗" asks whether a sanction follows, not whether the act is allowed: the sanction
   // sentence answers 会; another sentence gives no lead.
   if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
+  // "山东这边有规定吗" asks whether a rule exists, not whether one may: the quoted rule answers it,
+  // and 不可以 from its 不得 would answer another question.
+  if (RULE_EXISTS.test(question) && !asksPermission(question)) return undefined;
   const exempt = EXEMPT.test(sentence);
   if (OBLIGATION.test(question) && exempt) return '不需要';
   // "调解要收钱吗" asks whether one pays, not whether one may: a sentence allowing the act (当事人

@@ -448,6 +448,14 @@ describe('yesNoLead', () => {
     expect(yesNoLead('需要的话，学员能自己挑教练吗？', '学员有权选择教练员。')).toBe('可以');
   });
 
+  it('gives no 可以/不可以 when the question asks whether a rule exists', () => {
+    const handover = '未经验收或者验收不合格的，不得交付使用。';
+    expect(yesNoLead('开发商说信报箱不是必须装的。山东这边有规定吗？', handover)).toBeUndefined();
+    expect(yesNoLead('有没有相关规定？', handover)).toBeUndefined();
+    // Asked whether one may, the prohibition answers.
+    expect(yesNoLead('没验收能交房吗？', handover)).toBe('不可以');
+  });
+
   it('reads no 不可以 from a duty towards those who cannot (确实不能到校就读的…)', () => {
     const duty =
       '教育行政部门应当将确实不能到校就读的适龄重度残疾儿童少年纳入学籍管理，选派教师送教上门或者提供远程教育。';

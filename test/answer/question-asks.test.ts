@@ -21,6 +21,21 @@ describe('uncoveredAsks', () => {
     ).toEqual(['怎么申请']);
   });
 
+  it('does not name a part that says only where, or asks only whether a rule exists', () => {
+    const g = [['信报箱'], ['开发商'], ['山东'], ['规定']];
+    const w = [8, 5, 1, 2];
+    const answer = '城市新建居民住宅楼，应当安装标准信报箱。';
+    const question = '开发商说信报箱不是必须装的，山东这边有规定吗？';
+    expect(uncoveredAsks(question, g, w, answer, { partial: true })).toEqual([]);
+    // A part with words of its own the answer lacks is still named.
+    expect(uncoveredAsks('山东这边信报箱归谁管？', g, w, '应当安装标准信报箱。', { partial: true })).toEqual(
+      [],
+    );
+    expect(uncoveredAsks('山东这边开发商归谁管？', g, w, answer, { partial: true })).toEqual([
+      '山东这边开发商归谁管',
+    ]);
+  });
+
   it('names nothing when every part is covered, or for a one-part question', () => {
     expect(uncoveredAsks('算力券是什么？怎么申请？', groups, weights, '算力券由企业在线申请。')).toEqual([]);
     expect(uncoveredAsks('算力券怎么申请？', groups, weights, '积极落实算力券政策。')).toEqual([]);

@@ -179,6 +179,8 @@ describe('relevance signal', () => {
       topicalGroups([['是从'], ['开始'], ['多少度'], ['这种'], ['应急'], ['几天'], ['由谁来'], ['段时间']]),
     ).toEqual([['开始'], ['应急']]);
     expect(topicalGroups([['多长时间', '期限'], ['过渡']])).toEqual([['多长时间', '期限'], ['过渡']]);
+    // 这边, 那边 point at where the citizen is ("山东这边有规定吗", "即墨这边"): no topic either.
+    expect(topicalGroups([['山东'], ['这边'], ['那边'], ['信报箱']])).toEqual([['山东'], ['信报箱']]);
     expect(asksForNumber('要建多少个基站')).toBe(true);
     expect(asksForNumber('居住证怎么办理')).toBe(false);
   });
