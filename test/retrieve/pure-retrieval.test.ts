@@ -181,6 +181,8 @@ describe('relevance signal', () => {
     expect(topicalGroups([['多长时间', '期限'], ['过渡']])).toEqual([['多长时间', '期限'], ['过渡']]);
     // 这边, 那边 point at where the citizen is ("山东这边有规定吗", "即墨这边"): no topic either.
     expect(topicalGroups([['山东'], ['这边'], ['那边'], ['信报箱']])).toEqual([['山东'], ['信报箱']]);
+    // Nor a demonstrative with its measure word (那栋老楼, 这条路, 这块地, 这方面).
+    expect(topicalGroups([['那栋'], ['老楼'], ['这条'], ['这方面']])).toEqual([['老楼']]);
     expect(asksForNumber('要建多少个基站')).toBe(true);
     expect(asksForNumber('居住证怎么办理')).toBe(false);
   });
