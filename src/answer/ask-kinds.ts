@@ -32,13 +32,21 @@ const PERMISSION_ASK = new RegExp(
   'u',
 );
 
+/** Asks whether a rule exists (有规定吗, 有没有相关规定, 有什么规定吗), not whether an act is allowed. */
+const RULE_EXISTS = /有(?:没有)?(?:什么|这个?|相关)?规定/u;
+
+/** Whether the question asks whether a rule exists ("山东这边有规定吗"). Pure. */
+export function asksWhetherRuleExists(question: string): boolean {
+  return RULE_EXISTS.test(question);
+}
+
 /**
  * The words of a clause that only ask whether something is allowed or has consequences (这符合规定吗,
  * 这种事有人管吗), with the conduct they ask about left in place ("我能不配合吗" keeps 不配合): the quoted
  * rule answers them.
  */
 const WHETHER_ALLOWED = new RegExp(
-  `${ALLOWED_WORDS}|合不合法|是否合法|合不合理|符合规定|有(?:没有)?(?:什么|这个?|相关)?规定|${LEGALITY_ASK.source}|${ANYONE_DEALS}`,
+  `${ALLOWED_WORDS}|合不合法|是否合法|合不合理|符合规定|${RULE_EXISTS.source}|${LEGALITY_ASK.source}|${ANYONE_DEALS}`,
   'gu',
 );
 

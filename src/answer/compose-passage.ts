@@ -1,26 +1,14 @@
 import type { Passage } from '../domain.js';
-import { ARTICLE_LABEL, isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
-import { splitSentences } from '../text/sentences.js';
+import { isListLead } from '../text/piece-labels.js';
 import { crossReferenced } from './article-references.js';
-import { isEnumeratorOnly } from './display-text.js';
 import { KEEP_RATIO, type ScoredSentence } from './extractive-selection.js';
+import { piecesOfPassage, type QuotedPiece } from './passage-pieces.js';
 
 /**
  * A part of a multi-part question is answered within the documents of the question's first
  * passages: part-retrieval.ts searches them, and a number part may quote any of their passages.
  */
 export const PART_DOCUMENTS = 3;
-
-/** A quoted piece of a passage; offsets are into the document text. */
-export interface QuotedPiece {
-  passageIndex: number;
-  start: number;
-  end: number;
-  /** The file text of the piece. */
-  text: string;
-  /** An enumerated item ("（一）…", "1. …"): shown on its own line. */
-  item: boolean;
-}
 
 export interface PassageComposition {
   /** Pieces in the order shown: the anchor passage first, in document order, then the others. */
@@ -59,96 +47,6 @@ export interface PassageCompositionParams {
   maxOtherPassages?: number;
   /** Items of one enumerated list shown, default 12 (the longest material lists of the guides have 10–18). */
   maxItems?: number;
-}
-
-/**
- * A law article up to this many characters is quoted whole: its sentences qualify each other (the
- * penalty follows the duty, the exception the rule), and the articles behind citizens' questions
- * are mostly 100–300 characters. Longer articles (the chunker splits them at 480) get the sentences
- * that answer.
- */
-export const WHOLE_ARTICLE_MAX_CHARS = 320;
-
-interface Sentence {
-  start: number;
-  end: number;
-  text: string;
-  item: boolean;
-}
-
-/** Sentences of a passage with offsets into the document; leading bullets and spaces skipped. */
-export function passageSentences(passage: Passage): Sentence[] {
-  const { chunk } = passage;
-  const out: Sentence[] = [];
-  for (const span of splitSentences(chunk.text)) {
-    let from = span.start;
-    while (from < span.end && /[\s•·●▪■◆*-]/.test(chunk.text[from])) from += 1;
-    const text = chunk.text.slice(from, span.end);
-    if (!text || isEnumeratorOnly(text) || isHeadingLine(text)) continue;
-    out.push({
-      start: chunk.start + from,
-      end: chunk.start + span.end,
-      text,
-      item: LEADING_ENUMERATOR.test(text),
-    });
-  }
-  return out;
-}
-
-/** A section heading inside a passage ("二、实施数字政府提质工程"): short, numbered, unpunctuated. */
-function isHeadingLine(text: string): boolean {
-  return text.length <= 30 && /^[一二三四五六七八九十]{1,3}、/u.test(text) && !/[。；;，,：:]/.test(text);
-}
-
-/** Indexes of the list a lead at `i` announces (the run of items right after it). */
-function itemsAfter(sentences: Sentence[], i: number, max: number): number[] {
-  const out: number[] = [];
-  for (let j = i + 1; j < sentences.length && sentences[j].item && out.length < max; j++) out.push(j);
-  return out;
-}
-
-/** The lead of the list an item at `i` belongs to, if the passage holds it. */
-function leadBefore(sentences: Sentence[], i: number): number | undefined {
-  for (let j = i - 1; j >= 0; j--) {
-    if (!sentences[j].item) return isListLead(sentences[j].text) ? j : undefined;
-  }
-  return undefined;
-}
-
-/** A chunk that is one law article (or its start): "第十四条 …". */
-export function isArticle(passage: Passage): boolean {
-  return passage.chunk.article !== undefined || ARTICLE_LABEL.test(passage.chunk.text);
-}
-
-/**
- * The sentences of one passage that answer: the whole article when it is short, otherwise the
- * anchor and the close seconds of the same passage; a list lead brings its items and an item its
- * lead and siblings, so an enumeration is never cut to one fragment.
- */
-function piecesOfPassage(
-  passage: Passage,
-  passageIndex: number,
-  chosenStarts: Set<number>,
-  maxItems: number,
-  mayQuoteWhole = true,
-): QuotedPiece[] {
-  const sentences = passageSentences(passage);
-  const whole = mayQuoteWhole && isArticle(passage) && passage.chunk.text.length <= WHOLE_ARTICLE_MAX_CHARS;
-  const keep = new Set<number>();
-  sentences.forEach((s, i) => {
-    if (whole || chosenStarts.has(s.start)) keep.add(i);
-  });
-  for (const i of [...keep]) {
-    if (isListLead(sentences[i].text)) for (const j of itemsAfter(sentences, i, maxItems)) keep.add(j);
-    if (sentences[i].item) {
-      const lead = leadBefore(sentences, i);
-      if (lead !== undefined) {
-        keep.add(lead);
-        for (const j of itemsAfter(sentences, lead, maxItems)) keep.add(j);
-      }
-    }
-  }
-  return [...keep].sort((a, b) => a - b).map((i) => ({ passageIndex, ...sentences[i] }));
 }
 
 /**
@@ -243,22 +141,25 @@ export function composeFromPassages(
   // ("测尾气，要交钱吗" → "抽测不得收取抽测费用").
   const answeredParts = new Map<number, ScoredSentence>();
   const partDocs = new Set([anchorDoc, ...passages.slice(0, PART_DOCUMENTS).map((p) => p.chunk.docId)]);
+  const isQuoted = (passageIndex: number, start: number) =>
+    pieces.some((p) => p.passageIndex === passageIndex && p.start === start);
   for (const [index, part] of parts.entries()) {
     if (answers(part, pieces, covered)) continue;
     const best = scored.find((s) => {
       // The anchor's passage may state a number part elsewhere in it (…一个月前备案。…十个工作日内核实).
       const inAnchor = s.passageIndex === anchor.passageIndex && part.states !== undefined;
-      if (used.has(s.passageIndex) && !inAnchor) return false;
-      if (pieces.some((p) => p.passageIndex === s.passageIndex && p.start === s.start)) return false;
+      if ((used.has(s.passageIndex) && !inAnchor) || isQuoted(s.passageIndex, s.start)) return false;
       const passage = passages[s.passageIndex];
+      // A place the answer lacks says where, not what the part asks (a Shenzhen tax notice's 深圳).
+      const namesPart = s.covers.some((g) => part.groups.includes(g) && !placeGroups.has(g));
       // A list for a conditions or materials part names what the part is about, not a word it
       // says in passing (办理 of "深圳办理居住证需要什么材料" in a tax notice's 办税清单).
       if (part.enumerates) return isListLead(s.text) && s.covers.includes(heaviestOf(part, placeGroups));
-      if (!part.states) return s.covers.some((g) => part.groups.includes(g) && !placeGroups.has(g));
-      const named =
-        s.covers.some((g) => part.groups.includes(g) && !placeGroups.has(g)) &&
-        partDocs.has(passage.chunk.docId);
-      return part.states(s.text) && (named || foundFor(passage, index, part));
+      if (!part.states) return namesPart;
+      return (
+        part.states(s.text) &&
+        ((namesPart && partDocs.has(passage.chunk.docId)) || foundFor(passage, index, part))
+      );
     });
     if (!best) continue;
     answeredParts.set(index, best);
@@ -270,15 +171,11 @@ export function composeFromPassages(
       new Set([best.start]),
       maxItems,
       false,
-    );
+    ).filter((m) => !isQuoted(m.passageIndex, m.start));
     if (best.passageIndex === anchor.passageIndex) {
-      // In the anchor's own passage: quoted with it, in the passage's order.
-      const fresh = more.filter(
-        (m) => !pieces.some((p) => p.passageIndex === m.passageIndex && p.start === m.start),
-      );
-      const own = pieces.filter((p) => p.passageIndex === anchor.passageIndex).concat(fresh);
-      own.sort((a, b) => a.start - b.start);
-      pieces.splice(0, pieces.filter((p) => p.passageIndex === anchor.passageIndex).length, ...own);
+      // In the anchor's own passage, whose pieces come first: quoted with them, in the passage's order.
+      const own = pieces.filter((p) => p.passageIndex === anchor.passageIndex).length;
+      pieces.splice(0, own, ...[...pieces.slice(0, own), ...more].sort((a, b) => a.start - b.start));
     } else pieces.push(...more);
   }
   return { pieces, anchor, covered, answeredParts };
@@ -307,7 +204,7 @@ function answers(part: AskedPart, pieces: readonly QuotedPiece[], covered: Reado
 
 /** The part's query term group of the largest weight, places left out when it names anything else. */
 function heaviestOf(part: AskedPart, placeGroups: ReadonlySet<number> = new Set()): number {
-  const own = part.groups.map((_g, i) => i).filter((i) => !placeGroups.has(part.groups[i]));
+  const own = part.groups.flatMap((g, i) => (placeGroups.has(g) ? [] : [i]));
   const from = own.length > 0 ? own : part.groups.map((_, i) => i);
   let best = from[0];
   for (const i of from) if (part.weights[i] > part.weights[best]) best = i;

@@ -11,8 +11,8 @@ import { questionParts } from '../text/question-parts.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { answersAskKind, asksPenalty, asksPermission } from './ask-kinds.js';
-import { numberLead, numberLeads } from './compose-lead.js';
-import { composeFromPassages, passageSentences, type QuotedPiece } from './compose-passage.js';
+import { numberLead } from './compose-lead.js';
+import { composeFromPassages } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
 import { definitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines } from './document-lines.js';
@@ -23,7 +23,9 @@ import {
   statesAmountAsked,
 } from './extractive-selection.js';
 import { guideAnswer } from './guide-answer.js';
+import { numberLeads } from './number-leads.js';
 import { PARTIAL_HEDGE, partialNote } from './partial-answer.js';
+import { passageSentences, type QuotedPiece } from './passage-pieces.js';
 import { askedPart, askingParts, uncoveredAsks } from './question-asks.js';
 import { type ReadDocument, readOnce } from './read-once.js';
 import { notAboutText, referralText, refusalAnswer } from './referral.js';

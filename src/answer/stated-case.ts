@@ -1,5 +1,5 @@
 import type { Passage } from '../domain.js';
-import { passageSentences, type QuotedPiece } from './compose-passage.js';
+import { passageSentences, type QuotedPiece } from './passage-pieces.js';
 
 /**
  * The pieces with, from each quoted passage, the sentences whose range holds a value the citizen

@@ -1,6 +1,13 @@
 import { isListLead, LEADING_ENUMERATOR } from '../text/piece-labels.js';
 import { statesProhibition } from '../text/prohibitions.js';
-import { asksAboutFee, asksLegality, asksPenalty, asksPermission, statesSanction } from './ask-kinds.js';
+import {
+  asksAboutFee,
+  asksLegality,
+  asksPenalty,
+  asksPermission,
+  asksWhetherRuleExists,
+  statesSanction,
+} from './ask-kinds.js';
 
 /*
  * The yes/no lead of an answer: 可以/不可以 for a permission question, 需要/不需要 for an obligation,
@@ -33,9 +40,6 @@ const LEGALITY_LEAD = '不符合规定';
 /** The lead of a yes/no penalty question answered by a sanction sentence. */
 const PENALTY_LEAD = '会，违反规定的要受处罚';
 
-/** Asks whether a rule exists (有规定吗, 有没有相关规定, 有什么规定吗), not whether an act is allowed. */
-const RULE_EXISTS = /有(?:没有)?(?:什么|这个?|相关)?规定/u;
-
 /**
  * 可以/不可以 (permission questions) or 需要/不需要 (obligation questions) from the best sentence,
  * when its wording is one-sided; a sentence that both allows and forbids gets no lead.
@@ -51,7 +55,7 @@ export function yesNoLead(question: string, sentence: string): string | undefine
   if (asksPenalty(question)) return statesSanction(sentence) ? PENALTY_LEAD : undefined;
   // "山东这边有规定吗" asks whether a rule exists, not whether one may: the quoted rule answers it,
   // and 不可以 from its 不得 would answer another question.
-  if (RULE_EXISTS.test(question) && !asksPermission(question)) return undefined;
+  if (asksWhetherRuleExists(question) && !asksPermission(question)) return undefined;
   const exempt = EXEMPT.test(sentence);
   if (OBLIGATION.test(question) && exempt) return '不需要';
   // "调解要收钱吗" asks whether one pays, not whether one may: a sentence allowing the act (当事人

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberLead, numberLeads } from '../../src/answer/compose-lead.js';
+import { numberLead } from '../../src/answer/compose-lead.js';
+import { numberLeads } from '../../src/answer/number-leads.js';
 import { yesNoLead } from '../../src/answer/yes-no-lead.js';
 import { askedQuantity } from '../../src/retrieve/query-terms.js';
 import { statedValues } from '../../src/retrieve/stated-values.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answersAskKind } from '../../src/answer/ask-kinds.js';
-import { composeFromPassages, passageSentences } from '../../src/answer/compose-passage.js';
+import { composeFromPassages } from '../../src/answer/compose-passage.js';
 import { anchoredOnAsk, scoreSentences } from '../../src/answer/extractive-selection.js';
+import { passageSentences } from '../../src/answer/passage-pieces.js';
 import { withStatedRanges } from '../../src/answer/stated-case.js';
 import type { Passage } from '../../src/domain.js';
 import { articlePassages } from '../fakes/article-passages.js';
