@@ -26,6 +26,7 @@ import { DEFAULT_MIN_COVERAGE } from './relevance.js';
 import { decideRelevance } from './relevance-decision.js';
 import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
+import { singleNounGroups } from './single-nouns.js';
 import { withVerbCompounds } from './single-verbs.js';
 import { demoteWiderSisters } from './sister-documents.js';
 import { withoutComplements } from './verb-complements.js';
@@ -123,6 +124,7 @@ export function createHybridRetriever({
       // one-character verb (晒) as the dictionary's verbs holding it (晾晒), and a period named with
       // 期 (执行期) as the rules write it, with 期限 (period-forms.ts).
       // A verb said with its complement (挖出来, 收走) is searched as the verb (verb-complements.ts).
+      // A one-character noun (猫, 坟) is searched at a low weight, for the search only (single-nouns.ts).
       const idfOf = (terms: string[]) => store.idf(terms);
       const expanded = await withVerbCompounds(
         await ungluedGroups(
@@ -141,7 +143,10 @@ export function createHybridRetriever({
         mode === 'vector' || keywordGroups.length === 0
           ? []
           : await store.keywordSearch(
-              await withDictionaryHeads(keywordGroups, tokenizer, idfOf),
+              [
+                ...(await withDictionaryHeads(keywordGroups, tokenizer, idfOf)),
+                ...singleNounGroups(groups),
+              ],
               candidates,
               filters,
             );
