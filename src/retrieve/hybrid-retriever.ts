@@ -143,10 +143,7 @@ export function createHybridRetriever({
         mode === 'vector' || keywordGroups.length === 0
           ? []
           : await store.keywordSearch(
-              [
-                ...(await withDictionaryHeads(keywordGroups, tokenizer, idfOf)),
-                ...singleNounGroups(groups),
-              ],
+              [...(await withDictionaryHeads(keywordGroups, tokenizer, idfOf)), ...singleNounGroups(groups)],
               candidates,
               filters,
             );
