@@ -20,6 +20,7 @@ import { routeGuideFields, termsAnsweredByField } from './guide-route.js';
 import { askedRegion, DEFAULT_LOCALITY, type LocalityParams, localityFactor, placeTier } from './locality.js';
 import { dropRepeats } from './merge.js';
 import { withPeriodForms } from './period-forms.js';
+import { purposeArticlePrior } from './purpose-articles.js';
 import { topicalGroups } from './query-terms.js';
 import { questionForTerms } from './question-forms.js';
 import { DEFAULT_MIN_COVERAGE } from './relevance.js';
@@ -196,6 +197,7 @@ export function createHybridRetriever({
       }
       const ranked: Passage[] = [];
       const forbidden = forbiddenListPrior(query);
+      const purpose = purposeArticlePrior(query);
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);
         const meta = chunk && byId.get(chunk.docId);
@@ -203,7 +205,7 @@ export function createHybridRetriever({
         ranked.push({
           chunk,
           meta,
-          score: hit.score * prior(meta) * forbidden(chunk.text),
+          score: hit.score * prior(meta) * forbidden(chunk.text) * purpose(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
