@@ -26,8 +26,13 @@ export function topicalGroups(groups: string[][]): string[][] {
     );
   });
   // A character the lexicon maps to official words (狗 → 犬, 犬只) is a topic, not a morpheme.
-  const longer = kept.filter((group) => !SINGLE_HAN.test(group[0]) || group.length > 1);
+  const longer = kept.filter((group) => !isLoneCharacter(group));
   return longer.length > 0 ? longer : kept;
+}
+
+/** A group of one Chinese character the lexicon gives no alternative (建, 带, 猫): what `topicalGroups` drops. Pure. */
+export function isLoneCharacter(group: readonly string[]): boolean {
+  return group.length === 1 && SINGLE_HAN.test(group[0]);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { dictionaryTag, generalFrequency } from '../text/general-rarity.js';
 import { type QueryGroup, queryGroup } from '../text/tokenizer.js';
+import { isLoneCharacter } from './query-terms.js';
 import { isAskWord, isSceneWord } from './question-words.js';
-
-const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**
  * jieba's count above which a one-character noun is too common to say what a question is about
@@ -28,8 +27,8 @@ export const SINGLE_NOUN_WEIGHT = 0.4;
 export function singleNounGroups(groups: readonly (readonly string[])[]): QueryGroup[] {
   const out: QueryGroup[] = [];
   for (const group of groups) {
+    if (!isLoneCharacter(group)) continue;
     const term = group[0];
-    if (group.length !== 1 || term === undefined || !SINGLE_HAN.test(term)) continue;
     if (isAskWord(term) || isSceneWord(term) || out.some((g) => g[0] === term)) continue;
     if (dictionaryTag(term) !== 'n' || generalFrequency(term) > MAX_GENERAL_FREQUENCY) continue;
     out.push(queryGroup([term], [SINGLE_NOUN_WEIGHT]));
