@@ -186,6 +186,12 @@ export interface Retrieval {
    */
   coveredPlaces?: string[];
   /**
+   * Set when every place the question names is one the documents hold nothing of (not it, not its
+   * province): their labels (e.g. ['北京市']), for a refusal that says so
+   * (retrieve/unserved-places.ts). `relevant` is false then.
+   */
+  unservedPlaces?: string[];
+  /**
    * Set when the question asks the assistant to drop its rules or reveal its prompt ('override',
    * text/instruction-text.ts) or asks live information no policy states, such as a timetable or
    * tomorrow's weather ('live', text/live-information.ts): nothing was searched, `relevant` is

@@ -1,5 +1,6 @@
 import type { Answer, Retrieval } from '../domain.js';
 import { coveredPlacesSentence } from '../retrieve/guide-places.js';
+import { unservedPlacesSentence } from '../retrieve/unserved-places.js';
 import { bookTitle } from '../text/citation-text.js';
 
 /** Retrieval confidence above which the top document is related enough to offer its phone. */
@@ -35,7 +36,8 @@ export function referralText(retrieval: Retrieval, referralLine: string): string
   const department = related
     ? `，或咨询${bookTitle(related.meta.title)}所列联系电话 ${related.meta.phone}`
     : '';
-  const places = coveredPlacesSentence(retrieval.coveredPlaces);
+  const places =
+    coveredPlacesSentence(retrieval.coveredPlaces) + unservedPlacesSentence(retrieval.unservedPlaces);
   return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，${places}为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
 }
 

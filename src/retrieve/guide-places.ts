@@ -11,7 +11,7 @@ import { placeTier, regionOf } from './locality.js';
  * Places that a service-guide question names as where the applicant comes from (香港医生, 澳门的中医师,
  * 台湾居民), not as where the matter is handled: they never make a guide "of another place".
  */
-const APPLICANT_PLACES = new Set(['香港', '澳门', '台湾']);
+export const APPLICANT_PLACES: ReadonlySet<string> = new Set(['香港', '澳门', '台湾']);
 
 /** 广东省广州市 → 广州市; a province or a municipality stays as it is. */
 export function placeLabel(region: string): string {

@@ -9,6 +9,7 @@ import { coveredPlaces } from './guide-places.js';
 import { asksForSum, statesSum } from './money-asks.js';
 import { askedQuantity, asksTimeOfDay } from './query-terms.js';
 import { idfCoverage } from './relevance.js';
+import { unservedPlaces } from './unserved-places.js';
 
 /** What the relevance decision reads of one retrieval (hybrid-retriever.ts). */
 export interface RelevanceInput {
@@ -44,7 +45,7 @@ export interface RelevanceInput {
  */
 export function decideRelevance(
   input: RelevanceInput,
-): Pick<Retrieval, 'relevant' | 'confidence' | 'answerability' | 'coveredPlaces'> {
+): Pick<Retrieval, 'relevant' | 'confidence' | 'answerability' | 'coveredPlaces' | 'unservedPlaces'> {
   const { query, question, passages, groups, idf, textOf, served, coverageDepth, minCoverage } = input;
   const quantity = askedQuantity(question, groups);
   const sumAsked = asksForSum(query);
@@ -74,6 +75,9 @@ export function decideRelevance(
     );
   });
   const places = coveredPlaces({ question: query, guide: guide?.meta, metas: input.metas });
+  // A question about a place the documents hold nothing of (unserved-places.ts); a named article is
+  // a document of that place, so the index serves it.
+  const elsewhere = input.articleRouted ? undefined : unservedPlaces(query, served);
   const features = answerabilityFeatures({
     groups,
     idf,
@@ -96,9 +100,10 @@ export function decideRelevance(
       ? decideAnswerability(input.model, features)
       : coverageDecision(confidence, minCoverage);
   return {
-    relevant: passages.length > 0 && decision.outcome !== 'refuse' && !places,
+    relevant: passages.length > 0 && decision.outcome !== 'refuse' && !places && !elsewhere,
     confidence,
     answerability: { ...decision, features: { ...features } },
     ...(places ? { coveredPlaces: places } : {}),
+    ...(elsewhere ? { unservedPlaces: elsewhere } : {}),
   };
 }
