@@ -11,6 +11,14 @@ import { askedQuantity, asksTimeOfDay } from './query-terms.js';
 import { idfCoverage } from './relevance.js';
 import { unservedPlaces } from './unserved-places.js';
 
+/**
+ * Share of a question's weight, its places aside, that a passage must hold to answer a question
+ * about a place the documents hold nothing of. The three such tune questions answered wrongly held
+ * 0.32–0.57 ("北京的公租房怎么申请" found traffic queueing); national rules asked of other cities
+ * ("在北京工作，劳动合同试用期最长多久", "在上海，女职工产假有多少天") hold 0.74–1.0 (measured 2026-12-03).
+ */
+const UNSERVED_MIN_COVERAGE = 0.7;
+
 /** What the relevance decision reads of one retrieval (hybrid-retriever.ts). */
 export interface RelevanceInput {
   /** The question as asked, and normalised as the index terms were. */
@@ -75,9 +83,16 @@ export function decideRelevance(
     );
   });
   const places = coveredPlaces({ question: query, guide: guide?.meta, metas: input.metas });
-  // A question about a place the documents hold nothing of (unserved-places.ts); a named article is
-  // a document of that place, so the index serves it.
-  const elsewhere = input.articleRouted ? undefined : unservedPlaces(query, served);
+  // A question about a place the documents hold nothing of (unserved-places.ts), unless a passage
+  // holds nearly all else it asks: a rule naming no place may hold there (a national law, a notice
+  // whose origin was not recorded). A named article is a document of that place, so it is served.
+  const unserved = input.articleRouted ? undefined : unservedPlaces(query, served);
+  const elsewhere =
+    unserved &&
+    Math.max(0, ...top.map((p) => idfCoverage({ groups: placeless, idf, texts: [textOf(p.chunk)] }))) <
+      UNSERVED_MIN_COVERAGE
+      ? unserved
+      : undefined;
   const features = answerabilityFeatures({
     groups,
     idf,

@@ -48,6 +48,11 @@ const NATIONAL_RULE = `# 中华人民共和国道路交通安全法实施条例
 第五十三条 机动车遇有前方交叉路口交通阻塞时，应当依次停在路口以外等候，不得进入路口。机动车在遇有前方机动车停车排队等候或者缓慢行驶时，应当依次排队。
 `;
 
+const NATIONAL_LABOUR = `# 中华人民共和国劳动合同法
+
+第十九条 劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月；三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。
+`;
+
 /** The refusal over real files, jieba and hnswlib: a Qingdao index asked about Beijing. */
 describe('a question about a place the index holds nothing of', () => {
   let root: string;
@@ -59,11 +64,13 @@ describe('a question about a place the index holds nothing of', () => {
     await mkdir(docs, { recursive: true });
     await writeFile(join(docs, 'qd-gzf.md'), QINGDAO_RULE);
     await writeFile(join(docs, 'nat-jt.md'), NATIONAL_RULE);
+    await writeFile(join(docs, 'nat-ld.md'), NATIONAL_LABOUR);
     await writeFile(
       join(root, 'corpus', 'manifest.jsonl'),
       `${[
         JSON.stringify({ id: 'qd-gzf', title: '青岛市公共租赁住房管理办法', region: '山东省青岛市' }),
         JSON.stringify({ id: 'nat-jt', title: '中华人民共和国道路交通安全法实施条例', region: '全国' }),
+        JSON.stringify({ id: 'nat-ld', title: '中华人民共和国劳动合同法', region: '全国' }),
       ].join('\n')}\n`,
     );
     assistant = await buildAssistant(
@@ -85,6 +92,15 @@ describe('a question about a place the index holds nothing of', () => {
     expect(answer.refused).toBe(true);
     expect(answer.answer).toContain('文件中没有北京市的地方规定');
     expect(answer.citations).toEqual([]);
+  });
+
+  it('answers from a national rule that holds all else the question asks', async () => {
+    const question = '在北京工作，劳动合同试用期最长多久？';
+    const r = await assistant.retriever.retrieve(question);
+    expect(r.unservedPlaces).toBeUndefined();
+    const answer = await assistant.extractive.answer(question, r);
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('试用期不得超过');
   });
 
   it('answers the same matter asked of the place it holds', async () => {
