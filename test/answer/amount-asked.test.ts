@@ -18,6 +18,17 @@ describe('an amount stated right after what it counts', () => {
     ).toBe(true);
   });
 
+  it('reads 几分 as points: the lead is in 分, not the 三个 of another clause', () => {
+    expect(askedUnits('一个记分周期最多能减几分？')).toEqual(['分']);
+    const sentence = '在最近三个记分周期内有逃逸记录的，不予受理；在一个记分周期内累计最高扣减6分。';
+    expect(numberLead('一个记分周期最多能减几分？', sentence)).toBe('6分');
+    expect(
+      numberLead('一个记分周期最多能减几分？', '在最近三个记分周期内有逃逸记录的，不予受理。'),
+    ).toBeUndefined();
+    // 几分钟 and 几分之几 stay what they were.
+    expect(askedUnits('要等几分钟？')).toEqual(['分钟']);
+  });
+
   it('asks it of a count or an amount, not of a span', () => {
     const groups = [['年假', '带薪年休假', '年休假']];
     const states = statesAmountAsked('年假有几天？', groups);
