@@ -17,6 +17,7 @@ const SETS = [
   'fresh-qd9',
   'fresh-qd10',
   'fresh-qd11',
+  'fresh-qd12',
   'fresh-sg',
   'fresh-sg2',
 ].map((s) => join(root, 'eval', `${s}.jsonl`));
@@ -28,7 +29,7 @@ if (!present) console.warn(`[blind-sets.test] quote check SKIPPED: shared corpus
 describe('the blind eval sets', () => {
   it('load with the gold schema, ids unique across the sets, unanswerable items without evidence', async () => {
     const items = await loadGold(SETS);
-    expect(items.length).toBeGreaterThanOrEqual(730);
+    expect(items.length).toBeGreaterThanOrEqual(790);
     const ids = items.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(items.filter((i) => !i.answerable).every((i) => i.evidence.length === 0)).toBe(true);
