@@ -59,13 +59,15 @@ export function statesAmountOf(
 
 /** The measure word a number question names: 项 in 多少项, 天 in 几天, 元 in 多少钱. */
 export const ASKED_UNIT =
-  /(?:多少|几)(个工作日|工作日|周岁|岁|毫升|公斤|小时|分钟|分(?![之钟])|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍|度)/u;
+  /(?:多少|几)(个工作日|工作日|个月|个小时|周岁|岁|毫升|公斤|小时|分钟|分(?![之钟])|万元|元|钱|块|个|项|家|处|条|年|月|日|天|次|架|棵|人|名|公里|平方米|米|倍|度)/u;
 
 /** Units a text may state an asked unit in: 几天 is answered by 三十日. */
 const SAME_UNIT: Readonly<Record<string, string[]>> = {
   天: ['天', '日'],
   日: ['日', '天'],
   个工作日: ['工作日'],
+  个月: ['月'],
+  个小时: ['小时'],
   // People are counted in 人, 名 or 位 as well as 个: 几个学员 is answered by 不得超过六人.
   个: ['个', '人', '名', '位'],
   人: ['人', '名', '位'],

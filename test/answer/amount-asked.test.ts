@@ -29,6 +29,12 @@ describe('an amount stated right after what it counts', () => {
     expect(askedUnits('要等几分钟？')).toEqual(['分钟']);
   });
 
+  it('reads 几个小时 and 几个月 by their unit, not as a count of 个', () => {
+    expect(askedUnits('国家规定一天上几个小时班？')).toEqual(['小时']);
+    expect(numberLead('国家规定一天上几个小时班？', '职工每日工作8小时，每周工作40小时。')).toBe('8小时');
+    expect(askedUnits('社保要交满几个月？')).toEqual(['月']);
+  });
+
   it('asks it of a count or an amount, not of a span', () => {
     const groups = [['年假', '带薪年休假', '年休假']];
     const states = statesAmountAsked('年假有几天？', groups);
