@@ -32,6 +32,7 @@ import { notAboutText, referralText, refusalAnswer } from './referral.js';
 import { articlesReferring } from './referring-articles.js';
 import { withStatedRanges } from './stated-case.js';
 import { dominantTopicMissing } from './topic-check.js';
+import { amountUnstated } from './unstated-amount.js';
 import { withListLead, yesNoLead } from './yes-no-lead.js';
 
 export interface ExtractiveAnswererOptions extends SelectionParams {
@@ -189,6 +190,9 @@ export function createExtractiveAnswerer({
     }
     const lines = pieceLines(shown, pieces);
     const quoted = pieces.map((p) => p.text).join('');
+    // A one-part question after a sum, a period in days or months, an age or points, quoted a text
+    // that states none: the figure asked is not in the documents (unstated-amount.ts).
+    if (leads.length === 0 && parts.length <= 1 && amountUnstated(question, quoted)) return undefined;
     const partial = retrieval.answerability?.outcome === 'partial';
     // A part a sentence was added for is answered by it, whatever words it is stated in; so is a part
     // a number lead answers ("…多久能拿到" led by 15日 is not also said to be unstated).

@@ -55,7 +55,7 @@ const NUMBER_WORD = /几|多少|多久|多长/u;
  * (question-parts.ts), the clauses before one that asks whether count nothing, when neither that
  * clause nor any after it holds a number word.
  */
-function withoutIdleJi(question: string): string {
+export function withoutIdleJi(question: string): string {
   let out = question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
   for (const [start, end] of partSpans(out)) {
     const clauses = out.slice(start, end).split(/(?<=[，,。；;])/u);

@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountUnstated } from '../../src/answer/unstated-amount.js';
+import type { Assistant } from '../../src/app/assistant.js';
+import { buildAssistant } from '../../src/app/build-assistant.js';
+import { loadConfig } from '../../src/config.js';
+
+describe('amountUnstated', () => {
+  const noFigure = '有关单位应当按时足额发放退休人员的养老金，不得停发、扣发。';
+
+  it('holds a sum, a period in months or days, points to the unit asked', () => {
+    expect(amountUnstated('养老金每人每月能涨多少钱？', noFigure)).toBe(true);
+    expect(amountUnstated('养老金每人每月能涨多少钱？', '每人每月增加养老金50元。')).toBe(false);
+    expect(amountUnstated('人才落户要求交满几个月社保？', '人才落户应当提供社会保险缴费证明。')).toBe(true);
+    expect(amountUnstated('人才落户要求交满几个月社保？', '连续缴纳社会保险满六个月的，可以落户。')).toBe(
+      false,
+    );
+    // 几天 is answered in 日.
+    expect(amountUnstated('材料交齐以后几天能办下来？', '应当自受理之日起二个工作日内完成。')).toBe(false);
+    expect(amountUnstated('一个记分周期最多能减几分？', '在最近三个记分周期内有逃逸记录的，不予受理。')).toBe(
+      true,
+    );
+  });
+
+  it('leaves alone counts of things, lists, spans, pieces and the scene', () => {
+    expect(amountUnstated('一家最多能养几条狗？', '居民养犬的，每户限养一只。')).toBe(false);
+    expect(amountUnstated('民生保障一件事包括哪几个部门的业务？', noFigure)).toBe(false);
+    expect(amountUnstated('审计局审竣工决算到底要多长时间？', noFigure)).toBe(false);
+    expect(amountUnstated('海滩上的石头，捡几块带回家做个纪念行吗？', noFigure)).toBe(false);
+    // 好几个月 sets the scene; the ask is a span.
+    expect(amountUnstated('工程验收完好几个月了，审计要多长时间？', noFigure)).toBe(false);
+    expect(amountUnstated('青岛的公租房怎么申请？', noFigure)).toBe(false);
+  });
+});
+
+const PENSION_RULE = `# 青岛市退休人员服务办法
+
+第一条 有关单位应当按时足额发放退休人员的养老金，不得停发、扣发养老金。
+
+第二条 退休人员死亡的，其亲属应当自死亡之日起二十个工作日内告知社会保险经办机构，停止发放养老金。
+
+第三条 引进的人才办理落户，应当提供劳动合同和社会保险缴费证明。
+`;
+
+/** Over real files, jieba and hnswlib: a figure asked that the quoted rule does not state. */
+describe('a question after a figure the documents do not state', () => {
+  let root: string;
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'unstated-'));
+    const docs = join(root, 'corpus', 'docs');
+    await mkdir(docs, { recursive: true });
+    await writeFile(join(docs, 'qd-pension.md'), PENSION_RULE);
+    assistant = await buildAssistant(
+      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: docs, UPLOAD_DIR: join(root, 'up') }),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await assistant?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function ask(question: string) {
+    return assistant.extractive.answer(question, await assistant.retriever.retrieve(question));
+  }
+
+  it('refuses instead of quoting a rule on the same words that states no period', async () => {
+    const question = '引进的人才办理落户，社会保险要交满几个月？';
+    const retrieval = await assistant.retriever.retrieve(question);
+    // The documents hold the question's words: only the figure is missing.
+    expect(retrieval.relevant).toBe(true);
+    const answer = await assistant.extractive.answer(question, retrieval);
+    expect(answer.refused).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain('暂不作答');
+  });
+
+  it('answers the figure the rule does state', async () => {
+    const answer = await ask('退休人员死亡了，亲属要在几天内告知社会保险经办机构？');
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('二十个工作日');
+  });
+});
