@@ -96,7 +96,7 @@ export function createExtractiveAnswerer({
     question: string,
     retrieval: Retrieval,
     read: ReadDocument,
-  ): Promise<AnswerLine[] | { notAbout: string } | undefined> {
+  ): Promise<AnswerLine[] | { notAbout: string } | { amountUnstated: true } | undefined> {
     const retrieved = retrieval.passages;
     // The retriever's keyword groups, when it passed them, are the question's (topicalGroups is
     // idempotent); only a retrieval without them makes us tokenize and ask the store again.
@@ -192,7 +192,8 @@ export function createExtractiveAnswerer({
     const quoted = pieces.map((p) => p.text).join('');
     // A one-part question after a sum, a period in days or months, an age or points, quoted a text
     // that states none: the figure asked is not in the documents (unstated-amount.ts).
-    if (leads.length === 0 && parts.length <= 1 && amountUnstated(question, quoted)) return undefined;
+    if (leads.length === 0 && parts.length <= 1 && amountUnstated(question, quoted))
+      return { amountUnstated: true };
     const partial = retrieval.answerability?.outcome === 'partial';
     // A part a sentence was added for is answered by it, whatever words it is stated in; so is a part
     // a number lead answers ("…多久能拿到" led by 15日 is not also said to be unstated).
@@ -245,7 +246,7 @@ export function createExtractiveAnswerer({
   ): Promise<{ pieces: string[]; answer: Answer }> {
     if (!retrieval.relevant || retrieval.passages.length === 0) return refusal(retrieval, referralLine);
     const article = retrieval.passages.filter((p) => p.why.articleMatch);
-    let lines: AnswerLine[] | { notAbout: string } | undefined;
+    let lines: AnswerLine[] | { notAbout: string } | { amountUnstated: true } | undefined;
     if (article.length > 0) {
       lines = pieceLines(
         article,
@@ -261,6 +262,11 @@ export function createExtractiveAnswerer({
         (await documentFactAnswer(question, retrieval.passages[0], read)) ??
         (await guideAnswer(question, retrieval, read, { store, referralLine })) ??
         (await passageLines(question, retrieval, read));
+    }
+    if (lines && 'amountUnstated' in lines) {
+      // The documents speak of the matter but state no figure: say so, and refer on.
+      const text = referralText(retrieval, referralLine, { amountUnstated: true });
+      return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
     }
     if (lines && 'notAbout' in lines) {
       // The passage or guide is not about the question's main subject: say what is missing.

@@ -28,7 +28,11 @@ export function notAboutText(subject: string, referralLine: string): string {
  * refer on — to the contact line of the most relevant document when retrieval found a related one,
  * otherwise to the configured hotline (12345 政务服务便民热线 by default).
  */
-export function referralText(retrieval: Retrieval, referralLine: string): string {
+export function referralText(
+  retrieval: Retrieval,
+  referralLine: string,
+  { amountUnstated = false }: { amountUnstated?: boolean } = {},
+): string {
   const declined = declinedRefusalText(retrieval, referralLine);
   if (declined) return declined;
   const related =
@@ -38,7 +42,11 @@ export function referralText(retrieval: Retrieval, referralLine: string): string
     : '';
   const places =
     coveredPlacesSentence(retrieval.coveredPlaces) + unservedPlacesSentence(retrieval.unservedPlaces);
-  return `抱歉，现有政策文件中没有找到能够回答这个问题的内容，${places}为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
+  // The matter is in the documents, the figure asked is not (answer/unstated-amount.ts).
+  const found = amountUnstated
+    ? '现有政策文件没有写明您问的具体数额'
+    : '现有政策文件中没有找到能够回答这个问题的内容';
+  return `抱歉，${found}，${places}为避免误导，暂不作答。建议拨打${referralLine}${department}。`;
 }
 
 /**

@@ -76,7 +76,7 @@ describe('a question after a figure the documents do not state', () => {
     const answer = await assistant.extractive.answer(question, retrieval);
     expect(answer.refused).toBe(true);
     expect(answer.citations).toEqual([]);
-    expect(answer.answer).toContain('暂不作答');
+    expect(answer.answer).toContain('没有写明您问的具体数额');
   });
 
   it('answers the figure the rule does state', async () => {
