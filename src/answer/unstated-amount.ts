@@ -8,7 +8,8 @@ import { ASKED_UNIT, allPhrases, askedUnits } from './number-phrases.js';
  * amount in that unit. "每人每月能涨多少钱" over an article on withheld pensions, "人才落户要求交满几个
  * 月社保" over one on talent services, "子女教育专项附加扣除每个月能扣多少钱" over the tax authority's
  * data sharing: each quote names the question's words and states no figure, and the citizen asked
- * for the figure. The answer is a refusal with the referral, as when nothing relevant is found.
+ * for the figure. The answer is a refusal that says the figure is not stated, with the referral
+ * (referral.ts).
  */
 
 /**
