@@ -114,6 +114,12 @@ export function composeGuideAnswer(
     if (Number(visits.value) > 0) show('办理地点');
     else show('受理平台');
   }
+  // The materials to bring and the department to apply to are acted on somewhere: the place goes
+  // with them, and the platform too when no visit is needed (with the 0 visits, below).
+  if (shown.has('申请材料') || shown.has('实施主体')) {
+    show('办理地点');
+    if (visits && Number(visits.value) === 0) show('受理平台');
+  }
   if (shown.has('办理地点') && place && NO_COUNTER.test(place.value)) show('受理平台');
   if (shown.has('受理平台') && !shown.has('到现场次数')) show('到现场次数');
   if (missing.length > 0 || withConditions) show('受理条件');

@@ -118,12 +118,16 @@ describe('composeGuideAnswer', () => {
     ]);
   });
 
-  it('lists materials one per line and closes with the processing time', () => {
+  it('lists materials one per line, where they go, and closes with the processing time', () => {
     const { lines } = composeGuideAnswer(guide(), guideAsks('要交什么材料？'));
     expect(lines.map((l) => l.text)).toEqual([
       '申请材料：',
       '1. 办理保安员证补办业务委托书',
       '2. 保安员证补办申请书',
+      // The materials are handed in somewhere: the counter, and, as no visit is needed, the platform.
+      '办理地点：广州市天河区华利路61号5楼综合受理窗口',
+      '受理平台：广东省保安服务监管信息系统',
+      '到现场次数：0次（无需到现场）',
       '承诺办结时限：1(工作日)',
       '法定办结时限：60(工作日)',
     ]);
