@@ -186,9 +186,10 @@ export interface Retrieval {
    */
   coveredPlaces?: string[];
   /**
-   * Set when every place the question names is one the documents hold nothing of (not it, not its
-   * province): their labels (e.g. ['北京市']), for a refusal that says so
-   * (retrieve/unserved-places.ts). `relevant` is false then.
+   * Set when the question is refused and every place it names is one the documents hold nothing of
+   * (not it, not its province): their labels (e.g. ['北京市']), for a refusal that says so
+   * (retrieve/unserved-places.ts). Such a question is refused unless a passage holds nearly all
+   * else it asks (a national rule).
    */
   unservedPlaces?: string[];
   /**

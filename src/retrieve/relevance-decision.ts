@@ -114,11 +114,13 @@ export function decideRelevance(
     : input.gate === 'model'
       ? decideAnswerability(input.model, features)
       : coverageDecision(confidence, minCoverage);
+  const relevant = passages.length > 0 && decision.outcome !== 'refuse' && !places && !elsewhere;
   return {
-    relevant: passages.length > 0 && decision.outcome !== 'refuse' && !places && !elsewhere,
+    relevant,
     confidence,
     answerability: { ...decision, features: { ...features } },
     ...(places ? { coveredPlaces: places } : {}),
-    ...(elsewhere ? { unservedPlaces: elsewhere } : {}),
+    // Whatever refused the question, the refusal names the places the documents hold nothing of.
+    ...(unserved && !relevant && !places ? { unservedPlaces: unserved } : {}),
   };
 }

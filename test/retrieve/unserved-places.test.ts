@@ -94,6 +94,15 @@ describe('a question about a place the index holds nothing of', () => {
     expect(answer.citations).toEqual([]);
   });
 
+  it('names the place in a refusal decided otherwise, when the Qingdao rule holds the words', async () => {
+    const question = '北京的公租房怎么申请？';
+    const r = await assistant.retriever.retrieve(question);
+    expect(r.relevant).toBe(false);
+    expect(r.unservedPlaces).toEqual(['北京市']);
+    const answer = await assistant.extractive.answer(question, r);
+    expect(answer.answer).toContain('文件中没有北京市的地方规定');
+  });
+
   it('answers from a national rule that holds all else the question asks', async () => {
     const question = '在北京工作，劳动合同试用期最长多久？';
     const r = await assistant.retriever.retrieve(question);
