@@ -1,4 +1,9 @@
-import type { Definition } from '../text/defined-terms.js';
+import type { Passage } from '../domain.js';
+import { relayedAs } from '../ingest/flag-passages.js';
+import { type Definition, definitionsIn } from '../text/defined-terms.js';
+import { numberLead } from './compose-lead.js';
+import type { QuotedPiece } from './passage-pieces.js';
+import type { ReadDocument } from './read-once.js';
 
 /**
  * The definitions of terms that `quoted` uses and that state what a number question asks
@@ -22,4 +27,39 @@ export function definitionsUsed(
     out.push(d);
   }
   return out;
+}
+
+/**
+ * The quoted rule names its quantity by a term its document defines ("在午间和夜间"): the definition
+ * states the number asked for ("午间，是指北京时间十二时至十四时之间的期间"). The passages shown and the
+ * pieces quoted with those definitions added after them, each on a line of its own.
+ */
+export async function withDefinitionsUsed(
+  question: string,
+  anchorPassage: Passage,
+  shown: readonly Passage[],
+  pieces: readonly QuotedPiece[],
+  read: ReadDocument,
+): Promise<{ shown: Passage[]; pieces: QuotedPiece[] }> {
+  const doc = await read(anchorPassage.chunk.docId);
+  const used = definitionsUsed(
+    // Read from the document beside the retrieved passages: relayed on the same terms as they are.
+    doc ? definitionsIn(doc.chunks.flatMap((chunk) => relayedAs({ chunk })?.chunk ?? [])) : [],
+    pieces.map((p) => p.text).join(''),
+    (text) => numberLead(question, text) !== undefined,
+  );
+  const outShown = [...shown];
+  const outPieces = [...pieces];
+  for (const d of used) {
+    outShown.push({ ...anchorPassage, chunk: d.chunk, why: { matchedTerms: [] } });
+    outPieces.push({
+      passageIndex: outShown.length - 1,
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      // On a line of its own; not read for a lead, which would give one of several hours.
+      item: true,
+    });
+  }
+  return { shown: outShown, pieces: outPieces };
 }

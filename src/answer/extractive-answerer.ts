@@ -1,20 +1,18 @@
 import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
-import { relayablePassages, relayedAs } from '../ingest/flag-passages.js';
+import { relayablePassages } from '../ingest/flag-passages.js';
 import { asksForList, asksForNumber, topicalGroups } from '../retrieve/query-terms.js';
 import { questionForTerms } from '../retrieve/question-forms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
-import { definitionsIn } from '../text/defined-terms.js';
 import { isPlaceGroup } from '../text/place-names.js';
 import { questionParts } from '../text/question-parts.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { AnswerEvent, AnswerProvider } from './answer-provider.js';
 import { answersAskKind, asksPenalty, asksPermission } from './ask-kinds.js';
-import { numberLead } from './compose-lead.js';
 import { composeFromPassages } from './compose-passage.js';
 import { type AnswerLine, renderLines } from './compose-render.js';
-import { definitionsUsed } from './defined-terms.js';
+import { withDefinitionsUsed } from './defined-terms.js';
 import { asksOnlyDocumentFacts, documentFactAnswerLines } from './document-lines.js';
 import {
   anchoredOnAsk,
@@ -42,12 +40,9 @@ export interface ExtractiveAnswererOptions extends SelectionParams {
   referralLine: string;
 }
 
-function refusal(retrieval: Retrieval, referralLine: string): { pieces: string[]; answer: Answer } {
-  const text = referralText(retrieval, referralLine);
-  return {
-    pieces: [text],
-    answer: refusalAnswer(text, 'extractive'),
-  };
+/** A refusal as the answerer's result: the text is its one piece. */
+function refusalOf(text: string): { pieces: string[]; answer: Answer } {
+  return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
 }
 
 /** Lines quoting passage pieces; one citation per passage. */
@@ -148,10 +143,9 @@ export function createExtractiveAnswerer({
     const anchor = composition.anchor;
     const missingTopic = dominantTopicMissing(groups, weights, passages[anchor.passageIndex], question);
     if (missingTopic) return { notAbout: missingTopic };
-    const shown = [...passages];
     const stated = statedValues(question);
     // The sentence that holds the citizen's own case (30岁, 15度), when a quoted passage lists ranges.
-    const pieces =
+    const cited =
       stated.length > 0
         ? withStatedRanges(passages, composition.pieces, (text) =>
             stated.some((v) => statesRangeHolding(text, v)),
@@ -159,41 +153,23 @@ export function createExtractiveAnswerer({
         : [...composition.pieces];
     const leads = numberLeads(
       parts,
-      pieces,
+      cited,
       anchor,
       groups,
       stated,
       new Map([...composition.answeredParts].map(([i, sentence]) => [parts[i], sentence])),
     );
-    if (leads.length === 0 && asksForNumber(question)) {
-      // The quoted rule names its quantity by a term the document defines ("在午间和夜间"): the
-      // definition states the number asked for ("午间，是指北京时间十二时至十四时之间的期间").
-      const anchorPassage = passages[anchor.passageIndex];
-      const doc = await read(anchorPassage.chunk.docId);
-      const used = definitionsUsed(
-        // Read from the document beside the retrieved passages: relayed on the same terms as they are.
-        doc ? definitionsIn(doc.chunks.flatMap((chunk) => relayedAs({ chunk })?.chunk ?? [])) : [],
-        pieces.map((p) => p.text).join(''),
-        (text) => numberLead(question, text) !== undefined,
-      );
-      for (const d of used) {
-        shown.push({ ...anchorPassage, chunk: d.chunk, why: { matchedTerms: [] } });
-        pieces.push({
-          passageIndex: shown.length - 1,
-          start: d.start,
-          end: d.end,
-          text: d.text,
-          // On a line of its own; not read for a lead, which would give one of several hours.
-          item: true,
-        });
-      }
-    }
-    const lines = pieceLines(shown, pieces);
+    // A quantity the quoted rule names by a defined term (在午间和夜间) is stated by its definition.
+    const { shown, pieces } =
+      leads.length === 0 && asksForNumber(question)
+        ? await withDefinitionsUsed(question, passages[anchor.passageIndex], passages, cited, read)
+        : { shown: passages, pieces: cited };
     const quoted = pieces.map((p) => p.text).join('');
     // A one-part question after a sum, a period in days or months, an age or points, quoted a text
     // that states none: the figure asked is not in the documents (unstated-amount.ts).
     if (leads.length === 0 && parts.length <= 1 && amountUnstated(question, quoted))
       return { amountUnstated: true };
+    const lines = pieceLines(shown, pieces);
     const partial = retrieval.answerability?.outcome === 'partial';
     // A part a sentence was added for is answered by it, whatever words it is stated in; so is a part
     // a number lead answers ("…多久能拿到" led by 15日 is not also said to be unstated).
@@ -244,7 +220,8 @@ export function createExtractiveAnswerer({
     question: string,
     retrieval: Retrieval,
   ): Promise<{ pieces: string[]; answer: Answer }> {
-    if (!retrieval.relevant || retrieval.passages.length === 0) return refusal(retrieval, referralLine);
+    if (!retrieval.relevant || retrieval.passages.length === 0)
+      return refusalOf(referralText(retrieval, referralLine));
     const article = retrieval.passages.filter((p) => p.why.articleMatch);
     let lines: AnswerLine[] | { notAbout: string } | { amountUnstated: true } | undefined;
     if (article.length > 0) {
@@ -265,15 +242,13 @@ export function createExtractiveAnswerer({
     }
     if (lines && 'amountUnstated' in lines) {
       // The documents speak of the matter but state no figure: say so, and refer on.
-      const text = referralText(retrieval, referralLine, { amountUnstated: true });
-      return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
+      return refusalOf(referralText(retrieval, referralLine, { amountUnstated: true }));
     }
     if (lines && 'notAbout' in lines) {
       // The passage or guide is not about the question's main subject: say what is missing.
-      const text = notAboutText(lines.notAbout, referralLine);
-      return { pieces: [text], answer: refusalAnswer(text, 'extractive') };
+      return refusalOf(notAboutText(lines.notAbout, referralLine));
     }
-    if (!lines?.some((l) => l.source)) return refusal(retrieval, referralLine);
+    if (!lines?.some((l) => l.source)) return refusalOf(referralText(retrieval, referralLine));
     const rendered = renderLines(lines);
     return {
       pieces: rendered.pieces,

@@ -1,11 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountUnstated } from '../../src/answer/unstated-amount.js';
 import type { Assistant } from '../../src/app/assistant.js';
-import { buildAssistant } from '../../src/app/build-assistant.js';
-import { loadConfig } from '../../src/config.js';
+import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('amountUnstated', () => {
   const noFigure = '有关单位应当按时足额发放退休人员的养老金，不得停发、扣发。';
@@ -46,22 +42,17 @@ const PENSION_RULE = `# 青岛市退休人员服务办法
 
 /** Over real files, jieba and hnswlib: a figure asked that the quoted rule does not state. */
 describe('a question after a figure the documents do not state', () => {
-  let root: string;
   let assistant: Assistant;
+  let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'unstated-'));
-    const docs = join(root, 'corpus', 'docs');
-    await mkdir(docs, { recursive: true });
-    await writeFile(join(docs, 'qd-pension.md'), PENSION_RULE);
-    assistant = await buildAssistant(
-      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: docs, UPLOAD_DIR: join(root, 'up') }),
-    );
+    ({ assistant, dispose } = await lawAssistant('unstated-', [
+      { id: 'qd-pension', title: '青岛市退休人员服务办法', region: '山东省青岛市', text: PENSION_RULE },
+    ]));
   }, 120_000);
 
   afterAll(async () => {
-    await assistant?.close();
-    await rm(root, { recursive: true, force: true });
+    await dispose?.();
   });
 
   async function ask(question: string) {

@@ -1,11 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/app/assistant.js';
-import { buildAssistant } from '../../src/app/build-assistant.js';
-import { loadConfig } from '../../src/config.js';
 import { unservedPlaces, unservedPlacesSentence } from '../../src/retrieve/unserved-places.js';
+import { lawAssistant } from '../fakes/law-assistant.js';
 
 describe('unservedPlaces', () => {
   const qingdao = new Set(['青岛', '山东']);
@@ -55,32 +51,19 @@ const NATIONAL_LABOUR = `# 中华人民共和国劳动合同法
 
 /** The refusal over real files, jieba and hnswlib: a Qingdao index asked about Beijing. */
 describe('a question about a place the index holds nothing of', () => {
-  let root: string;
   let assistant: Assistant;
+  let dispose: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'unserved-'));
-    const docs = join(root, 'corpus', 'docs');
-    await mkdir(docs, { recursive: true });
-    await writeFile(join(docs, 'qd-gzf.md'), QINGDAO_RULE);
-    await writeFile(join(docs, 'nat-jt.md'), NATIONAL_RULE);
-    await writeFile(join(docs, 'nat-ld.md'), NATIONAL_LABOUR);
-    await writeFile(
-      join(root, 'corpus', 'manifest.jsonl'),
-      `${[
-        JSON.stringify({ id: 'qd-gzf', title: '青岛市公共租赁住房管理办法', region: '山东省青岛市' }),
-        JSON.stringify({ id: 'nat-jt', title: '中华人民共和国道路交通安全法实施条例', region: '全国' }),
-        JSON.stringify({ id: 'nat-ld', title: '中华人民共和国劳动合同法', region: '全国' }),
-      ].join('\n')}\n`,
-    );
-    assistant = await buildAssistant(
-      loadConfig({ INDEX_DIR: join(root, 'index'), CORPUS_DIRS: docs, UPLOAD_DIR: join(root, 'up') }),
-    );
+    ({ assistant, dispose } = await lawAssistant('unserved-', [
+      { id: 'qd-gzf', title: '青岛市公共租赁住房管理办法', region: '山东省青岛市', text: QINGDAO_RULE },
+      { id: 'nat-jt', title: '中华人民共和国道路交通安全法实施条例', region: '全国', text: NATIONAL_RULE },
+      { id: 'nat-ld', title: '中华人民共和国劳动合同法', region: '全国', text: NATIONAL_LABOUR },
+    ]));
   }, 120_000);
 
   afterAll(async () => {
-    await assistant?.close();
-    await rm(root, { recursive: true, force: true });
+    await dispose?.();
   });
 
   it('refuses and says which place is missing, instead of quoting another matter', async () => {
