@@ -114,8 +114,15 @@ const MEASURE_WORD = /^(?:个|名|位|辆|项|家|条|种|件|张|台|棵|只|�
 /** Number questions that ask how long something takes or lasts. */
 const DURATION_ASK = /^(?:多久|多长)$/;
 
+/**
+ * A unit of time right after 几/多少 (几年, 多少天, 几个月, 几个工作日): the ask is a span like 多久,
+ * and the word before it is the event timed (闲置几年, 能休几天), which a text states as 连续3年不使用.
+ * Not 几年级, 多少年龄.
+ */
+const TIME_UNIT_AFTER = /^个?(?:年(?![级龄])|天|日|月|小时|周|星期|工作日|分钟)/u;
+
 /** Words naming a span of time, the quantity a duration ask may name before it (有效期, 期限, 提前). */
-const TIME_SPAN = /(?:期|限|间|长|时|提前)$/u;
+const TIME_SPAN = /(?:期|限|间|长|时|假|提前)$/u;
 
 /**
  * Words that place an event in time (交到手上以后多少天内, 材料交齐以后几天, 献多少以后): they relate the
@@ -224,6 +231,7 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   // word after them is the event timed (提前多久打招呼, 多久办结, 多长时间来一次), which a text
   // states as 提前六十日书面通知 or 二十个工作日内, without the asker's verb.
   const duration = DURATION_ASK.test(match[0]);
+  const span = duration || TIME_UNIT_AFTER.test(question.slice(after));
   // 几个学员, 多少名教练: the counted noun stands after the measure word. 哪几项税费 asks which
   // ones, not how many: a text names them (关税、增值税) without the word 税费.
   const which = question[at - 1] === '哪';
@@ -239,7 +247,7 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
     const end = start + group[0].length;
     if (!QUANTITY_LINK.test(question.slice(end, at))) continue;
     // Before 多久/多长 a time span is the quantity (有效期多长); a verb is the event timed (能干多长时间).
-    if (duration && !TIME_SPAN.test(group[0])) continue;
+    if (span && !TIME_SPAN.test(group[0])) continue;
     if (!best || end > best.end) best = { group, end };
   }
   // A goal's or a count's quantity is the word right before it (增长 in 增长目标, 基站 in 基站数量目标).

@@ -325,6 +325,17 @@ describe('asked quantity', () => {
     expect(askedQuantity('这张证的有效期多长？', g('证', '有效期'))).toEqual(['有效期']);
     expect(askedQuantity('过渡期限是多久？', g('过渡', '期限'))).toEqual(['期限']);
   });
+  it('reads a unit of time after 几/多少 as a span asked: the verb before it is the event timed', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    // The rule says 连续3年不使用, not 闲置; 征求意见 is what lasts 不少于30日.
+    expect(askedQuantity('商标要闲置几年以上才能申请撤销？', g('商标', '闲置', '申请', '撤销'))).toBeUndefined();
+    expect(askedQuantity('一般要公开征求意见多少天？', g('公开', '征求', '意见'))).toBeUndefined();
+    // A leave or a term before it is the span itself, which the text must name.
+    expect(askedQuantity('山东规定婚假是几天？', g('山东', '婚假'))).toEqual(['婚假']);
+    expect(askedQuantity('试用期最长几个月？', g('试用期'))).toEqual(['试用期']);
+    // Not a span: a grade, an age.
+    expect(askedQuantity('孩子上几年级可以申请？', g('孩子', '申请'))).toBeUndefined();
+  });
   it('reads a person before 多大 (and 几岁, 多少岁) as an age asked, not the person', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     const age = ['周岁', '年龄', '岁'];
