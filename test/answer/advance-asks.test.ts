@@ -52,7 +52,7 @@ describe('how far in advance, answered by an advance', () => {
  * asked, the time limit scoring first (as the Qingdao index scores them, 2026-12-03).
  */
 describe('two number parts stated by two sentences of one article', () => {
-  const filler = '普及饮用水卫生知识，引导村民节约用水、保护水源'.repeat(12);
+  const filler = '普及饮用水卫生知识，引导村民节约用水、保护水源'.repeat(15);
   const passages = articlePassages('water', [
     {
       text: `第二十条 乡镇人民政府应当组织开展农村饮水安全宣传教育，${filler}。供水单位应当在实施供水一个月前，向区（市）水行政主管部门备案。区（市）水行政主管部门应当在十个工作日内对备案内容进行核实，发现存在问题的，应当书面告知供水单位进行整改。`,

@@ -513,3 +513,45 @@ describe("the citizen's own case among a passage's ranges", () => {
     expect(withStatedRanges(passages, pieces, () => false)).toEqual(pieces);
   });
 });
+
+describe('an article of a few hundred characters', () => {
+  // 第三十条 of a city greening rule (330 characters): the case the asker describes (严重影响居民
+  // 采光、通风) is an item of a list whose lead shares no word with the question.
+  const article = [
+    '第三十条 任何单位和个人不得擅自迁移、砍伐树木。',
+    '因下列情形需要迁移树木的，应当向城市园林绿化行政主管部门提出申请：',
+    '（一）城市建设需要；',
+    '（二）严重影响居民采光、通风；',
+    '（三）存在安全隐患，可能造成人身伤害或者财产损失。',
+    '经批准迁移树木的，应当移植于城市园林绿化行政主管部门确认的城市绿地，并在迁移树木旁设置标志。树木迁移后一年内未成活的，申请人应当补植相应的树木或者按照规定缴纳树木补偿费。',
+    '对应予迁移而确无迁移价值的树木，可以向城市园林绿化行政主管部门申请砍伐。经批准砍伐树木的，申请人应当按照规定缴纳树木补偿费。',
+    '因抢险救灾需要，有关部门或者单位可以先行修剪、迁移或者砍伐树木，但应当在险情排除后五日内到城市园林绿化行政主管部门补办相关手续。',
+  ].join('\n');
+  const groups = [['树木'], ['砍伐']];
+  const idf = new Map([
+    ['树木', 6],
+    ['砍伐', 7],
+  ]);
+  const question = '窗前的树木挡光，能不能自己找人砍伐？';
+
+  it('is quoted whole, so the cases it lists stay with the rule', () => {
+    expect(article.length).toBeGreaterThan(320);
+    const passages = articlePassages('greening', [{ text: article, score: 1 }]);
+    const scored = scoreSentences(question, passages, groups, idf);
+    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(text).toContain('不得擅自迁移、砍伐树木');
+    expect(text).toContain('（二）严重影响居民采光、通风；');
+  });
+
+  it('a longer one still gives only the sentences that answer', () => {
+    const long = `${article}\n${'树木养护单位应当按照技术规范做好修剪、施肥、浇水和病虫害防治工作。'.repeat(3)}`;
+    expect(long.length).toBeGreaterThan(400);
+    const passages = articlePassages('greening', [{ text: long, score: 1 }]);
+    const scored = scoreSentences(question, passages, groups, idf);
+    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(text).toContain('砍伐');
+    expect(text).not.toContain('病虫害防治');
+  });
+});
