@@ -81,14 +81,16 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
 };
 
 /**
- * A sum paid back or paid out asked without its unit: 退多少, 能赔多少, 补多少, 报销多少. It is money
- * or a share of it (退还热费的50%), never the temperature or the date of the case.
+ * A sum paid back, paid out, received or lent asked without its unit: 退多少, 能赔多少, 补多少, 报销
+ * 多少, 能领多少 (失业金), 最多能贷多少, 多少万. It is money or a share of it (退还热费的50%), never the
+ * temperature, the date of the case or the time limit of the decision (…十五日内作出准予贷款的决定).
  */
-const SUM_BACK_ASK = /(?:退|赔|补|报销|返还)多少(?![个项家人名天日年月次岁度])/u;
+export const SUM_ASK =
+  /(?:退|赔|补|报销|返还|领|贷|借)(?:多少|几)(?![个项家人名天日年月次岁度周分小])|多少万(?![人个名家户平次])/u;
 
 /** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
 export function askedUnits(question: string): string[] | undefined {
   const asked = ASKED_UNIT.exec(question)?.[1];
   if (asked) return SAME_UNIT[asked] ?? [asked];
-  return SUM_BACK_ASK.test(question) ? SAME_UNIT.钱 : undefined;
+  return SUM_ASK.test(question) ? SAME_UNIT.钱 : undefined;
 }

@@ -35,6 +35,16 @@ describe('an amount stated right after what it counts', () => {
     expect(askedUnits('社保要交满几个月？')).toEqual(['月']);
   });
 
+  it('leads a sum received or lent with money, never with the time limit of the decision', () => {
+    expect(askedUnits('公积金贷款最多能贷多少？')).toEqual(['元', '%', '％']);
+    expect(askedUnits('最高能贷多少万？')).toEqual(['元', '%', '％']);
+    const decision = '住房公积金管理中心应当自受理申请之日起15日内作出准予贷款或者不准贷款的决定。';
+    expect(numberLead('公积金贷款最多能贷多少？', decision)).toBeUndefined();
+    expect(numberLead('公积金贷款最多能贷多少？', '个人贷款额度最高为60万元。')).toBe('60万元');
+    // Not a sum: 领几个月 counts months.
+    expect(askedUnits('失业金能领几个月？')).toEqual(['月']);
+  });
+
   it('asks it of a count or an amount, not of a span', () => {
     const groups = [['年假', '带薪年休假', '年休假']];
     const states = statesAmountAsked('年假有几天？', groups);

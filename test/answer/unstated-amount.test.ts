@@ -20,6 +20,19 @@ describe('amountUnstated', () => {
     );
   });
 
+  it('reads a sum received, lent or paid back, asked by its verb, as money or a share of it', () => {
+    const loanRule = '住房公积金管理中心应当自受理申请之日起15日内作出准予贷款或者不准贷款的决定。';
+    // The decision's 15日 is no sum: without one, the figure is not stated.
+    expect(amountUnstated('公积金贷款最多能贷多少？', loanRule)).toBe(true);
+    expect(amountUnstated('双职工家庭最高能贷多少万？', loanRule)).toBe(true);
+    expect(amountUnstated('失业金一个月能领多少？', '领取失业保险金的期限最长为12个月。')).toBe(true);
+    expect(amountUnstated('热费能退多少？', '供热单位应当退还热费的50%。')).toBe(false);
+    expect(amountUnstated('最多能贷多少？', '贷款额度最高不超过60万元。')).toBe(false);
+    // Not a sum: a count of months, of people.
+    expect(amountUnstated('失业金能领几个月？', '领取失业保险金的期限最长为12个月。')).toBe(false);
+    expect(amountUnstated('一次能借多少人？', noFigure)).toBe(false);
+  });
+
   it('leaves alone counts of things, lists, spans, pieces and the scene', () => {
     expect(amountUnstated('一家最多能养几条狗？', '居民养犬的，每户限养一只。')).toBe(false);
     expect(amountUnstated('民生保障一件事包括哪几个部门的业务？', noFigure)).toBe(false);
