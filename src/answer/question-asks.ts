@@ -3,7 +3,7 @@ import { textHolds } from '../text/all-of-terms.js';
 import { normaliseForIndex } from '../text/normalise.js';
 import { isPlaceGroup } from '../text/place-names.js';
 import { questionParts } from '../text/question-parts.js';
-import { withoutWhetherAllowed } from './ask-kinds.js';
+import { answersAskKind, withoutWhetherAllowed } from './ask-kinds.js';
 import { numberLead } from './compose-lead.js';
 import type { AskedPart } from './compose-passage.js';
 
@@ -78,7 +78,10 @@ export function uncoveredAsks(
         ({ group, weight }) => weight > 0 && !isPlaceGroup(group) && group.some((t) => norm.includes(t)),
       );
     if (own.length === 0) continue;
-    const coveredAny = own.some(({ group }) => group.some((t) => textHolds(answer, t)));
+    // A part asking where, who, when or whether it costs is covered by a quote stating it ("在哪办"
+    // by …到公安机关设立的养犬登记服务场所办理), whatever words the part asks it in.
+    const coveredAny =
+      own.some(({ group }) => group.some((t) => textHolds(answer, t))) || answersAskKind(part, answerText);
     if (!coveredAny) out.push(part.replace(/[吗呢吧啊呀]+$/u, ''));
   }
   return out;

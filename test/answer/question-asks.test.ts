@@ -36,6 +36,15 @@ describe('uncoveredAsks', () => {
     ]);
   });
 
+  it('does not name a part asking where, who or whether it costs when the quote states it', () => {
+    const g = [['养狗', '养犬'], ['办证'], ['在哪办', '办理地点']];
+    const w = [6.6, 1.3, 10.5];
+    const answer = '养犬人取得犬只后，应当携犬只到公安机关设立的养犬登记服务场所办理信息登记，领取犬牌。';
+    expect(uncoveredAsks('养狗要办证吗？在哪办？', g, w, answer)).toEqual([]);
+    // A quote that states no place leaves the part named.
+    expect(uncoveredAsks('养狗要办证吗？在哪办？', g, w, '养犬人应当办理养犬登记。')).toEqual(['在哪办']);
+  });
+
   it('names nothing when every part is covered, or for a one-part question', () => {
     expect(uncoveredAsks('算力券是什么？怎么申请？', groups, weights, '算力券由企业在线申请。')).toEqual([]);
     expect(uncoveredAsks('算力券怎么申请？', groups, weights, '积极落实算力券政策。')).toEqual([]);
