@@ -12,6 +12,7 @@ import { articleRoute } from './article-route.js';
 import { withBoundForms } from './bound-forms.js';
 import { placesServed } from './coverage-factors.js';
 import { definitionRoute } from './definition-route.js';
+import { withDistrictsLight } from './district-weight.js';
 import { foldCopies } from './fold-copies.js';
 import { forbiddenListPrior } from './forbidden-lists.js';
 import { convexFusion, type FusionParams, reciprocalRankFusion } from './fusion.js';
@@ -125,7 +126,8 @@ export function createHybridRetriever({
       // one-character verb (晒) as the dictionary's verbs holding it (晾晒), and a period named with
       // 期 (执行期) as the rules write it, with 期限 (period-forms.ts).
       // A verb said with its complement (挖出来, 收走) is searched as the verb (verb-complements.ts).
-      // A one-character noun (猫, 坟) is searched at a low weight, for the search only (single-nouns.ts).
+      // A one-character noun (猫, 坟) is searched at a low weight, for the search only (single-nouns.ts),
+      // and so is a district of Qingdao (district-weight.ts).
       const idfOf = (terms: string[]) => store.idf(terms);
       const expanded = await withVerbCompounds(
         await ungluedGroups(
@@ -144,7 +146,10 @@ export function createHybridRetriever({
         mode === 'vector' || keywordGroups.length === 0
           ? []
           : await store.keywordSearch(
-              [...(await withDictionaryHeads(keywordGroups, tokenizer, idfOf)), ...singleNounGroups(groups)],
+              [
+                ...withDistrictsLight(await withDictionaryHeads(keywordGroups, tokenizer, idfOf)),
+                ...singleNounGroups(groups),
+              ],
               candidates,
               filters,
             );

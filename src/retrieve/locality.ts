@@ -1,4 +1,4 @@
-import { PROVINCES, placesIn, SHANDONG_CITIES } from '../text/place-names.js';
+import { namesQingdaoDistrict, PROVINCES, placesIn, SHANDONG_CITIES } from '../text/place-names.js';
 
 /**
  * Locality as a ranking prior. A question is about a place: the one it names, else the
@@ -10,7 +10,8 @@ import { PROVINCES, placesIn, SHANDONG_CITIES } from '../text/place-names.js';
 /** The region a place name stands for, most specific first: "山东省青岛市", "广东省广州市", "广东省". */
 export function regionOf(text: string): string | undefined {
   const places = placesIn(text);
-  if (places.length === 0) return undefined;
+  // A district of Qingdao (市南区, 在李沧开了个小厂) is in Qingdao.
+  if (places.length === 0) return namesQingdaoDistrict(text) ? '山东省青岛市' : undefined;
   const region = (name: string) => (SHANDONG_CITIES.includes(name) ? `山东省${name}市` : PROVINCES[name]);
   const regions = places.map(region).filter((r): r is string => r !== undefined);
   // The longest region string is the most specific (a city inside its province).

@@ -82,5 +82,38 @@ const PLACE_WORD = new RegExp(`^(?:${PLACE_NAMES.join('|')})(?:省|市|区|县|�
  * asked place out of what a passage must cover: the answerability features and the guide check.
  */
 export function isPlaceGroup(group: readonly string[]): boolean {
-  return group.length > 0 && PLACE_WORD.test(group[0]);
+  return group.length > 0 && (PLACE_WORD.test(group[0]) || DISTRICT_WORD.test(group[0]));
+}
+
+/**
+ * The districts and county-level cities of Qingdao, the demo's city: where the asker lives or the
+ * thing is ("市南区能放鞭炮吗", "在李沧开了个小厂"), said like a city. A rule that applies there
+ * names the district in its scope article, so a passage holding only the district (…在市南区、市北区、
+ * 李沧区行政区域内，禁止拖拉机行驶) answers nothing of the question. 崂山 alone is the mountain (a
+ * topic: 崂山风景区), not the district.
+ */
+export const QINGDAO_DISTRICTS = [
+  '市南',
+  '市北',
+  '李沧',
+  '崂山区',
+  '黄岛',
+  '西海岸新区',
+  '城阳',
+  '即墨',
+  '胶州',
+  '平度',
+  '莱西',
+];
+
+const DISTRICT_WORD = new RegExp(`^(?:${QINGDAO_DISTRICTS.join('|')})(?:区|市)?$`);
+
+/** Whether a text names one of Qingdao's districts (QINGDAO_DISTRICTS; 崂山区, not the mountain). */
+export function namesQingdaoDistrict(text: string): boolean {
+  return QINGDAO_DISTRICTS.some((d) => text.includes(d));
+}
+
+/** A query term group that names one of Qingdao's districts (QINGDAO_DISTRICTS). */
+export function isDistrictGroup(group: readonly string[]): boolean {
+  return group.length > 0 && DISTRICT_WORD.test(group[0]);
 }

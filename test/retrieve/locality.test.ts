@@ -18,6 +18,14 @@ describe('locality prior', () => {
     expect(regionOf('居住证怎么办')).toBeUndefined();
   });
 
+  it('reads a district of Qingdao as Qingdao, and 崂山 alone as the mountain', () => {
+    expect(regionOf('市南区能放鞭炮吗')).toBe('山东省青岛市');
+    expect(regionOf('在李沧开了个小加工厂')).toBe('山东省青岛市');
+    expect(regionOf('平度乡下盖房子')).toBe('山东省青岛市');
+    expect(regionOf('周末去崂山爬山')).toBeUndefined();
+    expect(regionOf('崂山区的学校')).toBe('山东省青岛市');
+  });
+
   it('takes the place a question names, else the deployment region', () => {
     expect(askedRegion('在广州补办保安员证要什么条件？', '青岛市')).toBe('广东省广州市');
     expect(askedRegion('楼上装修几点以后不能干？', '青岛市')).toBe('山东省青岛市');
