@@ -72,8 +72,9 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   个: ['个', '人', '名', '位'],
   人: ['人', '名', '位'],
   名: ['名', '人', '位'],
-  // 多少钱, 几块钱: an amount of money, in 元 (万元 included), or a share of a fee (退还热费的50%).
-  钱: ['元', '%', '％'],
+  // 多少钱, 几块钱: an amount of money, in 元 (万元 included). A price is not a share: "暖气费多少钱
+  // 一平" is not answered by the 20% a refund standard states (a sum paid back may be: SUM_ASK).
+  钱: ['元'],
   块: ['元'],
   公里: ['公里', '千米'],
   // 多少度 asks a temperature: 二十六摄氏度, 18℃.
@@ -85,12 +86,15 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
  * 多少, 能领多少 (失业金), 最多能贷多少, 多少万. It is money or a share of it (退还热费的50%), never the
  * temperature, the date of the case or the time limit of the decision (…十五日内作出准予贷款的决定).
  */
+/** A sum paid back, received or lent is stated in 元 or as a share of a fee (退还热费的50%). */
+const SUM_UNITS = ['元', '%', '％'];
+
 export const SUM_ASK =
   /(?:退|赔|补|报销|返还|领|贷|借)(?:多少|几)(?![个项家人名天日年月次岁度周分小])|多少万(?![人个名家户平次])/u;
 
 /** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
 export function askedUnits(question: string): string[] | undefined {
   const asked = ASKED_UNIT.exec(question)?.[1];
-  if (asked) return SAME_UNIT[asked] ?? [asked];
-  return SUM_ASK.test(question) ? SAME_UNIT.钱 : undefined;
+  if (asked && !(asked === '钱' && SUM_ASK.test(question))) return SAME_UNIT[asked] ?? [asked];
+  return SUM_ASK.test(question) ? SUM_UNITS : undefined;
 }

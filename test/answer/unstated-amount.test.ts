@@ -28,6 +28,11 @@ describe('amountUnstated', () => {
     expect(amountUnstated('失业金一个月能领多少？', '领取失业保险金的期限最长为12个月。')).toBe(true);
     expect(amountUnstated('热费能退多少？', '供热单位应当退还热费的50%。')).toBe(false);
     expect(amountUnstated('最多能贷多少？', '贷款额度最高不超过60万元。')).toBe(false);
+    // A price asked is not a share: the 20% of a refund standard states no price.
+    const refund =
+      '对被测房间室温不合格的天数，供热单位应当按照下列标准向用户退还热费：供热温度低于16℃的，退还热费的20%。';
+    expect(amountUnstated('暖气费多少钱一平？', refund)).toBe(true);
+    expect(amountUnstated('暖气不热，热费能退多少钱？', refund)).toBe(false);
     // Not a sum: a count of months, of people.
     expect(amountUnstated('失业金能领几个月？', '领取失业保险金的期限最长为12个月。')).toBe(false);
     expect(amountUnstated('一次能借多少人？', noFigure)).toBe(false);

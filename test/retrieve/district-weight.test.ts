@@ -34,7 +34,7 @@ describe('a district of Qingdao in a question', () => {
         ['燃放烟花爆竹', 7],
       ]),
       passages: [{ passage: tractors, text: tractors.chunk.text, heading: '' }],
-      bm25: [{ chunkId: tractors.chunk.id, score: 5 }],
+      bm25: [{ chunkId: tractors.chunk.id, score: 5, rank: 1 }],
       vector: [],
       placeMismatch: () => false,
       quantityMissing: () => false,
