@@ -34,7 +34,10 @@ const HAN = /\p{Script=Han}/u;
 export function holdsTerm(term: string, text: string): boolean {
   // An all-of term (人力资源+社会保障+部门) is held by its words; one written whole (互联网+政务服务) also whole.
   const parts = allOfParts(term);
-  if (parts && !text.includes(term)) return parts.every((part) => holdsTerm(part, text));
+  // Its words written as one (互联网上网服务营业场所) hold it, though a part's boundary test would
+  // read 互联网上 as …网上 (online).
+  if (parts && !text.includes(term))
+    return text.includes(parts.join('')) || parts.every((part) => holdsTerm(part, text));
   if (term.length < 2) return text.includes(term);
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     const next = text[at + term.length];

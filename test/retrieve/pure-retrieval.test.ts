@@ -215,6 +215,14 @@ describe('word-boundary coverage', () => {
     expect(holdsTerm('居住证', '持有居住证。')).toBe(true);
     expect(holdsTerm('5G', '5G基站')).toBe(true);
   });
+  it('takes an all-of term written as one word for the term, whatever its parts run into', async () => {
+    const { holdsTerm } = await import('../../src/retrieve/relevance.js');
+    const rule = '经营者不得允许未成年人进入互联网上网服务营业场所';
+    // 互联网 runs into 上 (网上, online) here, which alone reads as another word.
+    expect(holdsTerm('互联网+上网+服务+营业+场所', rule)).toBe(true);
+    expect(holdsTerm('人力资源+社会保障+部门', '人力资源和社会保障部门')).toBe(true);
+    expect(holdsTerm('人力资源+社会保障+部门', '人力资源部门')).toBe(false);
+  });
 });
 
 describe('a list asked', () => {
