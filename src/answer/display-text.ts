@@ -66,7 +66,8 @@ export function displayText(text: string): string {
     }
     result += ch;
   }
-  return result;
+  // A guide field whose value repeats its name ("**办理地点**：办理地点：广州市…") reads it once.
+  return result.replace(/^(\p{Script=Han}{2,8})：\1：/u, '$1：');
 }
 
 /** Whether the bracket at `i` opens or closes a bracketed run that holds Chinese text. */

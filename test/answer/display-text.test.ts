@@ -13,6 +13,11 @@ describe('displayText', () => {
       '共1,000元，时间12:30。see http://a.b/c',
     );
     expect(displayText('GDP (gross domestic product)')).toBe('GDP (gross domestic product)');
+    // A field value that repeats the field's name reads it once.
+    expect(displayText('**办理地点**：办理地点：广州市番禺区市桥街东环路315-319号')).toBe(
+      '办理地点：广州市番禺区市桥街东环路315-319号',
+    );
+    expect(displayText('办理地点：广州市天河区')).toBe('办理地点：广州市天河区');
   });
 
   it('drops spaces between Chinese characters, bullets and Markdown bold', () => {
