@@ -81,14 +81,14 @@ const SAME_UNIT: Readonly<Record<string, string[]>> = {
   度: ['摄氏度', '℃'],
 };
 
-/**
- * A sum paid back, paid out, received or lent asked without its unit: 退多少, 能赔多少, 补多少, 报销
- * 多少, 能领多少 (失业金), 最多能贷多少, 多少万. It is money or a share of it (退还热费的50%), never the
- * temperature, the date of the case or the time limit of the decision (…十五日内作出准予贷款的决定).
- */
 /** A sum paid back, received or lent is stated in 元 or as a share of a fee (退还热费的50%). */
 const SUM_UNITS = ['元', '%', '％'];
 
+/**
+ * A sum paid back, paid out, received or lent asked without its unit: 退多少, 能赔多少, 补多少, 报销
+ * 多少, 能领多少 (失业金), 最多能贷多少, 多少万. It is money or a share of it (SUM_UNITS), never the
+ * temperature, the date of the case or the time limit of the decision (…十五日内作出准予贷款的决定).
+ */
 export const SUM_ASK =
   /(?:退|赔|补|报销|返还|领|贷|借)(?:多少|几)(?![个项家人名天日年月次岁度周分小])|多少万(?![人个名家户平次])/u;
 

@@ -5,12 +5,11 @@ import { ASKED_UNIT, allPhrases, askedUnits, SUM_ASK } from './number-phrases.js
 /*
  * A question that asks only for an amount in a unit — a sum (多少钱, or asked by its verb: 能领多少,
  * 最多能贷多少, 多少万), a period counted in days, months or years (几个月, 几年), an age, points
- * (几分) — is not answered by a quote that states no
- * amount in that unit. "每人每月能涨多少钱" over an article on withheld pensions, "人才落户要求交满几个
- * 月社保" over one on talent services, "子女教育专项附加扣除每个月能扣多少钱" over the tax authority's
- * data sharing: each quote names the question's words and states no figure, and the citizen asked
- * for the figure. The answer is a refusal that says the figure is not stated, with the referral
- * (referral.ts).
+ * (几分) — is not answered by a quote that states no amount in that unit. "每人每月能涨多少钱" over an
+ * article on withheld pensions, "人才落户要求交满几个月社保" over one on talent services, "子女教育专项
+ * 附加扣除每个月能扣多少钱" over the tax authority's data sharing: each quote names the question's
+ * words and states no figure, and the citizen asked for the figure. The answer is a refusal that says
+ * the figure is not stated, with the referral (referral.ts).
  */
 
 /**

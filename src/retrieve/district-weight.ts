@@ -12,12 +12,10 @@ export const DISTRICT_WEIGHT = 0.5;
 
 /** The groups with every district group searched at DISTRICT_WEIGHT. Pure. */
 export function withDistrictsLight(groups: readonly QueryGroup[]): QueryGroup[] {
-  return groups.map((g) =>
-    isDistrictGroup(g)
-      ? queryGroup(
-          g,
-          g.map(() => DISTRICT_WEIGHT),
-        )
-      : g,
-  );
+  const light = (group: QueryGroup) =>
+    queryGroup(
+      group,
+      group.map(() => DISTRICT_WEIGHT),
+    );
+  return groups.map((g) => (isDistrictGroup(g) ? light(g) : g));
 }

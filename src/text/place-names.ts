@@ -90,11 +90,11 @@ export function isPlaceGroup(group: readonly string[]): boolean {
  * thing is ("市南区能放鞭炮吗", "在李沧开了个小厂"), said like a city. A rule that applies there
  * names the district in its scope article, so a passage holding only the district (…在市南区、市北区、
  * 李沧区行政区域内，禁止拖拉机行驶) answers nothing of the question. 崂山 alone is the mountain (a
- * topic: 崂山风景区), not the district.
+ * topic: 崂山风景区), not the district; 市南区 and 市北区 are named whole (城市南部 is no district).
  */
 export const QINGDAO_DISTRICTS = [
-  '市南',
-  '市北',
+  '市南区',
+  '市北区',
   '李沧',
   '崂山区',
   '黄岛',

@@ -336,7 +336,9 @@ describe('asked quantity', () => {
   it('reads a unit of time after 几/多少 as a span asked: the verb before it is the event timed', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     // The rule says 连续3年不使用, not 闲置; 征求意见 is what lasts 不少于30日.
-    expect(askedQuantity('商标要闲置几年以上才能申请撤销？', g('商标', '闲置', '申请', '撤销'))).toBeUndefined();
+    expect(
+      askedQuantity('商标要闲置几年以上才能申请撤销？', g('商标', '闲置', '申请', '撤销')),
+    ).toBeUndefined();
     expect(askedQuantity('一般要公开征求意见多少天？', g('公开', '征求', '意见'))).toBeUndefined();
     // A leave or a term before it is the span itself, which the text must name.
     expect(askedQuantity('山东规定婚假是几天？', g('山东', '婚假'))).toEqual(['婚假']);
