@@ -95,6 +95,7 @@ export const SUM_ASK =
 /** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
 export function askedUnits(question: string): string[] | undefined {
   const asked = ASKED_UNIT.exec(question)?.[1];
-  if (asked && !(asked === '钱' && SUM_ASK.test(question))) return SAME_UNIT[asked] ?? [asked];
-  return SUM_ASK.test(question) ? SUM_UNITS : undefined;
+  const sum = SUM_ASK.test(question);
+  if (asked && !(asked === '钱' && sum)) return SAME_UNIT[asked] ?? [asked];
+  return sum ? SUM_UNITS : undefined;
 }

@@ -92,7 +92,7 @@ export function isPlaceGroup(group: readonly string[]): boolean {
  * 李沧区行政区域内，禁止拖拉机行驶) answers nothing of the question. 崂山 alone is the mountain (a
  * topic: 崂山风景区), not the district; 市南区 and 市北区 are named whole (城市南部 is no district).
  */
-export const QINGDAO_DISTRICTS = [
+const QINGDAO_DISTRICTS = [
   '市南区',
   '市北区',
   '李沧',

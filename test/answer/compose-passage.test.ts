@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answersAskKind } from '../../src/answer/ask-kinds.js';
 import { composeFromPassages } from '../../src/answer/compose-passage.js';
 import { anchoredOnAsk, scoreSentences } from '../../src/answer/extractive-selection.js';
-import { passageSentences } from '../../src/answer/passage-pieces.js';
+import { passageSentences, WHOLE_ARTICLE_MAX_CHARS } from '../../src/answer/passage-pieces.js';
 import { withStatedRanges } from '../../src/answer/stated-case.js';
 import type { Passage } from '../../src/domain.js';
 import { articlePassages } from '../fakes/article-passages.js';
@@ -533,24 +533,25 @@ describe('an article of a few hundred characters', () => {
     ['砍伐', 7],
   ]);
   const question = '窗前的树木挡光，能不能自己找人砍伐？';
+  const quoted = (text: string) => {
+    const passages = articlePassages('greening', [{ text, score: 1 }]);
+    const scored = scoreSentences(question, passages, groups, idf);
+    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    return composed?.pieces.map((p) => p.text).join('') ?? '';
+  };
 
   it('is quoted whole, so the cases it lists stay with the rule', () => {
     expect(article.length).toBeGreaterThan(320);
-    const passages = articlePassages('greening', [{ text: article, score: 1 }]);
-    const scored = scoreSentences(question, passages, groups, idf);
-    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
-    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(article.length).toBeLessThanOrEqual(WHOLE_ARTICLE_MAX_CHARS);
+    const text = quoted(article);
     expect(text).toContain('不得擅自迁移、砍伐树木');
     expect(text).toContain('（二）严重影响居民采光、通风；');
   });
 
   it('a longer one still gives only the sentences that answer', () => {
     const long = `${article}\n${'树木养护单位应当按照技术规范做好修剪、施肥、浇水和病虫害防治工作。'.repeat(3)}`;
-    expect(long.length).toBeGreaterThan(400);
-    const passages = articlePassages('greening', [{ text: long, score: 1 }]);
-    const scored = scoreSentences(question, passages, groups, idf);
-    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
-    const text = composed?.pieces.map((p) => p.text).join('') ?? '';
+    expect(long.length).toBeGreaterThan(WHOLE_ARTICLE_MAX_CHARS);
+    const text = quoted(long);
     expect(text).toContain('砍伐');
     expect(text).not.toContain('病虫害防治');
   });
