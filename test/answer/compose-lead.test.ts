@@ -517,6 +517,12 @@ describe('yesNoLead', () => {
     expect(yesNoLead('鉴定费要自己出吗？', '残疾人免交残疾鉴定费和残疾人证工本费。')).toBe('不需要');
   });
 
+  it('reads 免征 and 免缴 as exemptions: a tax waived is not a permission (予以) to pay it', () => {
+    const waived = '初次来华携带进境的个人自用的照相机、便携式计算机，报经海关审核，予以免征进口税。';
+    expect(yesNoLead('随身带的电脑和相机要交进口税吗？', waived)).toBe('不需要');
+    expect(yesNoLead('海域使用金要交吗？', '养殖用海的，免缴海域使用金。')).toBe('不需要');
+  });
+
   it('reads no 可以 for a question whether it costs: a sentence allowing the act does not answer it', () => {
     const q = '想请人民调解委员会来调解，调解要收钱吗？';
     expect(yesNoLead(q, '当事人可以申请人民调解委员会调解，但应当提交书面材料。')).toBeUndefined();
