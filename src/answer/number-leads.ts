@@ -111,7 +111,10 @@ export function numberLeads(
       return value ? [{ ...c, value }] : [];
     });
     const ofQuantity = quantity ? stating.filter((c) => quantity.some((q) => c.text.includes(q))) : [];
-    const source = best(ofQuantity) ?? (fine ? undefined : best(stating));
+    // "按什么标准给" asks a number only through 标准: a rate or an amount (按每人1000元标准, 最高9万元,
+    // 五十平方米), never a span or a date of the rule (98天 of the leave an allowance is paid for).
+    const fromStanding = standardOnly(part) ? stating.filter((c) => !TIME_VALUE.test(c.value)) : stating;
+    const source = best(ofQuantity) ?? (fine ? undefined : best(fromStanding));
     const value = source?.value;
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.
@@ -133,6 +136,14 @@ export function numberLeads(
   }
   return leads;
 }
+
+/** A part that asks a number only by 标准 (按什么标准发, 补助标准是什么): 标准 blanked, none is asked. */
+function standardOnly(part: string): boolean {
+  return part.includes('标准') && !asksForNumber(part.replaceAll('标准', '  '));
+}
+
+/** A lead that is a span or a point of time: 98天, 365天, 十五个工作日, 2020年1月, 3月1日. */
+const TIME_VALUE = /(?:天|日|周|月|年|小时|分钟)(?:以上|以下|以内|内)?$/u;
 
 /** Whether a part asks for an amount of the kind a citizen may state: 几岁 an age, 几年 years. */
 function asksKind(part: string, kind: StatedValue['kind']): boolean {

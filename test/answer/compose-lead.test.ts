@@ -253,6 +253,31 @@ describe('numberLead for a question asking when', () => {
   });
 });
 
+describe('numberLeads for a standard asked', () => {
+  const piece = (text: string) => ({ passageIndex: 0, start: 0, end: text.length, text });
+
+  it('reads no span or date as the standard of a payment (98天 of the leave is no allowance)', () => {
+    const leave = piece('女职工生育享受98天产假，其中产前可以休假15天。');
+    const [none] = numberLeads(['生育津贴按什么标准发'], [leave], leave, [['生育津贴'], ['标准']]);
+    expect(none).toBeUndefined();
+  });
+
+  it('still reads an amount, a share or an area as the standard', () => {
+    const grant = piece('对疫情防控期间新增就业岗位的小微企业，按每人1000元标准给予补贴。');
+    const [lead] = numberLeads(['小微企业补助的标准是什么'], [grant], grant, [['小微企业'], ['补助'], ['标准']]);
+    expect(lead?.text).toBe('1000元');
+    const small = piece('小餐饮是指经营场所使用面积在五十平方米以下的餐饮服务提供者。');
+    const [area] = numberLeads(['面积有没有标准'], [small], small, [['面积'], ['标准']]);
+    expect(area?.text).toBe('五十平方米以下');
+  });
+
+  it('keeps a span when the question asks one besides 标准', () => {
+    const leave = piece('女职工生育享受98天产假。');
+    const [lead] = numberLeads(['产假按标准能休几天'], [leave], leave, [['产假'], ['标准']]);
+    expect(lead?.text).toBe('98天');
+  });
+});
+
 describe('numberLeads over a list', () => {
   it('reads the item naming most of the question, not the first item with a number', () => {
     const items = [
