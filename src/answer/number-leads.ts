@@ -113,8 +113,8 @@ export function numberLeads(
     const ofQuantity = quantity ? stating.filter((c) => quantity.some((q) => c.text.includes(q))) : [];
     // "按什么标准给" asks a number only through 标准: a rate or an amount (按每人1000元标准, 最高9万元,
     // 五十平方米), never a span or a date of the rule (98天 of the leave an allowance is paid for).
-    const fromStanding = standardOnly(part) ? stating.filter((c) => !TIME_VALUE.test(c.value)) : stating;
-    const source = best(ofQuantity) ?? (fine ? undefined : best(fromStanding));
+    const ofStandard = standardOnly(part) ? stating.filter((c) => !TIME_VALUE.test(c.value)) : stating;
+    const source = best(ofQuantity) ?? (fine ? undefined : best(ofStandard));
     const value = source?.value;
     if (!source || !value) continue;
     // Several number parts: each lead names its quantity, or else the part's own asking clause.
