@@ -99,9 +99,13 @@ export function askingParts(question: string): string[] {
  */
 export function askedPart(part: string, groups: string[][], weights: number[]): AskedPart {
   const norm = normaliseForIndex(part);
-  const own = groups
+  const named = groups
     .map((group, i) => ({ i, weight: weights[i] ?? 0, named: group.some((t) => norm.includes(t)) }))
     .filter((g) => g.named && g.weight > 0);
+  // The ask itself searched by the lexicon's words (多长时间 → 期限, 时限) names no matter of the part:
+  // "工资专项集体合同期限一般为一年" does not answer "招了员工以后多长时间内要给他们办公积金".
+  const matter = named.filter((g) => !asksForNumber(groups[g.i][0]));
+  const own = matter.length === 0 ? named : matter;
   const terms = own.flatMap((g) => groups[g.i]);
   return {
     groups: own.map((g) => g.i),

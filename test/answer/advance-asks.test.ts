@@ -88,3 +88,20 @@ describe('two number parts stated by two sentences of one article', () => {
     expect(composition?.answeredParts.get(0)?.text).toContain('一个月前');
   });
 });
+
+describe('a part asking how long, searched by the lexicon words of its ask', () => {
+  const groups = [['公司'], ['员工', '职工'], ['多长时间', '期限', '时限'], ['公积金', '住房公积金']];
+  const weights = [1, 2, 3, 4];
+
+  it('is not answered by a sentence that holds only the ask word (期限 of another matter)', () => {
+    const part = askedPart('招了员工以后多长时间内要给他们办公积金', groups, weights);
+    expect(part.groups).toEqual([1, 3]);
+    expect(part.holds('工资专项集体合同期限一般为一年，最长不超过三年。')).toBe(false);
+    expect(part.holds('单位录用职工的，应当自录用之日起30日内办理住房公积金缴存登记。')).toBe(true);
+  });
+
+  it('keeps the ask group when the part names nothing else', () => {
+    const part = askedPart('期限是多长时间', groups, weights);
+    expect(part.groups).toEqual([2]);
+  });
+});
