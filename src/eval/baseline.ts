@@ -26,6 +26,7 @@ export const GATED_METRICS: { path: [keyof EvalSummary, string]; higherIsBetter:
   { path: ['answer', 'rougeL'], higherIsBetter: true },
   { path: ['answer', 'numberFidelity'], higherIsBetter: true },
   { path: ['answer', 'citationPrecision'], higherIsBetter: true },
+  { path: ['answer', 'leadAccuracy'], higherIsBetter: true },
   { path: ['refusal', 'accuracy'], higherIsBetter: true },
   { path: ['refusal', 'falseRefusalRate'], higherIsBetter: false },
 ];

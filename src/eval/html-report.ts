@@ -31,6 +31,7 @@ function headline(s: EvalSummary): string {
     ['ROUGE-L', fmt(s.answer.rougeL)],
     ['number fidelity', fmt(s.answer.numberFidelity)],
     ['citation precision', fmt(s.answer.citationPrecision)],
+    ['lead accuracy', fmt(s.answer.leadAccuracy)],
     ['refusal accuracy', fmt(s.refusal.accuracy)],
     ['false refusals', fmt(s.refusal.falseRefusalRate)],
     ['latency p50 / p95 ms', `${s.latencyMs.p50.toFixed(0)} / ${s.latencyMs.p95.toFixed(0)}`],
@@ -108,6 +109,7 @@ function pipelinesTable(pipelines: Record<string, EvalSummary>): string {
     ['keyPointRecall', (s) => s.answer.keyPointRecall],
     ['charF1', (s) => s.answer.charF1],
     ['citationPrecision', (s) => s.answer.citationPrecision],
+    ['leadAccuracy', (s) => s.answer.leadAccuracy],
     ['refusal accuracy', (s) => s.refusal.accuracy],
     ['false refusals', (s) => s.refusal.falseRefusalRate],
   ];

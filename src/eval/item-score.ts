@@ -4,6 +4,7 @@ import { citationPrecision } from './citation-precision.js';
 import { covers, type DocSpan, rankOfFirstCover, rankOfFirstCoverBySpans } from './coverage.js';
 import type { LoadedGoldItem } from './gold.js';
 import type { ItemJudgement } from './judge-result.js';
+import { leadAccuracy } from './lead-accuracy.js';
 import { head, type MetricResult } from './metric.js';
 import { numberFidelity } from './number-fidelity.js';
 import type { PipelineOutput } from './pipeline.js';
@@ -116,6 +117,9 @@ export function scoreItem(
     if (item.key_points.length > 0) metrics.keyPointRecall = keyPointRecall(answer.answer, item.key_points);
     metrics.charF1 = charF1(answer.answer, item.answer);
     metrics.rougeL = rougeL(answer.answer, item.answer);
+    // Only answers that open with a lead the reference can judge carry it.
+    const lead = answer.refused ? undefined : leadAccuracy(answer.answer, item.answer, item.key_points);
+    if (lead) metrics.leadAccuracy = lead;
   }
   if (!answer.refused) {
     metrics.numberFidelity = numberFidelity(

@@ -27,6 +27,8 @@ export interface EvalSummary {
     rougeL: number | null;
     numberFidelity: number | null;
     citationPrecision: number | null;
+    /** The answer's opening fact (number or yes/no) agrees with the reference (lead-accuracy.ts). */
+    leadAccuracy: number | null;
   };
   refusal: { accuracy: number | null; falseRefusalRate: number | null };
   latencyMs: LatencyStats;
@@ -49,6 +51,7 @@ export const ANSWER_METRICS = [
   'rougeL',
   'numberFidelity',
   'citationPrecision',
+  'leadAccuracy',
 ] as const;
 export type MetricName = (typeof RETRIEVAL_METRICS)[number] | (typeof ANSWER_METRICS)[number] | 'refusal';
 
@@ -98,6 +101,7 @@ export function summarise(items: ScoredItem[]): EvalSummary {
       rougeL: mean(items, 'rougeL'),
       numberFidelity: mean(items, 'numberFidelity'),
       citationPrecision: mean(items, 'citationPrecision'),
+      leadAccuracy: mean(items, 'leadAccuracy'),
     },
     refusal: {
       accuracy: share(unanswerable, (i) => i.refused),

@@ -17,6 +17,7 @@ const ROWS: [string, (s: EvalSummary) => number | null, 'share' | 'ms' | 'count'
   ['rougeL', (s) => s.answer.rougeL, 'share'],
   ['numberFidelity', (s) => s.answer.numberFidelity, 'share'],
   ['citationPrecision', (s) => s.answer.citationPrecision, 'share'],
+  ['leadAccuracy', (s) => s.answer.leadAccuracy, 'share'],
   ['refusal accuracy', (s) => s.refusal.accuracy, 'share'],
   ['false refusals', (s) => s.refusal.falseRefusalRate, 'share'],
   ['latency p50 ms', (s) => s.latencyMs.p50, 'ms'],

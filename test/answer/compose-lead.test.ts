@@ -264,7 +264,11 @@ describe('numberLeads for a standard asked', () => {
 
   it('still reads an amount, a share or an area as the standard', () => {
     const grant = piece('对疫情防控期间新增就业岗位的小微企业，按每人1000元标准给予补贴。');
-    const [lead] = numberLeads(['小微企业补助的标准是什么'], [grant], grant, [['小微企业'], ['补助'], ['标准']]);
+    const [lead] = numberLeads(['小微企业补助的标准是什么'], [grant], grant, [
+      ['小微企业'],
+      ['补助'],
+      ['标准'],
+    ]);
     expect(lead?.text).toBe('1000元');
     const small = piece('小餐饮是指经营场所使用面积在五十平方米以下的餐饮服务提供者。');
     const [area] = numberLeads(['面积有没有标准'], [small], small, [['面积'], ['标准']]);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compareToBaseline, formatRegressions, gateExitCode } from '../../src/eval/baseline.js';
 import type { EvalSummary } from '../../src/eval/summary.js';
 
-function summary(over: { hit5?: number; frr?: number; p95?: number; kpr?: number | null } = {}): EvalSummary {
+function summary(
+  over: { hit5?: number; frr?: number; p95?: number; kpr?: number | null; lead?: number } = {},
+): EvalSummary {
   return {
     items: 10,
     answerable: 8,
@@ -13,6 +15,7 @@ function summary(over: { hit5?: number; frr?: number; p95?: number; kpr?: number
       rougeL: 0.5,
       numberFidelity: 1,
       citationPrecision: 0.9,
+      leadAccuracy: over.lead ?? 0.8,
     },
     refusal: { accuracy: 1, falseRefusalRate: over.frr ?? 0 },
     latencyMs: { p50: 10, p95: over.p95 ?? 20 },
@@ -39,5 +42,14 @@ describe('baseline gate', () => {
   it('does not gate latency, improvements, or metrics that are null on one side', () => {
     expect(compareToBaseline(summary({ p95: 5000, hit5: 1, frr: 0 }), summary({ frr: 0.2 }))).toEqual([]);
     expect(compareToBaseline(summary({ kpr: null }), summary())).toEqual([]);
+  });
+
+  it('gates lead accuracy, and skips it against a baseline written before it existed', () => {
+    expect(compareToBaseline(summary({ lead: 0.7 }), summary()).map((x) => x.metric)).toEqual([
+      'answer.leadAccuracy',
+    ]);
+    const old = summary();
+    delete (old.answer as Partial<EvalSummary['answer']>).leadAccuracy;
+    expect(compareToBaseline(summary({ lead: 0.1 }), old)).toEqual([]);
   });
 });

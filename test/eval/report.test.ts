@@ -54,6 +54,7 @@ describe('report.json', () => {
         "answer.charF1",
         "answer.citationPrecision",
         "answer.keyPointRecall",
+        "answer.leadAccuracy",
         "answer.numberFidelity",
         "answer.rougeL",
         "answerable",
