@@ -362,6 +362,10 @@ describe('asked quantity', () => {
     expect(asksForNumber('能不能一次收好几年的学费？')).toBe(false);
     expect(asksForNumber('几乎每天都停水，怎么投诉？')).toBe(false);
     expect(asksForNumber('好几年没交了，要补几年？')).toBe(true);
+    // 哪几 before a kind asks which ones, a list; before days it asks dates.
+    expect(asksForNumber('租赁经营，承租的一方可以有哪几种形式？')).toBe(false);
+    expect(asksForNumber('捐赠进口物资增加了哪几类？')).toBe(false);
+    expect(asksForNumber('爱鸟周是每年的哪几天？')).toBe(true);
     // 这段时间 names the period the question is about; it asks no time.
     expect(asksForNumber('出了工伤要停工养伤，这段时间工资还照发吗？')).toBe(false);
     expect(asksForNumber('停工养伤的时间最长多久？')).toBe(true);
