@@ -30,6 +30,7 @@ import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 import { singleNounGroups } from './single-nouns.js';
 import { withVerbCompounds } from './single-verbs.js';
+import { titlePrior } from './title-prior.js';
 import { demoteWiderSisters } from './sister-documents.js';
 import { withoutComplements } from './verb-complements.js';
 
@@ -201,6 +202,8 @@ export function createHybridRetriever({
           });
       }
       const ranked: Passage[] = [];
+      const idf = await store.idf(terms);
+      const titled = titlePrior(keywordGroups, idf);
       const forbidden = forbiddenListPrior(query);
       const purpose = purposeArticlePrior(query);
       for (const hit of fused) {
@@ -210,7 +213,7 @@ export function createHybridRetriever({
         ranked.push({
           chunk,
           meta,
-          score: hit.score * prior(meta) * forbidden(chunk.text) * purpose(chunk.text),
+          score: hit.score * prior(meta) * titled(meta) * forbidden(chunk.text) * purpose(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
@@ -228,7 +231,6 @@ export function createHybridRetriever({
           why: { definitionOf: defined.term, matchedTerms: explain(defined.chunk) },
         });
       passages.push(...sorted);
-      const idf = await store.idf(terms);
       // 办事指南 questions: the asked fields (时限, 材料, 电话 …) of the best guides first (guide-route.ts).
       const routed = await routeGuideFields({
         question,
