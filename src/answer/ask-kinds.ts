@@ -93,7 +93,7 @@ export function asksDuration(question: string): boolean {
 }
 
 /** Whether it costs money: 要收钱吗, 要交费吗, 要花钱吗. */
-const FEE_ASK = /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱|交费|付费/u;
+const FEE_ASK = /收钱|交钱|收费|要钱|花钱|免费|掏钱|给钱|出钱|(?:交|缴|付)[^，。？?！!]{0,4}费/u;
 
 /** Whether the question asks whether something costs money ("调解要收钱吗"). Pure. */
 export function asksAboutFee(question: string): boolean {

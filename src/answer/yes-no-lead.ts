@@ -30,7 +30,7 @@ const FEE_OBLIGATION =
 const OBLIGATION = new RegExp(`${REQUIRED_ASK}|要.*吗|得.*吗|${FEE_OBLIGATION}|掏钱`);
 /** Asks a duty (as REQUIRED_ASK, or 必须…吗), which a permission does not answer. */
 const NEEDS = new RegExp(`${REQUIRED_ASK}|必须.*吗`);
-const EXEMPT = /免费|免交|免收|免征|免缴|免予|无需|不需要|不收取|不得收取|无须/;
+const EXEMPT = /免费|免交|免收|免征|免缴|免予|无需|不需要|不收费|不收取|不得收取|无须/;
 const PERMISSIVE = /可以|有权|允许|准予|予以|具有同等法律效力/;
 const CONDITION = /应当|须|需|经.*同意|但|的，/;
 

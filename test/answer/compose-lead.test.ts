@@ -552,6 +552,12 @@ describe('yesNoLead', () => {
     expect(yesNoLead('海域使用金要交吗？', '养殖用海的，免缴海域使用金。')).toBe('不需要');
   });
 
+  it('reads a fee named after 交 or 缴 (交仲裁费, 缴物业费) as a question whether it costs', () => {
+    const allows = '当事人申请劳动争议仲裁后，可以自行和解。';
+    expect(yesNoLead('申请劳动仲裁要交仲裁费吗？', allows)).toBeUndefined();
+    expect(yesNoLead('申请劳动仲裁要交仲裁费吗？', '劳动争议仲裁不收费。')).toBe('不需要');
+  });
+
   it('reads no 可以 for a question whether it costs: a sentence allowing the act does not answer it', () => {
     const q = '想请人民调解委员会来调解，调解要收钱吗？';
     expect(yesNoLead(q, '当事人可以申请人民调解委员会调解，但应当提交书面材料。')).toBeUndefined();
