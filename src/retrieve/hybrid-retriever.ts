@@ -30,8 +30,8 @@ import type { Reranker } from './rerank/reranker.js';
 import type { RetrieveOptions, Retriever } from './retriever.js';
 import { singleNounGroups } from './single-nouns.js';
 import { withVerbCompounds } from './single-verbs.js';
-import { titlePrior } from './title-prior.js';
 import { demoteWiderSisters } from './sister-documents.js';
+import { titlePrior } from './title-prior.js';
 import { withoutComplements } from './verb-complements.js';
 
 export interface HybridRetrieverOptions extends FusionParams {

@@ -41,7 +41,8 @@ export function isLoneCharacter(group: readonly string[]): boolean {
  * a list — not 哪几天, which asks dates), 几乎 (almost), 几经 (after several), 几率
  * (probability), and 这段时间 (this period: "这段时间工资还照发吗" asks a yes or no).
  */
-const NOT_ASKING_JI = /好几|[十百千万]几|哪几(?=[类种项个级条家所方部])|几乎|几经|几率|[这那](?:段|个)?时间|[这那]期间/g;
+const NOT_ASKING_JI =
+  /好几|[十百千万]几|哪几(?=[类种项个级条家所方部])|几乎|几经|几率|[这那](?:段|个)?时间|[这那]期间/g;
 /** A query term that states a vague amount (好几百年, 十几年): the citizen's scene, no topic. */
 const IDLE_JI_WORD = /^(?:好几|[零〇一二两三四五六七八九十百千万]*[十百千万]几)/u;
 
