@@ -105,3 +105,51 @@ describe('a part asking how long, searched by the lexicon words of its ask', () 
     expect(part.groups).toEqual([2]);
   });
 });
+
+/**
+ * Two articles of one law as the Qingdao index ranks them for "刚领到营业执照…税务登记最晚要在多少天内
+ * 去办？" (2026-12-03): the deregistration article first, naming 营业执照 in another sentence than its
+ * 15日, the registration article second with 自领取营业执照之日起30日内.
+ */
+describe("a sentence's own words weigh more than its article's", () => {
+  const passages = articlePassages('tax-rules', [
+    {
+      text: '第十五条 纳税人发生解散、破产、撤销以及其他情形，依法终止纳税义务的，应当在向工商行政管理机关或者其他机关办理注销登记前，持有关证件向原税务登记机关申报办理注销税务登记；按照规定不需要在工商行政管理机关或者其他机关办理注册登记的，应当自有关机关批准或者宣告终止之日起15日内，持有关证件向原税务登记机关申报办理注销税务登记。纳税人被工商行政管理机关吊销营业执照或者被其他机关予以撤销登记的，应当自营业执照被吊销或者被撤销登记之日起15日内，向原税务登记机关申报办理注销税务登记。',
+      score: 1,
+    },
+    {
+      text: '第十二条 从事生产、经营的纳税人应当自领取营业执照之日起30日内，向生产、经营地或者纳税义务发生地的主管税务机关申报办理税务登记，如实填写税务登记表，并按照税务机关的要求提供有关证件、资料。',
+      score: 0.935,
+    },
+  ]);
+  const groups = [
+    ['营业执照', '执照'],
+    ['准备'],
+    ['饭馆'],
+    ['税务'],
+    ['登记'],
+    ['多少天', '日内', '工作日', '期限'],
+  ];
+  const idf = new Map([
+    ['营业执照', 5],
+    ['执照', 4.9],
+    ['准备', 5.3],
+    ['饭馆', 10.5],
+    ['税务', 3.9],
+    ['登记', 2.8],
+    ['多少天', 10.5],
+    ['日内', 4.3],
+    ['工作日', 5.2],
+    ['期限', 3.4],
+  ]);
+
+  it('answers the time limit from the registration, not the 15 days of a deregistration', () => {
+    const scored = scoreSentences(
+      '刚领到营业执照准备开个小饭馆，税务登记最晚要在多少天内去办？',
+      passages,
+      groups,
+      idf,
+    );
+    expect(scored[0].text).toContain('自领取营业执照之日起30日内');
+  });
+});
