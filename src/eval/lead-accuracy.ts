@@ -29,7 +29,11 @@ const REFERENCE_YES = /^(?:可以|能|允许|需要|要|得|必须|应当|应该
 
 const NUMERAL = /(\d+(?:\.\d+)?)\s*([万亿])?|([零〇一二两三四五六七八九十百千万亿]+)/gu;
 
-/** The values of the numbers a text writes, in digits or in Chinese numerals. */
+/**
+ * The values of the numbers a text writes, in digits or in Chinese numerals before any unit. Not
+ * numbers.ts `extractNumbers`: number fidelity reads Chinese numerals only before a few measure words
+ * (一年来 is no quantity there), and a lead is mostly a span (三十日, 四十八小时) that it would skip.
+ */
 function valuesIn(text: string): number[] {
   const out: number[] = [];
   for (const m of text.normalize('NFKC').matchAll(NUMERAL)) {
