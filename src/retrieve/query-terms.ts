@@ -51,18 +51,29 @@ const WHETHER_ASK = new RegExp(`[吗嘛]\\s*[，,。；;]?$|${A_NOT_A_FORM.sourc
 const NUMBER_WORD = /几|多少|多久|多长/u;
 
 /**
+ * A clause asking who, where, how or what (找谁赔, 去哪儿办, 怎么申请, 有什么讲究): like a whether-ask, it
+ * makes the 几 of the clauses before it the scene ("按摩椅没用几天就坏了，…我还能找谁赔？" asks who pays,
+ * not how many days).
+ */
+const OTHER_ASK = /谁|哪里|哪儿|在哪|哪个|怎么|什么|啥/u;
+/** A 几 or 多少 asked in a clause of its own (是几号开幕, 是多少): not scene, whatever follows. */
+const ASKED_IN_CLAUSE = /是(?:几|多少)/u;
+
+/**
  * The question with the 几 words that ask nothing blanked, offsets kept: NOT_ASKING_JI, and a 几 or
- * 多少 in the scene a question sets before asking whether ("孩子想捡几个带回家孵，这样可以吗？",
- * "朋友来青岛玩几天，不住酒店…需要去派出所登记吗？"): within one part of the question
- * (question-parts.ts), the clauses before one that asks whether count nothing, when neither that
- * clause nor any after it holds a number word.
+ * 多少 in the scene a question sets before asking whether or who, where, how, what ("孩子想捡几个带回家孵，
+ * 这样可以吗？", "朋友来青岛玩几天，不住酒店…需要去派出所登记吗？", "没用几天就坏了…找谁赔？"): within
+ * one part of the question (question-parts.ts), the clauses before one that asks so count nothing,
+ * when neither that clause nor any after it holds a number word and none of them asks its own number
+ * (是几号).
  */
 export function withoutIdleJi(question: string): string {
   let out = question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
   for (const [start, end] of partSpans(out)) {
     const clauses = out.slice(start, end).split(/(?<=[，,。；;])/u);
-    const ask = clauses.findLastIndex((clause) => WHETHER_ASK.test(clause));
+    const ask = clauses.findLastIndex((clause) => WHETHER_ASK.test(clause) || OTHER_ASK.test(clause));
     if (ask < 1 || clauses.slice(ask).some((clause) => NUMBER_WORD.test(clause))) continue;
+    if (clauses.slice(0, ask).some((clause) => ASKED_IN_CLAUSE.test(clause))) continue;
     const scene = clauses
       .slice(0, ask)
       .join('')

@@ -46,6 +46,8 @@ describe('amountUnstated', () => {
     // 好几个月 sets the scene; the ask is a span.
     expect(amountUnstated('工程验收完好几个月了，审计要多长时间？', noFigure)).toBe(false);
     expect(amountUnstated('青岛的公租房怎么申请？', noFigure)).toBe(false);
+    // 没用几天 is how soon it broke; the question asks who pays.
+    expect(amountUnstated('按摩椅没用几天就坏了，卖家也找不到，我还能找谁赔？', noFigure)).toBe(false);
   });
 });
 

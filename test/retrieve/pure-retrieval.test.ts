@@ -392,4 +392,12 @@ describe('asked quantity', () => {
     expect(asksForNumber('孩子想捡几个带回家孵，这样好不好？')).toBe(false);
     expect(asksForNumber('花了几十块钱办的卡，这样收费对不对')).toBe(false);
   });
+  it('reads a 几 of the scene set before asking who, where, how or what as no number asked', () => {
+    expect(asksForNumber('在展销会上买的按摩椅没用几天就坏了，卖家也找不到，我还能找谁赔？')).toBe(false);
+    expect(asksForNumber('家里养了几头猪，想建个沼气池，该去哪儿申请？')).toBe(false);
+    // A number asked in a clause of its own (是几号), or in the asking clause, still counts.
+    expect(asksForNumber('啤酒节是几号开幕，主会场在哪？')).toBe(true);
+    expect(asksForNumber('按摩椅坏了，能找谁赔几倍？')).toBe(true);
+    expect(asksForNumber('按摩椅没用几天就坏了')).toBe(true);
+  });
 });
