@@ -60,12 +60,12 @@ const OTHER_ASK = /谁|哪里|哪儿|在哪|哪个|怎么|什么|啥/u;
 const ASKED_IN_CLAUSE = /是(?:几|多少)/u;
 
 /**
- * The question with the 几 words that ask nothing blanked, offsets kept: NOT_ASKING_JI, and a 几 or
- * 多少 in the scene a question sets before asking whether or who, where, how, what ("孩子想捡几个带回家孵，
- * 这样可以吗？", "朋友来青岛玩几天，不住酒店…需要去派出所登记吗？", "没用几天就坏了…找谁赔？"): within
- * one part of the question (question-parts.ts), the clauses before one that asks so count nothing,
- * when neither that clause nor any after it holds a number word and none of them asks its own number
- * (是几号).
+ * The question with the 几 words that ask nothing blanked, offsets kept: NOT_ASKING_JI, and a 几,
+ * 多少, 多久 or 多长 in the scene a question sets before asking whether or who, where, how, what
+ * ("孩子想捡几个带回家孵，这样可以吗？", "朋友来青岛玩几天，不住酒店…需要去派出所登记吗？", "没用几天就坏了
+ * …找谁赔？", "当初也没说住多久…他不愿意搬怎么办？"): within one part of the question
+ * (question-parts.ts), the clauses before one that asks so count nothing, when neither that clause
+ * nor any after it holds a number word and none of them asks its own number (是几号).
  */
 export function withoutIdleJi(question: string): string {
   let out = question.replace(NOT_ASKING_JI, (word) => ' '.repeat(word.length));
@@ -77,7 +77,7 @@ export function withoutIdleJi(question: string): string {
     const scene = clauses
       .slice(0, ask)
       .join('')
-      .replace(/几|多少/gu, (word) => ' '.repeat(word.length));
+      .replace(/几|多少|多久|多长/gu, (word) => ' '.repeat(word.length));
     out = out.slice(0, start) + scene + out.slice(start + scene.length);
   }
   return out;

@@ -399,5 +399,10 @@ describe('asked quantity', () => {
     expect(asksForNumber('啤酒节是几号开幕，主会场在哪？')).toBe(true);
     expect(asksForNumber('按摩椅坏了，能找谁赔几倍？')).toBe(true);
     expect(asksForNumber('按摩椅没用几天就坏了')).toBe(true);
+    // 多久 and 多长 of the scene as well: 当初也没说住多久 is not what is asked.
+    expect(asksForNumber('儿子住着我名下的房子，当初也没说住多久，现在我想收回来，他不愿意搬怎么办？')).toBe(
+      false,
+    );
+    expect(asksForNumber('房子借给儿子住，最多能住多久？')).toBe(true);
   });
 });
