@@ -53,21 +53,19 @@ export interface PassageCompositionParams {
  * Composes from one anchor passage, not from fragments: the passage of the best sentence gives
  * the answer. Another passage adds its sentence only when it scores close to the best and either
  * covers a query term group the answer lacks in a multi-part question (产假 and 护理假 in two
- * articles) or continues an enumeration (哪些 …) from the anchor's own document. A sentence that
- * merely shares a word with the question never joins. Pure.
+ * articles) or is another article of the anchor's own document (the rule's next article, an
+ * enumeration it continues). A sentence that merely shares a word with the question never joins. Pure.
  */
 export function composeFromPassages(
   passages: Passage[],
   scored: ScoredSentence[],
   {
     multiPart,
-    list,
     references = false,
     parts = [],
     placeGroups = new Set<number>(),
   }: {
     multiPart: boolean;
-    list: boolean;
     /**
      * Bring in the articles of the anchor's document that the anchor names or that name it (the
      * rule and its penalty): for questions whose ask spans both ("能不能…", "会挨罚吗").
@@ -103,7 +101,6 @@ export function composeFromPassages(
     });
   }
   const used = new Set([anchor.passageIndex]);
-  const enumerated = pieces.some((p) => p.item);
   const anchorDoc = passages[anchor.passageIndex].chunk.docId;
   if (references) {
     passages.forEach((passage, i) => {
@@ -121,9 +118,12 @@ export function composeFromPassages(
     if (used.size > maxOtherPassages) break;
     if (used.has(s.passageIndex)) continue;
     const adds = s.covers.some((g) => !covered.has(g) && !placeGroups.has(g));
-    // Another part of a multi-part question, or more of an enumeration the same document gives.
-    const joins =
-      (multiPart && adds) || (list && !enumerated && passages[s.passageIndex].chunk.docId === anchorDoc);
+    // Another part of a multi-part question, or another article of the anchor's own rule: the ranking
+    // cannot tell two articles of one law apart by what the question means, and the one close behind
+    // is often the one that answers ("饭店里能抽烟吗": the supervision article first, 禁止在下列场所吸烟
+    // close behind; 在管道边上栽果树: the general ban, then the five-metre one). Quoting both costs a
+    // longer answer; a sentence of another document still joins only for another part.
+    const joins = (multiPart && adds) || passages[s.passageIndex].chunk.docId === anchorDoc;
     if (!joins) continue;
     const text = s.text;
     if (pieces.some((p) => p.text === text)) continue;

@@ -1,7 +1,7 @@
 import { type Answer, type Passage, RETRIEVAL_DEFAULTS, type Retrieval } from '../domain.js';
 import type { SearchStore } from '../index/search-store.js';
 import { relayablePassages } from '../ingest/flag-passages.js';
-import { asksForList, asksForNumber, topicalGroups } from '../retrieve/query-terms.js';
+import { asksForNumber, topicalGroups } from '../retrieve/query-terms.js';
 import { questionForTerms } from '../retrieve/question-forms.js';
 import { termWeights } from '../retrieve/relevance.js';
 import { statedValues, statesRangeHolding } from '../retrieve/stated-values.js';
@@ -132,7 +132,6 @@ export function createExtractiveAnswerer({
       scored,
       {
         multiPart: questionParts(question).length > 1,
-        list: asksForList(question),
         references,
         parts: parts.length > 1 ? parts.map((part) => askedPart(part, groups, weights)) : [],
         placeGroups: new Set(groups.flatMap((g, i) => (isPlaceGroup(g) ? [i] : []))),

@@ -76,7 +76,6 @@ describe('two number parts stated by two sentences of one article', () => {
     const weights = termWeights(groups, idf);
     const composition = composeFromPassages(passages, scored, {
       multiPart: true,
-      list: false,
       parts: parts.map((part) => askedPart(part, groups, weights)),
     });
     const quoted = composition?.pieces.map((p) => p.text) ?? [];

@@ -17,14 +17,19 @@ const IDF = new Map([
 ]);
 
 describe('the rule and its penalty', () => {
-  const passages = articlePassages('fireworks', [
+  // 第十二条 is another rule's (a sales regulation): a close article of the anchor's own rule would
+  // join on its score alone (below), so the references rule is shown on one that is not.
+  const [penalty, place] = articlePassages('fireworks', [
     {
       text: '第十一条 违反本规定第三条规定燃放烟花爆竹的，由公安机关责令停止燃放，处三百元以上五百元以下罚款。',
       score: 1,
     },
-    { text: '第十二条 对违法销售烟花爆竹的，依照有关规定予以处罚。', score: 0.98 },
     { text: '第三条 下列场所禁止燃放烟花爆竹：\n（一）建筑物的楼顶、阳台；\n（二）加油站。', score: 0.9 },
   ]);
+  const [sales] = articlePassages('fireworks-sales', [
+    { text: '第十二条 对违法销售烟花爆竹的，依照有关规定予以处罚。', score: 0.98 },
+  ]);
+  const passages = [penalty, sales, place];
   const groups = [['阳台'], ['烟花爆竹'], ['罚款', '处罚']];
   const question = '在自家阳台上放烟花爆竹，会挨罚吗？';
 
@@ -37,7 +42,6 @@ describe('the rule and its penalty', () => {
     const scored = scoreSentences(question, passages, groups, IDF);
     const composed = composeFromPassages(passages, scored, {
       multiPart: false,
-      list: false,
       references: true,
     });
     const text = composed?.pieces.map((p) => p.text).join('') ?? '';
@@ -47,9 +51,42 @@ describe('the rule and its penalty', () => {
     expect(text).not.toContain('违法销售');
   });
 
+  it('quotes a close article of the same rule beside the anchor for a one-part question', () => {
+    const smoking = articlePassages('smoking', [
+      {
+        text: '第十一条 有关监督管理部门按照以下分工负责对控制吸烟工作的监督：\n（一）食品药品监管部门负责对餐饮服务场所的监督管理；\n（二）公安机关负责对住宿场所的监督管理。',
+        score: 1,
+      },
+      {
+        text: '第六条 禁止在下列场所吸烟：\n（一）提供餐饮、住宿服务的室内公共场所；\n（二）公共交通工具内。',
+        score: 0.95,
+      },
+    ]);
+    const asked = '饭店里能抽烟吗';
+    const terms = [
+      ['饭店', '餐饮'],
+      ['抽烟', '吸烟'],
+    ];
+    const idf = new Map([
+      ['饭店', 6],
+      ['餐饮', 5],
+      ['抽烟', 6],
+      ['吸烟', 5],
+    ]);
+    const text = (ps: Passage[]) =>
+      composeFromPassages(ps, scoreSentences(asked, ps, terms, idf), { multiPart: false })
+        ?.pieces.map((p) => p.text)
+        .join('') ?? '';
+    expect(text(smoking)).toContain('禁止在下列场所吸烟');
+    // The same article in another document's passage is no part of this rule: it stays out.
+    const [supervision] = smoking;
+    const [ban] = articlePassages('another-rule', [{ text: smoking[1].chunk.text, score: 0.95 }]);
+    expect(text([supervision, ban])).not.toContain('禁止在下列场所吸烟');
+  });
+
   it('without the references rule the named article stays out', () => {
     const scored = scoreSentences(question, passages, groups, IDF);
-    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    const composed = composeFromPassages(passages, scored, { multiPart: false });
     expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('阳台；');
   });
 });
@@ -314,7 +351,6 @@ describe('the passage that states what was asked anchors the answer', () => {
     expect(first.text).toContain('十五日内');
     const composed = composeFromPassages(passages, anchoredOnAsk(scored, passages, asks), {
       multiPart: false,
-      list: false,
     });
     expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('依法查处');
   });
@@ -377,7 +413,6 @@ describe('a multi-part question', () => {
   const composedText = (passagesNow: Passage[], askParts: typeof parts) =>
     composeFromPassages(passagesNow, scoreSentences(question, passagesNow, groups, idf), {
       multiPart: true,
-      list: false,
       parts: askParts,
     })
       ?.pieces.map((p) => p.text)
@@ -385,7 +420,7 @@ describe('a multi-part question', () => {
 
   it('answers a part the anchor leaves open from the passage that states it', () => {
     const scored = scoreSentences(question, passages, groups, idf);
-    const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts });
+    const composed = composeFromPassages(passages, scored, { multiPart: true, parts });
     const text = composed?.pieces.map((p) => p.text).join('') ?? '';
     expect(text).toContain('有效期满');
     expect(text).toContain('六十日内发放');
@@ -398,7 +433,7 @@ describe('a multi-part question', () => {
       parts[0],
       { ...parts[1], holds: () => true, states: (text: string) => text.includes('有效期满') },
     ];
-    const composed = composeFromPassages(passages, scored, { multiPart: true, list: false, parts: answered });
+    const composed = composeFromPassages(passages, scored, { multiPart: true, parts: answered });
     expect(composed?.pieces.map((p) => p.text).join('')).not.toContain('六十日内发放');
   });
 
@@ -474,7 +509,6 @@ describe('a part asking for conditions', () => {
   const compose = (enumerates: boolean) =>
     composeFromPassages(passages, scoreSentences(question, passages, groups, idf), {
       multiPart: true,
-      list: true,
       parts: [{ ...conditions, enumerates }, duration],
     })
       ?.pieces.map((p) => p.text)
@@ -536,7 +570,7 @@ describe('an article of a few hundred characters', () => {
   const quoted = (text: string) => {
     const passages = articlePassages('greening', [{ text, score: 1 }]);
     const scored = scoreSentences(question, passages, groups, idf);
-    const composed = composeFromPassages(passages, scored, { multiPart: false, list: false });
+    const composed = composeFromPassages(passages, scored, { multiPart: false });
     return composed?.pieces.map((p) => p.text).join('') ?? '';
   };
 
