@@ -7,6 +7,7 @@ import { piecesOfPassage, type QuotedPiece } from './passage-pieces.js';
 /**
  * A part of a multi-part question is answered within the documents of the question's first
  * passages: part-retrieval.ts searches them, and a number part may quote any of their passages.
+ * Another article of the anchor's own rule joins an answer from among as many first passages.
  */
 export const PART_DOCUMENTS = 3;
 
@@ -121,9 +122,11 @@ export function composeFromPassages(
     // Another part of a multi-part question, or another article of the anchor's own rule: the ranking
     // cannot tell two articles of one law apart by what the question means, and the one close behind
     // is often the one that answers ("饭店里能抽烟吗": the supervision article first, 禁止在下列场所吸烟
-    // close behind; 在管道边上栽果树: the general ban, then the five-metre one). Quoting both costs a
-    // longer answer; a sentence of another document still joins only for another part.
-    const joins = (multiPart && adds) || passages[s.passageIndex].chunk.docId === anchorDoc;
+    // close behind; 在管道边上栽果树: the general ban, then the five-metre one), among the first
+    // passages. Quoting both costs a longer answer; another document's sentence joins only for a part.
+    const joins =
+      (multiPart && adds) ||
+      (s.passageIndex < PART_DOCUMENTS && passages[s.passageIndex].chunk.docId === anchorDoc);
     if (!joins) continue;
     const text = s.text;
     if (pieces.some((p) => p.text === text)) continue;
