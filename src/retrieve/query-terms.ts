@@ -48,7 +48,7 @@ const IDLE_JI_WORD = /^(?:好几|[零〇一二两三四五六七八九十百千�
 
 /** A clause asking whether: …吗, or an A-not-A form (会不会, 能不能, 贵不贵 …, `A_NOT_A_FORM`). */
 const WHETHER_ASK = new RegExp(`[吗嘛]\\s*[，,。；;]?$|${A_NOT_A_FORM.source}`, 'u');
-const NUMBER_WORD = /几|多少|多久|多长/u;
+const NUMBER_WORD = /几|多少|多久|多长|什么时候|啥时候|何时|哪天|哪年/u;
 
 /**
  * A clause asking who, where, how or what (找谁赔, 去哪儿办, 怎么申请, 有什么讲究): like a whether-ask, it
@@ -56,8 +56,11 @@ const NUMBER_WORD = /几|多少|多久|多长/u;
  * not how many days).
  */
 const OTHER_ASK = /谁|哪里|哪儿|在哪|哪个|怎么|什么|啥/u;
-/** A 几 or 多少 asked in a clause of its own (是几号开幕, 是多少): not scene, whatever follows. */
-const ASKED_IN_CLAUSE = /是(?:几|多少)/u;
+/**
+ * A 几 or 多少 asked in a clause of its own (是多少, 几号开幕, 几月几号结束, 几点开门: a date or a time of
+ * day is asked, seldom told): not scene, whatever follows.
+ */
+const ASKED_IN_CLAUSE = /是(?:几|多少)|几(?:号|月|点|时)/u;
 
 /**
  * The question with the 几 words that ask nothing blanked, offsets kept: NOT_ASKING_JI, and a 几,

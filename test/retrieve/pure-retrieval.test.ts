@@ -397,6 +397,8 @@ describe('asked quantity', () => {
     expect(asksForNumber('家里养了几头猪，想建个沼气池，该去哪儿申请？')).toBe(false);
     // A number asked in a clause of its own (是几号), or in the asking clause, still counts.
     expect(asksForNumber('啤酒节是几号开幕，主会场在哪？')).toBe(true);
+    expect(asksForNumber('啤酒节几号开幕，主会场在哪？')).toBe(true);
+    expect(asksForNumber('伏季休渔几月几号结束，啥时候开海？')).toBe(true);
     expect(asksForNumber('按摩椅坏了，能找谁赔几倍？')).toBe(true);
     expect(asksForNumber('按摩椅没用几天就坏了')).toBe(true);
     // 多久 and 多长 of the scene as well: 当初也没说住多久 is not what is asked.
