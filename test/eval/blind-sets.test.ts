@@ -19,6 +19,7 @@ const SETS = [
   'fresh-qd11',
   'fresh-qd12',
   'fresh-qd13',
+  'fresh-qd14',
   'fresh-short',
   'fresh-sg',
   'fresh-sg2',
@@ -31,7 +32,7 @@ if (!present) console.warn(`[blind-sets.test] quote check SKIPPED: shared corpus
 describe('the blind eval sets', () => {
   it('load with the gold schema, ids unique across the sets, unanswerable items without evidence', async () => {
     const items = await loadGold(SETS);
-    expect(items.length).toBeGreaterThanOrEqual(930);
+    expect(items.length).toBeGreaterThanOrEqual(990);
     const ids = items.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(items.filter((i) => !i.answerable).every((i) => i.evidence.length === 0)).toBe(true);
