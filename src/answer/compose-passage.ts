@@ -54,8 +54,9 @@ export interface PassageCompositionParams {
  * Composes from one anchor passage, not from fragments: the passage of the best sentence gives
  * the answer. Another passage adds its sentence only when it scores close to the best and either
  * covers a query term group the answer lacks in a multi-part question (产假 and 护理假 in two
- * articles) or is another article of the anchor's own document (the rule's next article, an
- * enumeration it continues). A sentence that merely shares a word with the question never joins. Pure.
+ * articles) or is another article of the anchor's own document among the first passages (the
+ * rule's next article, an enumeration it continues). A sentence of another document that merely
+ * shares a word with the question never joins. Pure.
  */
 export function composeFromPassages(
   passages: Passage[],
