@@ -20,6 +20,7 @@ const SETS = [
   'fresh-qd12',
   'fresh-qd13',
   'fresh-qd14',
+  'fresh-qd15',
   'fresh-short',
   'fresh-sg',
   'fresh-sg2',
