@@ -11,11 +11,13 @@ const UNIT =
 const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /**
- * An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上", and dates whose parts
+ * An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上", a share written out
+ * ("百分之六十以上", "三分之二以上"), and dates whose parts
  * are amounts: "1月1日至6月30日", "十二月一日至次年三月三十一日" (a period asked is answered whole).
  */
+const SHARE = String.raw`(?:百分之|千分之|[二三四五六七八九十]分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:以上|以下|以内|左右)?`;
 const NUMBER_PHRASES = new RegExp(
-  `${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?(?:(?:至|到)(?:次年)?${AMOUNT}(?:${AMOUNT})?)?`,
+  `${SHARE}|${NUM}${MAGNITUDE}(?:${UNIT})?(?:至|到|-|—|～|~)${AMOUNT}|${AMOUNT}(?:${AMOUNT})?(?:(?:至|到)(?:次年)?${AMOUNT}(?:${AMOUNT})?)?`,
   'gu',
 );
 
@@ -92,8 +94,18 @@ const SUM_UNITS = ['元', '%', '％'];
 export const SUM_ASK =
   /(?:退|赔|补|报销|返还|领|贷|借)(?:多少|几)(?![个项家人名天日年月次岁度周分小])|多少万(?![人个名家户平次])/u;
 
+/**
+ * A share asked: 多少比例, 占比多少, 几成 — or a count of the parties who must consent (多少户同意,
+ * 几名业主联名), which rules state as a share of all of them ("户数达到单元总户数百分之六十以上").
+ */
+const SHARE_ASK =
+  /(?:比例|比重|占比)[^，。？！?]{0,6}(?:多少|几)|(?:多少|几)(?:成|比例|比重)|(?:多少|几)[户人名位家][^，。？！?]{0,4}(?:同意|提议|签字|签名|联名|表决|赞成|投票)/u;
+/** A share is stated as one: 百分之六十, 三分之二, 60%. */
+const SHARE_UNITS = ['分之', '%', '％'];
+
 /** The units an amount may be stated in for the unit a question names (几天 → 天, 日), if it names one. */
 export function askedUnits(question: string): string[] | undefined {
+  if (SHARE_ASK.test(question)) return SHARE_UNITS;
   const asked = ASKED_UNIT.exec(question)?.[1];
   const sum = SUM_ASK.test(question);
   if (asked && !(asked === '钱' && sum)) return SAME_UNIT[asked] ?? [asked];

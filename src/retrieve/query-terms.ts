@@ -149,6 +149,17 @@ const TIME_RELATION = /^(?:以后|之后|以前|之前|以内|之内|以上|以�
 /** How a rule states an advance without the word 提前: a span before 前 (三日前, 四十八小时前, 三个月前). */
 const ADVANCE_STATED = ['日前', '天前', '月前', '小时前', '周前'];
 
+/**
+ * How a rule states a share: 百分之六十以上, 三分之二, 过半数, 60%. A count of the parties who must
+ * consent (多少户同意, 几名业主联名) is stated that way — "申请安装供热设施户数达到单元总户数百分之六十
+ * 以上", without the asker's 同意. (A share asked by name, 占比多少, keeps its name: a text stating
+ * another quantity's share, 增长12%, would pass for it.)
+ */
+const SHARE_STATED = ['百分之', '分之', '半数', '%', '％'];
+/** A count of parties (户, 人, 名 …) right after 多少/几, with the consent counted after it. */
+const PARTY_MEASURE = /^(?:户|人|名|位|家)/u;
+const CONSENT_WORDS = /^(?:同意|提议|签字|签名|联名|表决|赞成|投票|通过|申请)$/u;
+
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =
   /^(?:是|为|有|要|能|可|将|会|的|得|约|共|一共|总共|大概|大约|达|达到|到|给|给予|保证|保持|不低于|不少于|不超过|最高|最低|最多|最少|最长|最短)*$/;
@@ -255,6 +266,8 @@ export function askedQuantity(question: string, groups: string[][]): string[] | 
   const following = duration
     ? undefined
     : candidates.find((g) => question.startsWith(g[0], after) || question.startsWith(g[0], counted));
+  if (following && CONSENT_WORDS.test(following[0]) && !which && PARTY_MEASURE.test(question.slice(after)))
+    return [...following, ...SHARE_STATED];
   if (following) return following;
   let best: { group: string[]; end: number } | undefined;
   for (const group of candidates) {

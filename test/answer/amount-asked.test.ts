@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberLead } from '../../src/answer/compose-lead.js';
 import { anchoredOnAsk, scoreSentences, statesAmountAsked } from '../../src/answer/extractive-selection.js';
-import { askedUnits, statesAmountOf } from '../../src/answer/number-phrases.js';
+import { allPhrases, askedUnits, statesAmountOf } from '../../src/answer/number-phrases.js';
 import { articlePassages } from '../fakes/article-passages.js';
 
 describe('an amount stated right after what it counts', () => {
@@ -27,6 +27,23 @@ describe('an amount stated right after what it counts', () => {
     ).toBeUndefined();
     // 几分钟 and 几分之几 stay what they were.
     expect(askedUnits('要等几分钟？')).toEqual(['分钟']);
+  });
+
+  it('reads a share written out as an amount, and leads a share asked with it', () => {
+    const sentence =
+      '业主大会会议由业主委员会负责召集，每年至少召开一次；有百分之二十以上业主提议的，应当召集临时会议。';
+    expect(allPhrases(sentence)).toEqual(['一次', '百分之二十以上']);
+    expect(allPhrases('经专有部分面积占比三分之二以上的业主同意')).toEqual(['三分之二以上']);
+    // 多少比例 and a count of the parties who consent ask a share: not the 一次 of another clause.
+    const q = '开业主大会临时会议需要多少比例的业主提议？';
+    expect(askedUnits(q)).toEqual(['分之', '%', '％']);
+    expect(numberLead(q, sentence)).toBe('百分之二十以上');
+    expect(askedUnits('一个单元得有多少户同意才能申请供暖？')).toEqual(['分之', '%', '％']);
+    expect(numberLead('成活率最低要达到几成？', '单位义务植树的当年成活率不得低于百分之八十五。')).toBe(
+      '百分之八十五',
+    );
+    // A count of people asked without consent stays a count.
+    expect(askedUnits('审查小组里专家至少要几个人？')).toEqual(['个', '人', '名', '位']);
   });
 
   it('reads 几个小时 and 几个月 by their unit, not as a count of 个', () => {

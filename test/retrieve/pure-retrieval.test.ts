@@ -268,6 +268,17 @@ describe('asked quantity', () => {
     expect(askedQuantity('屋里温度最低得保证多少度？', g('屋里', '温度', '最低', '保证'))).toEqual(['温度']);
     expect(askedQuantity('缴存比例不低于多少？', g('缴存', '比例', '不低于'))).toEqual(['比例']);
   });
+  it('takes a share for a count of the parties who must consent (多少户同意)', async () => {
+    const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
+    const { quantityFactor } = await import('../../src/retrieve/coverage-factors.js');
+    const asked = askedQuantity('一个单元得有多少户同意申请才行？', g('单元', '同意', '申请'));
+    expect(asked).toContain('同意');
+    const rule = '申请安装供热设施户数达到单元总户数百分之六十以上的，供热单位应当安装供热设施并供热';
+    expect(quantityFactor(asked, rule)).toBe(1);
+    expect(quantityFactor(asked, '供热单位应当在采暖期开始前完成供热设施的检修')).toBeLessThan(1);
+    // Without a party counted before it, 同意 stays the quantity as asked.
+    expect(askedQuantity('总共需要多少同意票？', g('同意', '票'))).toEqual(['同意']);
+  });
   it('counts the noun after a measure word, but not after 哪几', async () => {
     const { askedQuantity } = await import('../../src/retrieve/query-terms.js');
     // The verb before 几 is what is done with them; the noun after 个 is what is counted.
