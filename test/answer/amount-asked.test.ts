@@ -46,6 +46,17 @@ describe('an amount stated right after what it counts', () => {
     expect(askedUnits('审查小组里专家至少要几个人？')).toEqual(['个', '人', '名', '位']);
   });
 
+  it('reads the measure words of things counted (只, 吨, 张, 件, 分贝) as units', () => {
+    expect(allPhrases('昼间五十五分贝，夜间四十五分贝')).toEqual(['五十五分贝', '四十五分贝']);
+    expect(numberLead('一户能养几只狗？', '在重点管理区内，每户限养一只犬。')).toBe('一只');
+    expect(numberLead('累计运送物资多少吨？', '累计运送疫情防控物资设备967批次、1294吨。')).toBe('1294吨');
+    expect(numberLead('已经开放了多少张床位？', '定点医疗机构床位为9500余张，两院共有床位2600张。')).toBe(
+      '2600张',
+    );
+    // 多少件 is not answered by the 16条 of the measures the calls were about.
+    expect(numberLead('热线共受理涉及16条措施的咨询多少件？', '北京市出台16条措施。')).toBeUndefined();
+  });
+
   it('reads 几个小时 and 几个月 by their unit, not as a count of 个', () => {
     expect(askedUnits('国家规定一天上几个小时班？')).toEqual(['小时']);
     expect(numberLead('国家规定一天上几个小时班？', '职工每日工作8小时，每周工作40小时。')).toBe('8小时');
