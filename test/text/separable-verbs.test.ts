@@ -13,4 +13,12 @@ describe('separable verbs split by a measure word', () => {
     // 办证 is a noun in jieba's dictionary, not a verb.
     expect(joinedSeparableVerbs('我想办个证')).toBe('我想办个证');
   });
+
+  it('join points taken or given split by their number (扣几分 → 扣分 几分), not minutes or shares', () => {
+    expect(joinedSeparableVerbs('驾照一年扣几分算满')).toBe('驾照一年扣分 几分算满');
+    expect(joinedSeparableVerbs('闯红灯扣了6分')).toBe('闯红灯扣分 了6分');
+    expect(joinedSeparableVerbs('最多能减几分')).toBe('最多能减分 几分');
+    expect(joinedSeparableVerbs('要等几分钟')).toBe('要等几分钟');
+    expect(joinedSeparableVerbs('占三分之一')).toBe('占三分之一');
+  });
 });
