@@ -25,10 +25,15 @@ describe('title prior', () => {
     expect(prior({ title: '青岛市小区养犬管理条例', type: '法规' })).toBeGreaterThan(dogs);
   });
 
-  it('leaves notices, interpretations and guides as they are', () => {
+  it('lifts a service guide titled by the matter, as a law', () => {
+    expect(prior({ title: '犬只登记', type: '办事指南' })).toBeGreaterThan(1);
+    expect(prior({ title: '犬只登记', type: '办事指南' })).toBe(prior({ title: '犬只登记', type: '法规' }));
+    expect(prior({ title: '居住证申领', type: '办事指南' })).toBe(1);
+  });
+
+  it('leaves notices and interpretations as they are', () => {
     expect(prior({ title: '关于加强养犬管理工作的通知', type: '通知' })).toBe(1);
     expect(prior({ title: '《青岛市养犬管理条例》政策解读', type: '政策解读' })).toBe(1);
-    expect(prior({ title: '犬只登记', type: '办事指南' })).toBe(1);
   });
 
   it('does nothing at weight 0', () => {
