@@ -11,7 +11,7 @@ import { termWeights, weightedShare } from './relevance.js';
  * what may not be buried, and "装修要跟物业说吗" the 物业管理条例 before the house-safety one.
  * A 办事指南 is titled by its matter too (兼职律师执业许可, 一次性趸缴职工养老保险费申报): among sibling
  * guides whose fields all name 律师 or 养老保险, the one titled by what the citizen asks comes first
- * (measured 2026-12-03 at the same weight: fresh-sg2 tune 0.739 → 0.783, two answers gained and one
+ * (measured 2026-12-03 at the same weight: fresh-sg2 tune 0.739 → 0.778, two answers gained and one
  * lost, where a literal 职工养老保险 in a sibling's title outweighed 城镇职工基本养老保险; every check
  * half and ncpqa-dev unchanged; 0.15 moved no key point, 0.5 refused one more).
  * Notices and interpretations are not lifted: their titles name a programme or a matter in other
