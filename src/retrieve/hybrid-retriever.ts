@@ -10,6 +10,7 @@ import { withoutAbsentScene } from './absent-scene.js';
 import { type AnswerabilityModel, DEFAULT_ANSWERABILITY_MODEL } from './answerability-model.js';
 import { articleRoute } from './article-route.js';
 import { withBoundForms } from './bound-forms.js';
+import { caseListPrior } from './case-lists.js';
 import { placesServed } from './coverage-factors.js';
 import { definitionRoute } from './definition-route.js';
 import { withDistrictsLight } from './district-weight.js';
@@ -205,6 +206,7 @@ export function createHybridRetriever({
       const idf = await store.idf(terms);
       const titled = titlePrior(keywordGroups, idf);
       const forbidden = forbiddenListPrior(query);
+      const cases = caseListPrior(query);
       const purpose = purposeArticlePrior(query);
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);
@@ -213,7 +215,12 @@ export function createHybridRetriever({
         ranked.push({
           chunk,
           meta,
-          score: hit.score * prior(meta) * titled(meta) * forbidden(chunk.text) * purpose(chunk.text),
+          score:
+            hit.score *
+            prior(meta) *
+            titled(meta) *
+            Math.max(forbidden(chunk.text), cases(chunk.text)) *
+            purpose(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
       }
