@@ -9,8 +9,8 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import { withoutAbsentScene } from './absent-scene.js';
 import { type AnswerabilityModel, DEFAULT_ANSWERABILITY_MODEL } from './answerability-model.js';
 import { articleRoute } from './article-route.js';
+import { askedListPrior } from './asked-lists.js';
 import { withBoundForms } from './bound-forms.js';
-import { caseListPrior } from './case-lists.js';
 import { placesServed } from './coverage-factors.js';
 import { definitionRoute } from './definition-route.js';
 import { withDistrictsLight } from './district-weight.js';
@@ -206,7 +206,7 @@ export function createHybridRetriever({
       const idf = await store.idf(terms);
       const titled = titlePrior(keywordGroups, idf);
       const forbidden = forbiddenListPrior(query);
-      const cases = caseListPrior(query);
+      const listed = askedListPrior(query);
       const purpose = purposeArticlePrior(query);
       for (const hit of fused) {
         const chunk = chunks.get(hit.chunkId);
@@ -219,7 +219,7 @@ export function createHybridRetriever({
             hit.score *
             prior(meta) *
             titled(meta) *
-            Math.max(forbidden(chunk.text), cases(chunk.text)) *
+            Math.max(forbidden(chunk.text), listed(chunk.text)) *
             purpose(chunk.text),
           why: { bm25Rank: hit.bm25Rank, vectorRank: hit.vectorRank, matchedTerms: explain(chunk) },
         });
