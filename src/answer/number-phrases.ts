@@ -1,3 +1,5 @@
+import { CONSENT_ACTS } from '../retrieve/query-terms.js';
+
 /*
  * How a text states an amount: a number with its measure word, a range of two, a period of dates
  * ("二百元以上一千元以下", "三至五棵", "1月1日至6月30日"). The leads of compose-lead.ts are read from them.
@@ -12,8 +14,8 @@ const BOUND = '(?:以上|以下|以内|左右|之内)?';
 const AMOUNT = `${NUM}${MAGNITUDE}${UNIT}${BOUND}`;
 /**
  * An amount, or a range of two: "二百元以上一千元以下", "三至五棵", "12%以上", a share written out
- * ("百分之六十以上", "三分之二以上"), and dates whose parts
- * are amounts: "1月1日至6月30日", "十二月一日至次年三月三十一日" (a period asked is answered whole).
+ * ("百分之六十以上", "三分之二以上"), and dates whose parts are amounts: "1月1日至6月30日",
+ * "十二月一日至次年三月三十一日" (a period asked is answered whole).
  */
 const SHARE = String.raw`(?:百分之|千分之|[二三四五六七八九十]分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:以上|以下|以内|左右)?`;
 const NUMBER_PHRASES = new RegExp(
@@ -98,8 +100,10 @@ export const SUM_ASK =
  * A share asked: 多少比例, 占比多少, 几成 — or a count of the parties who must consent (多少户同意,
  * 几名业主联名), which rules state as a share of all of them ("户数达到单元总户数百分之六十以上").
  */
-const SHARE_ASK =
-  /(?:比例|比重|占比)[^，。？！?]{0,6}(?:多少|几)|(?:多少|几)(?:成|比例|比重)|(?:多少|几)[户人名位家][^，。？！?]{0,4}(?:同意|提议|签字|签名|联名|表决|赞成|投票)/u;
+const SHARE_ASK = new RegExp(
+  `(?:比例|比重|占比)[^，。？！?]{0,6}(?:多少|几)|(?:多少|几)(?:成|比例|比重)|(?:多少|几)[户人名位家][^，。？！?]{0,4}(?:${CONSENT_ACTS})`,
+  'u',
+);
 /** A share is stated as one: 百分之六十, 三分之二, 60%. */
 const SHARE_UNITS = ['分之', '%', '％'];
 

@@ -158,7 +158,9 @@ const ADVANCE_STATED = ['日前', '天前', '月前', '小时前', '周前'];
 const SHARE_STATED = ['百分之', '分之', '半数', '%', '％'];
 /** A count of parties (户, 人, 名 …) right after 多少/几, with the consent counted after it. */
 const PARTY_MEASURE = /^(?:户|人|名|位|家)/u;
-const CONSENT_WORDS = /^(?:同意|提议|签字|签名|联名|表决|赞成|投票|通过|申请)$/u;
+/** Acts of the parties a rule counts by their share (同意, 提议, 联名 …); number-phrases.ts reads them too. */
+export const CONSENT_ACTS = '同意|提议|申请|签字|签名|联名|表决|赞成|投票';
+const CONSENT_WORDS = new RegExp(`^(?:${CONSENT_ACTS})$`, 'u');
 
 /** What may stand between a quantity and its question word: 目标是多少, 占比要达到多少, 最高为多少. */
 const QUANTITY_LINK =

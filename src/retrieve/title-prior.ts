@@ -4,9 +4,9 @@ import { normaliseForIndex } from '../text/normalise.js';
 import { termWeights, weightedShare } from './relevance.js';
 
 /**
- * How much a law's or a guide's title naming the question's words lifts its passages: each passage of a 法规 or 办事指南
- * scores × (1 + TITLE_PRIOR_WEIGHT × the IDF-weighted share of the question's term groups its title
- * holds). A regulation is titled by its whole subject (青岛市养犬管理条例, 青岛市控制吸烟条例), so
+ * How much a law's or a guide's title naming the question's words lifts its passages: each passage
+ * of a 法规 or 办事指南 scores × (1 + TITLE_PRIOR_WEIGHT × the IDF-weighted share of the question's
+ * term groups its title holds). A regulation is titled by its whole subject (青岛市养犬管理条例, 青岛市控制吸烟条例), so
  * "狗老死了能不能在小区花坛里埋" reaches the dog rule before the bay-protection article that lists
  * what may not be buried, and "装修要跟物业说吗" the 物业管理条例 before the house-safety one.
  * A 办事指南 is titled by its matter too (兼职律师执业许可, 一次性趸缴职工养老保险费申报): among sibling
