@@ -193,6 +193,12 @@ export interface Retrieval {
    */
   unservedPlaces?: string[];
   /**
+   * Set when the question names a rule (《青岛市数据条例》, 山东省…条例) and the index holds no document
+   * of that title: the names, for a refusal that says so (retrieve/named-documents.ts). `relevant`
+   * is false then.
+   */
+  unheldRules?: string[];
+  /**
    * Set when the question asks the assistant to drop its rules or reveal its prompt ('override',
    * text/instruction-text.ts) or asks live information no policy states, such as a timetable or
    * tomorrow's weather ('live', text/live-information.ts): nothing was searched, `relevant` is

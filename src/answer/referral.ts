@@ -1,5 +1,6 @@
 import type { Answer, Retrieval } from '../domain.js';
 import { coveredPlacesSentence } from '../retrieve/guide-places.js';
+import { unheldRulesSentence } from '../retrieve/named-documents.js';
 import { unservedPlacesSentence } from '../retrieve/unserved-places.js';
 import { bookTitle } from '../text/citation-text.js';
 
@@ -41,7 +42,9 @@ export function referralText(
     ? `，或咨询${bookTitle(related.meta.title)}所列联系电话 ${related.meta.phone}`
     : '';
   const places =
-    coveredPlacesSentence(retrieval.coveredPlaces) + unservedPlacesSentence(retrieval.unservedPlaces);
+    coveredPlacesSentence(retrieval.coveredPlaces) +
+    unservedPlacesSentence(retrieval.unservedPlaces) +
+    unheldRulesSentence(retrieval.unheldRules);
   // The matter is in the documents, the figure asked is not (answer/unstated-amount.ts).
   const found = amountUnstated
     ? '现有政策文件没有写明您问的具体数额'

@@ -7,6 +7,7 @@ import { type AnswerabilityModel, coverageDecision, decideAnswerability } from '
 import { placeFactor, quantityFactor } from './coverage-factors.js';
 import { coveredPlaces } from './guide-places.js';
 import { asksForSum, statesSum } from './money-asks.js';
+import { unheldRules } from './named-documents.js';
 import { askedQuantity, asksTimeOfDay } from './query-terms.js';
 import { idfCoverage } from './relevance.js';
 import { unservedPlaces } from './unserved-places.js';
@@ -53,7 +54,10 @@ export interface RelevanceInput {
  */
 export function decideRelevance(
   input: RelevanceInput,
-): Pick<Retrieval, 'relevant' | 'confidence' | 'answerability' | 'coveredPlaces' | 'unservedPlaces'> {
+): Pick<
+  Retrieval,
+  'relevant' | 'confidence' | 'answerability' | 'coveredPlaces' | 'unservedPlaces' | 'unheldRules'
+> {
   const { query, question, passages, groups, idf, textOf, served, coverageDepth, minCoverage } = input;
   const quantity = askedQuantity(question, groups);
   const sumAsked = asksForSum(query);
@@ -114,7 +118,15 @@ export function decideRelevance(
     : input.gate === 'model'
       ? decideAnswerability(input.model, features)
       : coverageDecision(confidence, minCoverage);
-  const relevant = passages.length > 0 && decision.outcome !== 'refuse' && !places && !elsewhere;
+  // A rule the question names and the index does not hold: what was found belongs to another rule.
+  const unheld = input.articleRouted
+    ? undefined
+    : unheldRules(
+        query,
+        input.metas,
+        passages.map((p) => p.chunk.text),
+      );
+  const relevant = passages.length > 0 && decision.outcome !== 'refuse' && !places && !elsewhere && !unheld;
   return {
     relevant,
     confidence,
@@ -122,5 +134,6 @@ export function decideRelevance(
     ...(places ? { coveredPlaces: places } : {}),
     // Whatever refused the question, the refusal names the places the documents hold nothing of.
     ...(unserved && !relevant && !places ? { unservedPlaces: unserved } : {}),
+    ...(unheld ? { unheldRules: unheld } : {}),
   };
 }
