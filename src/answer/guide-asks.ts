@@ -46,7 +46,12 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
     fields: ['到现场次数'],
     words: /跑|现场|几趟|去几次|本人去|亲自|当面|上门/,
   },
-  { label: '网上办理', fields: ['受理平台'], words: /网上办|网上申请|线上|在线|平台|网办|只能网上/ },
+  {
+    label: '网上办理',
+    fields: ['受理平台'],
+    words:
+      /网上办|网上申请|线上|在线|平台|网办|只能网上|网上[^，。？?！!]{0,3}(?:哪个|怎么|走)|(?:哪个|什么)系统/,
+  },
   { label: '网上预约', fields: ['是否支持网上预约'], words: /预约/ },
   { label: '邮寄', fields: ['是否支持物流快递'], words: /快递|邮寄|寄到|寄回|寄给|能寄/ },
   { label: '收费', fields: ['收费'], words: /费用|收费|交钱|多少钱|免费|收钱|花钱|交费|缴费/ },
@@ -63,6 +68,14 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
  * the 多少天 of such a question does not ask.
  */
 const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工作日|个月|天|日)(?:之内|以内|内)/u;
+
+/** Where to apply online: 网上在哪提交, 网上去哪里办. */
+const ONLINE_WHERE = /网上[^，。？?！!]{0,3}(?:在哪|哪里|哪儿)/u;
+
+/** The text with `length` characters from `at` blanked. */
+function blanked(text: string, at: number, length: number): string {
+  return text.slice(0, at) + ' '.repeat(length) + text.slice(at + length);
+}
 
 /** Each ask's words, matched throughout a question. */
 const EVERY_ASK_WORD = ASKS.map((ask) => new RegExp(ask.words.source, 'gu'));
@@ -96,14 +109,17 @@ export function guideAsks(question: string, title = ''): GuideAsk[] {
   if (deadline) {
     found.push({ label: '申请期限', fields: ['受理条件'], at: deadline.index });
     // The deadline's 多少天 asks no 办结时限: the other asks read the question without it.
-    question =
-      question.slice(0, deadline.index) +
-      ' '.repeat(deadline[0].length) +
-      question.slice(deadline.index + deadline[0].length);
+    question = blanked(question, deadline.index, deadline[0].length);
+  }
+  // "网上在哪提交" asks where online, the platform: its 在哪 asks no counter (办理地点).
+  const online = ONLINE_WHERE.exec(question);
+  if (online) {
+    found.push({ label: '网上办理', fields: ['受理平台'], at: online.index });
+    question = blanked(question, online.index, online[0].length);
   }
   for (const ask of ASKS) {
     const m = ask.words.exec(question);
-    if (!m) continue;
+    if (!m || found.some((a) => a.label === ask.label)) continue;
     found.push({ label: ask.label, fields: ask.fields, at: m.index });
   }
   // 投诉电话 is asked with 电话: the complaint line is what is meant, not the enquiry line.

@@ -86,6 +86,16 @@ describe('guideAsks', () => {
     expect(guideAsks('去戒毒所预约现场探访家属，要准备什么材料？').map((a) => a.label)).toContain('网上预约');
   });
 
+  it('reads where to apply online as the platform, not the counter (网上在哪提交, 走哪个系统)', () => {
+    expect(guideAsks('补办要跑几趟？网上在哪提交？').map((a) => a.label)).toEqual(['到现场次数', '网上办理']);
+    expect(guideAsks('要本人去现场几次？网上走哪个系统？').map((a) => a.label)).toEqual([
+      '到现场次数',
+      '网上办理',
+    ]);
+    // 在哪 without 网上 asks for the counter.
+    expect(guideAsks('补办在哪办？').map((a) => a.label)).toEqual(['办理地点']);
+  });
+
   it('takes 投诉电话 for the complaint line, not the enquiry line', () => {
     expect(guideAsks('投诉电话是多少？').map((a) => a.label)).toEqual(['监督投诉电话']);
   });
