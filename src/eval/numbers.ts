@@ -19,10 +19,11 @@ const ARABIC = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*[万亿])?(\s*%)?/g;
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]+';
 /**
  * Chinese numerals count only before a measure word (or after 百分之/第), because 一 and 十 are
- * everywhere in words (一件事, 一体化, 十四五). 年/月/日 are left out for the same reason (一年来).
+ * everywhere in words (一件事, 一体化, 十四五). 年/月/日 are left out for the same reason (一年来),
+ * and 一次性 (one-off: 一次性待遇申领, a guide's title) counts nothing.
  */
 const CHINESE = new RegExp(
-  `(百分之)(${CN_NUMERAL})|(${CN_NUMERAL})(?=[个项家条款章节元倍次人岁名所处类批])`,
+  `(百分之)(${CN_NUMERAL})|(${CN_NUMERAL})(?=[个项家条款章节元倍次人岁名所处类批])(?!次性)`,
   'g',
 );
 

@@ -19,6 +19,9 @@ describe('number extraction', () => {
   it('reads Chinese numerals before measure words and after 百分之, not inside words', () => {
     expect(extractNumbers('建成三个集群，第十四条，百分之三十').map((n) => n.value)).toEqual([3, 14, 30]);
     expect(extractNumbers('高效办成一件事，一体化，十四五')).toEqual([]);
+    // 一次性 is one-off, no count (a guide's title: 一次性待遇申领); 一次 still is.
+    expect(extractNumbers('企业职工养老保险个人账户一次性待遇申领')).toEqual([]);
+    expect(extractNumbers('每年至少召开一次').map((n) => n.value)).toEqual([1]);
     expect(parseChineseNumeral('两千零五')).toBe(2005);
     expect(parseChineseNumeral('三万五千')).toBe(35000);
   });
