@@ -30,7 +30,11 @@ const NOT_A_TITLE = /什么|哪|何|如何|怎么|怎样|吗|了|是否|有没�
 /** Share of a name's character pairs a title must hold to be the rule named (物业条例 ~ 物业管理条例). */
 const TITLE_MATCH = 0.6;
 
-const bigrams = (text: string): string[] => [...text].slice(0, -1).map((ch, i) => ch + [...text][i + 1]);
+/** The character pairs of a text, in order. */
+function bigrams(text: string): string[] {
+  const chars = [...text];
+  return chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]);
+}
 
 /** Whether `title` is the rule `name` names: it holds the name, or most of its character pairs. */
 function namesTitle(name: string, title: string): boolean {
