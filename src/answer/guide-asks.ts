@@ -69,8 +69,9 @@ const ASKS: { label: string; fields: string[]; words: RegExp }[] = [
  */
 const APPLICANT_DEADLINE = /后[^，,。？?！!]{0,4}?(?:多少|几)(?:个工作日|个月|天|日)(?:之内|以内|内)/u;
 
-/** Where to apply online: 网上在哪提交, 网上去哪里办. */
+/** Where to apply online: 网上在哪提交, 网上去哪里办 — the 网上办理 ask, read before the others. */
 const ONLINE_WHERE = /网上[^，。？?！!]{0,3}(?:在哪|哪里|哪儿)/u;
+const ONLINE_ASK = ASKS.find((ask) => ask.label === '网上办理') as (typeof ASKS)[number];
 
 /** The text with `length` characters from `at` blanked. */
 function blanked(text: string, at: number, length: number): string {
@@ -114,7 +115,7 @@ export function guideAsks(question: string, title = ''): GuideAsk[] {
   // "网上在哪提交" asks where online, the platform: its 在哪 asks no counter (办理地点).
   const online = ONLINE_WHERE.exec(question);
   if (online) {
-    found.push({ label: '网上办理', fields: ['受理平台'], at: online.index });
+    found.push({ label: ONLINE_ASK.label, fields: ONLINE_ASK.fields, at: online.index });
     question = blanked(question, online.index, online[0].length);
   }
   for (const ask of ASKS) {
